@@ -1,0 +1,330 @@
+//! The command line, in one place. Doc comments here become `--help`, completions
+//! and the man page.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A reflective journal for school leaders: answer reflection prompts, and see your
+/// practice widen from your school to the network and the system.
+#[derive(Debug, Parser)]
+#[command(name = "reflect", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Journal file to use (default: REFLECT_JOURNAL, the config file, or the data folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub journal: Option<PathBuf>,
+
+    /// Use this prompt pack: a pack id, or a pack FILE to load (repeatable).
+    /// Writing draws prompts from it; list, export and progress keep only its entries.
+    #[arg(long = "pack", global = true, value_name = "ID|FILE")]
+    pub packs: Vec<String>,
+
+    /// When to use colour and Unicode decoration.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write an entry (opens $VISUAL/$EDITOR on a terminal; -m or stdin otherwise).
+    Write(WriteArgs),
+    /// Print today's suggested prompt (the one you have answered least).
+    Prompt(PromptArgs),
+    /// List entries, newest first.
+    List(ListArgs),
+    /// Show one entry in full.
+    Show(ShowArgs),
+    /// Change an entry (appends a revision; the original stays until `compact`).
+    Edit(EditArgs),
+    /// Delete an entry (appends a retraction; the text stays until `compact`).
+    Delete(DeleteArgs),
+    /// Show the move from school- to network- and system-level practice, theme by theme.
+    Progress(ProgressArgs),
+    /// Combine several participants' `progress --format json` summaries.
+    Cohort(CohortArgs),
+    /// Export entries to Markdown or JSON.
+    Export(ExportArgs),
+    /// Import entries from a reflect JSON export or a jrnl JSON export.
+    Import(ImportArgs),
+    /// Work with prompt packs: list, show, validate, scaffold, install.
+    #[command(subcommand)]
+    Packs(PacksCommand),
+    /// Check the journal for damaged lines (and move them aside with --repair).
+    Check(CheckArgs),
+    /// Rewrite the journal without superseded revisions and deleted entries.
+    Compact,
+    /// Print the paths in use and where each came from.
+    Config,
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout.
+    Man,
+}
+
+/// Filters shared by list, export and progress.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Only entries about this day or later (2026-11-01, "last month", "3 weeks ago").
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only entries about this day or earlier.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only entries on this theme (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub theme: Vec<String>,
+    /// Only answers to this prompt (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub prompt: Vec<String>,
+    /// Only entries at this level (repeatable; a pack's own level names work too).
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Vec<String>,
+    /// Only entries with this tag (repeatable: all must match).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// Only entries whose text contains this (case-insensitive).
+    #[arg(long, value_name = "TEXT")]
+    pub contains: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct WriteArgs {
+    /// The entry's text (otherwise stdin, the editor, or the terminal).
+    #[arg(short, long, value_name = "TEXT")]
+    pub message: Option<String>,
+    /// Answer this prompt (ID or PACK/ID).
+    #[arg(long, value_name = "ID", conflicts_with = "free")]
+    pub prompt: Option<String>,
+    /// Answer the least-answered prompt of this theme.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["prompt", "free"])]
+    pub theme: Option<String>,
+    /// Write a free entry, without a prompt.
+    #[arg(long)]
+    pub free: bool,
+    /// Level of practice the entry is about: school, network, system (or the pack's names).
+    #[arg(short, long, value_name = "LEVEL")]
+    pub level: Option<String>,
+    /// Tag the entry (repeatable).
+    #[arg(short, long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// The day the entry is about (2026-11-20, yesterday, "3 days ago").
+    #[arg(short, long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PromptArgs {
+    /// Suggest from this theme only.
+    #[arg(long, value_name = "ID")]
+    pub theme: Option<String>,
+    /// Print only the question, on one line.
+    #[arg(long)]
+    pub short: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Show at most N entries.
+    #[arg(short = 'n', long = "limit", value_name = "N")]
+    pub limit: Option<usize>,
+    /// Output format (default: table on a terminal, plain lines otherwise).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ListFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    /// One tab-separated line per entry: id, date, level, theme, first line of text.
+    Plain,
+    /// One JSON object per line (the export schema's entry objects).
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ShowArgs {
+    /// Entry id, or any unique prefix of it.
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct EditArgs {
+    /// Entry id, or any unique prefix of it.
+    pub id: String,
+    /// New text (otherwise the editor, or stdin when it is not a terminal).
+    #[arg(short, long, value_name = "TEXT")]
+    pub message: Option<String>,
+    /// New level.
+    #[arg(short, long, value_name = "LEVEL")]
+    pub level: Option<String>,
+    /// Replace the tags (repeatable).
+    #[arg(short, long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// New day the entry is about.
+    #[arg(short, long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DeleteArgs {
+    /// Entry id, or any unique prefix of it.
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Period {
+    Week,
+    Month,
+    Quarter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ProgressArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Show one row per period instead of one row per theme.
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub by: Option<Period>,
+    /// Output format; the JSON holds counts only, never entry text.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table, value_name = "FORMAT")]
+    pub format: TableFormat,
+    /// Length of the recent window compared with the one before, in days.
+    #[arg(long, default_value_t = 30, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3660))]
+    pub window: u32,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CohortArgs {
+    /// Summaries written by `reflect progress --format json`.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table, value_name = "FORMAT")]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    Day,
+    Theme,
+    Level,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Markdown, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// How Markdown sections are grouped.
+    #[arg(long, value_enum, default_value_t = GroupBy::Day, value_name = "GROUP")]
+    pub group_by: GroupBy,
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportSource {
+    /// `reflect export --format json`.
+    Reflect,
+    /// `jrnl --export json`.
+    Jrnl,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// File to import, or - for stdin.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// What wrote the file.
+    #[arg(long, value_enum, default_value_t = ImportSource::Reflect, value_name = "TOOL")]
+    pub from: ImportSource,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PacksCommand {
+    /// List the loaded packs.
+    List,
+    /// Show a pack's themes and prompts.
+    Show {
+        /// Pack id (default: the default pack).
+        id: Option<String>,
+    },
+    /// Validate pack files; prints FILE:LINE:COLUMN for every problem.
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Write a commented scaffold for a new pack.
+    New {
+        /// Where to write it (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Id of the new pack.
+        #[arg(long, default_value = "my-pack")]
+        id: String,
+        /// Language of the new pack (a BCP 47 tag such as en or es).
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+    /// Validate a pack and copy it into the packs folder.
+    Install {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace an installed pack with the same id.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Move damaged lines to a side file (JOURNAL.damaged) and keep every good entry.
+    #[arg(long)]
+    pub repair: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,274 @@
+//! Where things live and which settings are in force.
+//!
+//! Every environment variable `reflect` reads is read here, once, so the rest of the
+//! program receives resolved settings (and tests can build them by hand).
+//!
+//! Journal: `--journal` > `REFLECT_JOURNAL` > `journal` in the config file > the data dir.
+//! Config file: `REFLECT_CONFIG` > `<config dir>/reflect/config.toml`.
+//! Packs folder: `packs_dir` in the config file > `packs/` next to the config file.
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use chrono::{DateTime, FixedOffset, Local};
+use serde::Deserialize;
+
+/// Which rule chose a path (shown by `reflect config`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Env(&'static str),
+    ConfigFile,
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag => f.write_str("command line"),
+            Source::Env(name) => write!(f, "environment ({name})"),
+            Source::ConfigFile => f.write_str("config file"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A path and the rule that chose it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    pub path: PathBuf,
+    pub source: Source,
+}
+
+/// The contents of `config.toml`. Every key is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Path of the journal file (`~` expands to the home folder).
+    pub journal: Option<PathBuf>,
+    /// Folder of installed prompt packs.
+    pub packs_dir: Option<PathBuf>,
+    /// Pack used when none is named (an id of a loaded pack).
+    pub default_pack: Option<String>,
+}
+
+/// The resolved settings of one run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub journal: Setting,
+    pub config_file: Setting,
+    /// Whether the config file exists (it is optional).
+    pub config_file_exists: bool,
+    pub packs_dir: Setting,
+    /// Where unsaved drafts are kept when the editor or a write fails.
+    pub drafts_dir: PathBuf,
+    pub default_pack: Option<String>,
+    /// `--pack FILE` arguments, in order.
+    pub extra_packs: Vec<PathBuf>,
+    /// `NO_COLOR` is set (to anything non-empty) or `--color never`.
+    pub no_color: bool,
+    /// The editor command (`$VISUAL`, else `$EDITOR`), if any.
+    pub editor: Option<String>,
+    /// "Now", with the local UTC offset (`REFLECT_NOW` overrides it, for tests and demos).
+    pub now: DateTime<FixedOffset>,
+}
+
+/// What the command line says about settings.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub journal: Option<PathBuf>,
+    pub packs: Vec<PathBuf>,
+    pub no_color: bool,
+}
+
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+fn env_string(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// `~/x` → `$HOME/x`; anything else unchanged.
+fn expand_home(path: &Path) -> PathBuf {
+    match path.strip_prefix("~") {
+        Ok(rest) => dirs::home_dir()
+            .map(|home| home.join(rest))
+            .unwrap_or_else(|| path.to_path_buf()),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// Relative paths in the config file are relative to the file's folder.
+fn from_config_file(config_file: &Path, path: &Path) -> PathBuf {
+    let path = expand_home(path);
+    if path.is_absolute() {
+        path
+    } else {
+        config_file.parent().unwrap_or(Path::new(".")).join(path)
+    }
+}
+
+impl Config {
+    /// Resolves every setting from the command line, the environment and the config file.
+    pub fn load(overrides: Overrides) -> Result<Config> {
+        let config_file = match env_path("REFLECT_CONFIG") {
+            Some(path) => Setting {
+                path: expand_home(&path),
+                source: Source::Env("REFLECT_CONFIG"),
+            },
+            None => Setting {
+                path: dirs::config_dir()
+                    .context("cannot find the user's config folder (is HOME set?)")?
+                    .join("reflect")
+                    .join("config.toml"),
+                source: Source::Default,
+            },
+        };
+        let (file, config_file_exists) = read_config_file(&config_file.path)?;
+
+        let journal = if let Some(path) = overrides.journal {
+            Setting {
+                path,
+                source: Source::Flag,
+            }
+        } else if let Some(path) = env_path("REFLECT_JOURNAL") {
+            Setting {
+                path: expand_home(&path),
+                source: Source::Env("REFLECT_JOURNAL"),
+            }
+        } else if let Some(path) = &file.journal {
+            Setting {
+                path: from_config_file(&config_file.path, path),
+                source: Source::ConfigFile,
+            }
+        } else {
+            Setting {
+                path: default_data_dir()?.join("journal.jsonl"),
+                source: Source::Default,
+            }
+        };
+
+        let packs_dir = match &file.packs_dir {
+            Some(path) => Setting {
+                path: from_config_file(&config_file.path, path),
+                source: Source::ConfigFile,
+            },
+            None => Setting {
+                path: config_file
+                    .path
+                    .parent()
+                    .unwrap_or(Path::new("."))
+                    .join("packs"),
+                source: Source::Default,
+            },
+        };
+
+        let drafts_dir = journal
+            .path
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("drafts");
+
+        Ok(Config {
+            journal,
+            config_file,
+            config_file_exists,
+            packs_dir,
+            drafts_dir,
+            default_pack: file.default_pack,
+            extra_packs: overrides.packs,
+            no_color: overrides.no_color || env_string("NO_COLOR").is_some(),
+            editor: env_string("VISUAL").or_else(|| env_string("EDITOR")),
+            now: now()?,
+        })
+    }
+
+    /// Today, in the local time zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now.date_naive()
+    }
+}
+
+fn default_data_dir() -> Result<PathBuf> {
+    Ok(dirs::data_dir()
+        .context("cannot find the user's data folder (is HOME set?)")?
+        .join("reflect"))
+}
+
+fn read_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok((ConfigFile::default(), false)),
+        Err(err) => {
+            return Err(err).with_context(|| format!("cannot read the config file {}", path.display()))
+        }
+    };
+    match toml::from_str(&text) {
+        Ok(file) => Ok((file, true)),
+        Err(err) => {
+            let position = err
+                .span()
+                .map(|span| {
+                    let (line, column) = line_column(&text, span.start);
+                    format!(":{line}:{column}")
+                })
+                .unwrap_or_default();
+            bail!(
+                "{}{position}: {}",
+                path.display(),
+                err.message().trim()
+            )
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+fn now() -> Result<DateTime<FixedOffset>> {
+    match env_string("REFLECT_NOW") {
+        Some(value) => DateTime::parse_from_rfc3339(value.trim()).with_context(|| {
+            format!("REFLECT_NOW must be an RFC 3339 moment such as 2026-11-23T09:00:00+01:00, not '{value}'")
+        }),
+        None => Ok(Local::now().fixed_offset()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_from_one() {
+        let text = "a = 1\nbé = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, 9), (2, 3));
+    }
+
+    #[test]
+    fn relative_config_paths_follow_the_config_file() {
+        let file = Path::new("/etc/reflect/config.toml");
+        assert_eq!(
+            from_config_file(file, Path::new("journal.jsonl")),
+            PathBuf::from("/etc/reflect/journal.jsonl")
+        );
+        assert_eq!(
+            from_config_file(file, Path::new("/tmp/j.jsonl")),
+            PathBuf::from("/tmp/j.jsonl")
+        );
+    }
+}

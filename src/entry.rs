@@ -1,0 +1,210 @@
+//! What a journal entry is: the leader's words plus where they stand on the ladder.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The rungs of the ladder a leader's practice climbs, in order.
+///
+/// Packs may rename them (`escuela`, `red`, `territorio`), but the journal always
+/// stores these canonical names so entries from different packs can be compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Inside my own school.
+    School,
+    /// With partner schools in the network.
+    Network,
+    /// District, territory, other agencies: the wider system.
+    System,
+}
+
+impl Level {
+    /// All levels, bottom rung first.
+    pub const ALL: [Level; 3] = [Level::School, Level::Network, Level::System];
+
+    /// The canonical name stored in the journal.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::School => "school",
+            Level::Network => "network",
+            Level::System => "system",
+        }
+    }
+
+    /// Position on the ladder: 0 for school, 1 for network, 2 for system.
+    pub fn rank(self) -> usize {
+        self as usize
+    }
+
+    /// Whether practice at this level reaches beyond the leader's own school.
+    pub fn reaches_network(self) -> bool {
+        self >= Level::Network
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Level {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().as_str() {
+            "school" => Ok(Level::School),
+            "network" => Ok(Level::Network),
+            "system" => Ok(Level::System),
+            other => Err(format!(
+                "unknown level '{other}' (expected school, network or system, or a level name of a loaded pack)"
+            )),
+        }
+    }
+}
+
+/// A short, unique, random entry id: lowercase Crockford base32, [`EntryId::LEN`] characters.
+///
+/// Like a git hash, any unique prefix names the entry.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EntryId(String);
+
+/// Crockford's base32 alphabet: no i, l, o or u, so ids read aloud without ambiguity.
+const ID_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+impl EntryId {
+    /// Length of a freshly generated id (50 random bits).
+    pub const LEN: usize = 10;
+
+    /// A new random id from the operating system's random source.
+    pub fn random() -> std::io::Result<EntryId> {
+        let mut bytes = [0u8; Self::LEN];
+        getrandom::fill(&mut bytes).map_err(std::io::Error::other)?;
+        Ok(Self::from_random_bytes(bytes))
+    }
+
+    /// An id derived from a 64-bit value (used for deterministic ids on import).
+    pub fn from_u64(mut value: u64) -> EntryId {
+        let mut bytes = [0u8; Self::LEN];
+        for byte in &mut bytes {
+            *byte = (value & 31) as u8;
+            value >>= 5;
+        }
+        Self::from_random_bytes(bytes)
+    }
+
+    fn from_random_bytes(bytes: [u8; Self::LEN]) -> EntryId {
+        let id = bytes
+            .iter()
+            .map(|b| ID_ALPHABET[(b & 31) as usize] as char)
+            .collect();
+        EntryId(id)
+    }
+
+    /// Accepts an id read from a file or the command line: 1 to 64 characters of
+    /// ASCII letters, digits, `-` or `_` (imports may carry ids of other shapes).
+    pub fn parse(s: &str) -> Option<EntryId> {
+        let ok = !s.is_empty()
+            && s.len() <= 64
+            && s
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        ok.then(|| EntryId(s.to_ascii_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether `prefix` (case-insensitive) names this id.
+    pub fn starts_with(&self, prefix: &str) -> bool {
+        self.0.len() >= prefix.len() && self.0.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    }
+}
+
+impl fmt::Display for EntryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One live journal entry, as readers see it (the latest revision).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: EntryId,
+    /// The day the entry is about (defaults to the day it was written).
+    pub date: NaiveDate,
+    /// The moment the entry was first written, with the writer's UTC offset.
+    pub written: DateTime<FixedOffset>,
+    /// The moment of the latest revision, if the entry was ever edited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revised: Option<DateTime<FixedOffset>>,
+    pub level: Level,
+    /// Prompt pack the entry answers (none for a free entry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    pub text: String,
+}
+
+/// Checks a tag given by the user: non-empty, no whitespace, commas or control characters.
+/// A leading `#` or `@` (jrnl's habit) is dropped.
+pub fn normalize_tag(tag: &str) -> Result<String, String> {
+    let tag = tag.trim().trim_start_matches(['#', '@']);
+    if tag.is_empty() {
+        return Err("a tag cannot be empty".into());
+    }
+    if let Some(bad) = tag
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || *c == ',')
+    {
+        return Err(format!("a tag cannot contain {bad:?}: '{}'", tag.escape_default()));
+    }
+    Ok(tag.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_are_ordered_bottom_up() {
+        assert!(Level::School < Level::Network && Level::Network < Level::System);
+        assert!(!Level::School.reaches_network());
+        assert!(Level::System.reaches_network());
+    }
+
+    #[test]
+    fn random_ids_use_the_crockford_alphabet() {
+        let id = EntryId::random().unwrap();
+        assert_eq!(id.as_str().len(), EntryId::LEN);
+        assert!(id.as_str().bytes().all(|b| ID_ALPHABET.contains(&b)));
+        assert_ne!(id, EntryId::random().unwrap());
+    }
+
+    #[test]
+    fn prefixes_are_case_insensitive() {
+        let id = EntryId::parse("abc123").unwrap();
+        assert!(id.starts_with("ABC"));
+        assert!(!id.starts_with("abd"));
+        assert!(!id.starts_with("abc1234"));
+    }
+
+    #[test]
+    fn tags_are_normalized() {
+        assert_eq!(normalize_tag("#Trust").unwrap(), "trust");
+        assert!(normalize_tag("two words").is_err());
+        assert!(normalize_tag("").is_err());
+    }
+}

@@ -1,0 +1,1 @@
+//! Export (placeholder until issue 5 lands).

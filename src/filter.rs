@@ -1,0 +1,144 @@
+//! Which entries a command works on: `--since`, `--until`, `--theme`, `--prompt`,
+//! `--level`, `--tag`, `--pack`, `--contains`, the same everywhere.
+
+use chrono::NaiveDate;
+
+use crate::entry::{normalize_tag, Entry, Level};
+
+/// A resolved filter; the default matches every entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Theme ids; an entry matches any of them.
+    pub themes: Vec<String>,
+    /// Prompt ids; an entry matches any of them.
+    pub prompts: Vec<String>,
+    /// Levels; an entry matches any of them.
+    pub levels: Vec<Level>,
+    /// Tags (normalized); an entry must carry all of them.
+    pub tags: Vec<String>,
+    /// Pack ids; an entry matches any of them.
+    pub packs: Vec<String>,
+    /// Lowercased needle for a case-insensitive text search.
+    pub contains: Option<String>,
+}
+
+impl Filter {
+    /// Builds a filter, normalizing tags and the search text.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        themes: Vec<String>,
+        prompts: Vec<String>,
+        levels: Vec<Level>,
+        tags: &[String],
+        packs: Vec<String>,
+        contains: Option<&str>,
+    ) -> Result<Filter, String> {
+        if let (Some(since), Some(until)) = (since, until) {
+            if since > until {
+                return Err(format!("--since {since} is after --until {until}"));
+            }
+        }
+        let tags = tags
+            .iter()
+            .map(|t| normalize_tag(t))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Filter {
+            since,
+            until,
+            themes: themes.into_iter().map(|t| strip_pack(&t)).collect(),
+            prompts: prompts.into_iter().map(|p| strip_pack(&p)).collect(),
+            levels,
+            tags,
+            packs,
+            contains: contains.map(str::to_lowercase),
+        })
+    }
+
+    /// Whether the filter only looks at dates, levels and ids — never at the text.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    pub fn matches(&self, entry: &Entry) -> bool {
+        self.since.is_none_or(|since| entry.date >= since)
+            && self.until.is_none_or(|until| entry.date <= until)
+            && (self.levels.is_empty() || self.levels.contains(&entry.level))
+            && any_of(&self.themes, entry.theme.as_deref())
+            && any_of(&self.prompts, entry.prompt.as_deref())
+            && any_of(&self.packs, entry.pack.as_deref())
+            && self.tags.iter().all(|tag| entry.tags.contains(tag))
+            && self
+                .contains
+                .as_ref()
+                .is_none_or(|needle| contains_ignoring_case(&entry.text, needle))
+    }
+}
+
+/// `PACK/ID` → `ID`: entries store pack and theme/prompt ids separately.
+fn strip_pack(id: &str) -> String {
+    id.rsplit_once('/').map_or(id, |(_, id)| id).to_string()
+}
+
+fn any_of(wanted: &[String], value: Option<&str>) -> bool {
+    wanted.is_empty() || value.is_some_and(|v| wanted.iter().any(|w| w == v))
+}
+
+fn contains_ignoring_case(haystack: &str, needle_lowercase: &str) -> bool {
+    if haystack.is_ascii() && needle_lowercase.is_ascii() {
+        let needle = needle_lowercase.as_bytes();
+        return needle.is_empty()
+            || haystack
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle));
+    }
+    haystack.to_lowercase().contains(needle_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entry::EntryId;
+    use chrono::DateTime;
+
+    fn entry(date: &str, level: Level, tags: &[&str], text: &str) -> Entry {
+        Entry {
+            id: EntryId::parse("abc").unwrap(),
+            date: date.parse().unwrap(),
+            written: DateTime::parse_from_rfc3339("2026-11-23T10:00:00+01:00").unwrap(),
+            revised: None,
+            level,
+            pack: Some("ncsl".into()),
+            pack_version: None,
+            prompt: Some("trust-1".into()),
+            theme: Some("trust".into()),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn every_criterion_must_hold() {
+        let e = entry("2026-11-20", Level::Network, &["cohort", "trust"], "Visited Ñuñoa");
+        let day = |s: &str| Some(s.parse().unwrap());
+        let filter = |f: Filter| f.matches(&e);
+        assert!(filter(Filter::default()));
+        assert!(filter(Filter { since: day("2026-11-20"), until: day("2026-11-20"), ..Filter::default() }));
+        assert!(!filter(Filter { since: day("2026-11-21"), ..Filter::default() }));
+        assert!(filter(Filter { levels: vec![Level::School, Level::Network], ..Filter::default() }));
+        assert!(!filter(Filter { levels: vec![Level::System], ..Filter::default() }));
+        assert!(filter(Filter::new(None, None, vec!["ncsl/trust".into()], vec![], vec![], &["#Trust".into()], vec![], Some("ÑUÑOA")).unwrap()));
+        assert!(!filter(Filter::new(None, None, vec![], vec![], vec![], &["trust".into(), "other".into()], vec![], None).unwrap()));
+        assert!(!filter(Filter { packs: vec!["redes".into()], ..Filter::default() }));
+    }
+
+    #[test]
+    fn since_after_until_is_refused() {
+        let day = |s: &str| Some(s.parse().unwrap());
+        assert!(Filter::new(day("2026-11-21"), day("2026-11-20"), vec![], vec![], vec![], &[], vec![], None).is_err());
+    }
+}

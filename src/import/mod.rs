@@ -1,0 +1,1 @@
+//! Import (placeholder until issue 5 lands).

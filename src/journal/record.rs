@@ -1,0 +1,301 @@
+//! One line of the journal file: the on-disk record format.
+//!
+//! ```text
+//! {"v":1,"op":"add","id":"k3f9a2c1mx","date":"2026-11-20","written":"2026-11-20T18:02:11+01:00","level":"network","pack":"ncsl-networks","pack_version":"1.0.0","prompt":"trust-ladder","theme":"trust","tags":["cohort"],"text":"..."}
+//! {"v":1,"op":"edit","id":"k3f9a2c1mx","date":"2026-11-20","written":"2026-11-21T08:00:00+01:00","created":"2026-11-20T18:02:11+01:00","level":"system",...,"text":"..."}
+//! {"v":1,"op":"delete","id":"k3f9a2c1mx","written":"2026-11-22T10:00:00+01:00"}
+//! ```
+//!
+//! `add` and `edit` records are complete: an edit repeats every field, so the latest
+//! record of an id is all a reader needs. Fields are always written in this order,
+//! which lets [`quick_head`] read `op`, `id` and `date` without a JSON parse.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::entry::{Entry, EntryId, Level};
+
+/// The record format version this build writes; readers accept it and older.
+pub const RECORD_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    Add,
+    Edit,
+    Delete,
+}
+
+/// A journal line as stored. Unknown fields are ignored, so a newer reflect can
+/// add fields without breaking this one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub v: u32,
+    pub op: Op,
+    pub id: EntryId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// When this record was written.
+    pub written: DateTime<FixedOffset>,
+    /// For an edit: when the entry was first written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// Why a line could not be read as a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineProblem {
+    /// Not UTF-8, not JSON, or not a record.
+    Unreadable(String),
+    /// Written by a newer reflect in a format this one does not know.
+    NewerVersion(u32),
+}
+
+impl std::fmt::Display for LineProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LineProblem::Unreadable(why) => f.write_str(why),
+            LineProblem::NewerVersion(v) => write!(
+                f,
+                "record format {v} was written by a newer reflect (this one reads {RECORD_VERSION}); upgrade to read it"
+            ),
+        }
+    }
+}
+
+impl Record {
+    /// The record that adds `entry`.
+    pub fn add(entry: &Entry) -> Record {
+        Record::with_entry(Op::Add, entry, entry.written, None)
+    }
+
+    /// The record that replaces `entry`'s content, written at `now`.
+    pub fn edit(entry: &Entry, now: DateTime<FixedOffset>) -> Record {
+        Record::with_entry(Op::Edit, entry, now, Some(entry.written))
+    }
+
+    /// The record that retracts the entry `id`.
+    pub fn delete(id: &EntryId, now: DateTime<FixedOffset>) -> Record {
+        Record {
+            v: RECORD_VERSION,
+            op: Op::Delete,
+            id: id.clone(),
+            date: None,
+            written: now,
+            created: None,
+            level: None,
+            pack: None,
+            pack_version: None,
+            prompt: None,
+            theme: None,
+            tags: Vec::new(),
+            text: None,
+        }
+    }
+
+    fn with_entry(
+        op: Op,
+        entry: &Entry,
+        written: DateTime<FixedOffset>,
+        created: Option<DateTime<FixedOffset>>,
+    ) -> Record {
+        Record {
+            v: RECORD_VERSION,
+            op,
+            id: entry.id.clone(),
+            date: Some(entry.date),
+            written,
+            created,
+            level: Some(entry.level),
+            pack: entry.pack.clone(),
+            pack_version: entry.pack_version.clone(),
+            prompt: entry.prompt.clone(),
+            theme: entry.theme.clone(),
+            tags: entry.tags.clone(),
+            text: Some(entry.text.clone()),
+        }
+    }
+
+    /// Parses one line (without its newline).
+    pub fn parse(line: &[u8]) -> Result<Record, LineProblem> {
+        let record: Record = serde_json::from_slice(line)
+            .map_err(|err| LineProblem::Unreadable(describe_json_error(&err)))?;
+        if record.v > RECORD_VERSION {
+            return Err(LineProblem::NewerVersion(record.v));
+        }
+        if record.op != Op::Delete {
+            for (field, missing) in [
+                ("date", record.date.is_none()),
+                ("level", record.level.is_none()),
+                ("text", record.text.is_none()),
+            ] {
+                if missing {
+                    return Err(LineProblem::Unreadable(format!(
+                        "'{}' record has no '{field}'",
+                        if record.op == Op::Add { "add" } else { "edit" }
+                    )));
+                }
+            }
+        }
+        Ok(record)
+    }
+
+    /// The line to append, with its newline.
+    pub fn to_line(&self) -> Vec<u8> {
+        let mut line = serde_json::to_vec(self).expect("a record always serializes");
+        line.push(b'\n');
+        line
+    }
+
+    /// The entry this add or edit record describes (`None` for a delete).
+    pub fn into_entry(self) -> Option<Entry> {
+        let (date, level, text) = (self.date?, self.level?, self.text?);
+        let (written, revised) = match self.op {
+            Op::Add => (self.written, None),
+            Op::Edit => (self.created.unwrap_or(self.written), Some(self.written)),
+            Op::Delete => return None,
+        };
+        Some(Entry {
+            id: self.id,
+            date,
+            written,
+            revised,
+            level,
+            pack: self.pack,
+            pack_version: self.pack_version,
+            prompt: self.prompt,
+            theme: self.theme,
+            tags: self.tags,
+            text,
+        })
+    }
+}
+
+fn describe_json_error(err: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match err.classify() {
+        Category::Eof => "the line ends early (a write was cut short?)".to_string(),
+        Category::Syntax => format!("not valid JSON (column {})", err.column()),
+        Category::Data => format!("not a journal record: {err}"),
+        Category::Io => err.to_string(),
+    }
+}
+
+/// What [`quick_head`] reads off the front of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head<'a> {
+    pub op: Op,
+    pub id: &'a str,
+    /// `YYYY-MM-DD` bytes of an add or edit record.
+    pub date: Option<&'a str>,
+}
+
+/// Reads `op`, `id` and `date` from a line in the canonical field order this program
+/// writes, without parsing the JSON. Returns `None` for anything else (a line edited by
+/// hand, reformatted by a tool, or damaged): callers then fall back to [`Record::parse`].
+/// A `Some` does not mean the rest of the line is valid.
+pub fn quick_head(line: &[u8]) -> Option<Head<'_>> {
+    let rest = line.strip_prefix(b"{\"v\":1,\"op\":\"")?;
+    let (op, rest) = if let Some(rest) = rest.strip_prefix(b"add\",\"id\":\"") {
+        (Op::Add, rest)
+    } else if let Some(rest) = rest.strip_prefix(b"edit\",\"id\":\"") {
+        (Op::Edit, rest)
+    } else {
+        (Op::Delete, rest.strip_prefix(b"delete\",\"id\":\"")?)
+    };
+    let end = rest.iter().position(|&b| b == b'"')?;
+    let id = std::str::from_utf8(&rest[..end]).ok()?;
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return None;
+    }
+    let rest = &rest[end..];
+    let date = match rest.strip_prefix(b"\",\"date\":\"") {
+        Some(date) if date.len() > 10 && date[10] == b'"' => {
+            Some(std::str::from_utf8(&date[..10]).ok()?)
+        }
+        _ if op == Op::Delete => None,
+        _ => return None,
+    };
+    Some(Head { op, id, date })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Entry {
+        Entry {
+            id: EntryId::parse("k3f9a2c1mx").unwrap(),
+            date: "2026-11-20".parse().unwrap(),
+            written: DateTime::parse_from_rfc3339("2026-11-20T18:02:11+01:00").unwrap(),
+            revised: None,
+            level: Level::Network,
+            pack: Some("ncsl-networks".into()),
+            pack_version: Some("1.0.0".into()),
+            prompt: Some("trust-ladder".into()),
+            theme: Some("trust".into()),
+            tags: vec!["cohort".into()],
+            text: "Line one\nline \"two\" {\"v\":1}".into(),
+        }
+    }
+
+    #[test]
+    fn add_records_round_trip() {
+        let entry = sample();
+        let line = Record::add(&entry).to_line();
+        assert_eq!(line.last(), Some(&b'\n'));
+        assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1);
+        let back = Record::parse(&line[..line.len() - 1]).unwrap().into_entry().unwrap();
+        assert_eq!(back, entry);
+    }
+
+    #[test]
+    fn edits_keep_the_creation_moment() {
+        let entry = sample();
+        let now = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+01:00").unwrap();
+        let line = Record::edit(&entry, now).to_line();
+        let back = Record::parse(&line[..line.len() - 1]).unwrap().into_entry().unwrap();
+        assert_eq!(back.written, entry.written);
+        assert_eq!(back.revised, Some(now));
+    }
+
+    #[test]
+    fn quick_head_agrees_with_the_parser() {
+        let entry = sample();
+        let now = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+01:00").unwrap();
+        for record in [Record::add(&entry), Record::edit(&entry, now), Record::delete(&entry.id, now)] {
+            let line = record.to_line();
+            let head = quick_head(&line).expect("canonical lines have a quick head");
+            assert_eq!(head.op, record.op);
+            assert_eq!(head.id, record.id.as_str());
+            assert_eq!(head.date, record.date.map(|d| d.to_string()).as_deref());
+        }
+        assert_eq!(quick_head(b"{\"op\":\"add\",\"v\":1}"), None);
+        assert_eq!(quick_head(b"{\"v\":1,\"op\":\"add\",\"id\":\"ab\"c\""), None);
+    }
+
+    #[test]
+    fn damaged_lines_are_explained() {
+        let line = Record::add(&sample()).to_line();
+        let torn = &line[..line.len() / 2];
+        assert!(matches!(Record::parse(torn), Err(LineProblem::Unreadable(_))));
+        assert!(Record::parse(b"garbage").is_err());
+        assert!(Record::parse(b"{\"v\":1,\"op\":\"add\",\"id\":\"x\",\"written\":\"2026-11-20T18:02:11+01:00\"}").is_err());
+        let newer = String::from_utf8(line).unwrap().replace("\"v\":1", "\"v\":9");
+        assert_eq!(Record::parse(newer.trim_end().as_bytes()), Err(LineProblem::NewerVersion(9)));
+    }
+}

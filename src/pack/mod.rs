@@ -1,0 +1,221 @@
+//! Prompt packs: TOML files of reflection prompts grouped by theme.
+//!
+//! A pack is untrusted input (a trainer wrote it, not us): [`load`] validates every
+//! pack fully — unknown keys, duplicate ids, dangling references, control characters —
+//! and reports each problem as `FILE:LINE:COLUMN: message`.
+//!
+//! - `schema`: the TOML shape, with source spans for error positions.
+//! - `validate`: turns a parsed file into a [`Pack`] or a list of [`Problem`]s.
+//! - `load`: the embedded default, the user's packs folder and `--pack` files → [`PackSet`].
+
+mod load;
+mod schema;
+mod validate;
+
+pub use load::{load_packs, parse_pack, PackSources, EMBEDDED_DEFAULT, EMBEDDED_PACKS};
+pub use validate::Problem;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::entry::Level;
+
+/// The pack format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Where a pack was loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackOrigin {
+    /// Compiled into the binary; the name is the file under `prompts/`.
+    Embedded(&'static str),
+    /// The user's packs folder.
+    Installed(PathBuf),
+    /// Given with `--pack FILE`.
+    CommandLine(PathBuf),
+}
+
+impl fmt::Display for PackOrigin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PackOrigin::Embedded(name) => write!(f, "built in ({name})"),
+            PackOrigin::Installed(path) => write!(f, "{}", path.display()),
+            PackOrigin::CommandLine(path) => write!(f, "{} (--pack)", path.display()),
+        }
+    }
+}
+
+/// A validated prompt pack. All text fields are free of control characters
+/// other than newlines and tabs.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub language: String,
+    pub description: String,
+    /// Credit for the material the pack is built on.
+    pub source: String,
+    pub author: String,
+    /// The three rungs, bottom first, as this pack names them.
+    pub levels: [LevelName; 3],
+    pub themes: Vec<Theme>,
+    pub prompts: Vec<Prompt>,
+    pub origin: PackOrigin,
+}
+
+/// How a pack names one rung of the ladder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelName {
+    /// The word typed with `--level` (e.g. `red`).
+    pub id: String,
+    /// The label shown in tables (e.g. `Red`).
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub id: String,
+    /// Id of a theme of the same pack.
+    pub theme: String,
+    pub question: String,
+    /// A paragraph shown before the question.
+    pub context: Option<String>,
+    /// The level this prompt invites the leader to reflect at.
+    pub level: Option<Level>,
+}
+
+impl Pack {
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    pub fn prompt(&self, id: &str) -> Option<&Prompt> {
+        self.prompts.iter().find(|p| p.id == id)
+    }
+
+    /// The pack's own name for a level (`Red` for network in the Spanish pack).
+    pub fn level_name(&self, level: Level) -> &LevelName {
+        &self.levels[level.rank()]
+    }
+
+    /// Reads a level typed by the user in this pack's words or the canonical ones.
+    pub fn parse_level(&self, word: &str) -> Option<Level> {
+        let word = word.trim();
+        Level::ALL
+            .into_iter()
+            .find(|level| {
+                let names = self.level_name(*level);
+                names.id.eq_ignore_ascii_case(word)
+                    || names.name.to_lowercase() == word.to_lowercase()
+            })
+            .or_else(|| word.parse().ok())
+    }
+}
+
+/// The packs available to this run, the embedded default first.
+#[derive(Debug, Clone, Default)]
+pub struct PackSet {
+    packs: Vec<Pack>,
+}
+
+impl PackSet {
+    pub fn new(packs: Vec<Pack>) -> PackSet {
+        PackSet { packs }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Pack> {
+        self.packs.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.packs.is_empty()
+    }
+
+    /// The pack used when none is named: the first `--pack`, else the embedded default.
+    pub fn default_pack(&self) -> Option<&Pack> {
+        self.packs
+            .iter()
+            .find(|p| matches!(p.origin, PackOrigin::CommandLine(_)))
+            .or_else(|| self.packs.first())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.id == id)
+    }
+
+    /// Finds a prompt by `PROMPT` or `PACK/PROMPT`. A bare id found in several packs
+    /// is ambiguous: the error lists the qualified names.
+    pub fn find_prompt(&self, name: &str) -> Result<(&Pack, &Prompt), String> {
+        if let Some((pack_id, prompt_id)) = name.split_once('/') {
+            let pack = self
+                .get(pack_id)
+                .ok_or_else(|| format!("no loaded pack has the id '{pack_id}'"))?;
+            let prompt = pack
+                .prompt(prompt_id)
+                .ok_or_else(|| format!("pack '{pack_id}' has no prompt '{prompt_id}'"))?;
+            return Ok((pack, prompt));
+        }
+        let found: Vec<(&Pack, &Prompt)> = self
+            .packs
+            .iter()
+            .filter_map(|pack| pack.prompt(name).map(|prompt| (pack, prompt)))
+            .collect();
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(format!(
+                "no loaded pack has a prompt '{name}' (see `reflect packs show`)"
+            )),
+            many => Err(format!(
+                "the prompt id '{name}' is in several packs; name one of: {}",
+                many.iter()
+                    .map(|(pack, prompt)| format!("{}/{}", pack.id, prompt.id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+
+    /// Finds a theme by `THEME` or `PACK/THEME`, preferring the default pack.
+    pub fn find_theme(&self, name: &str) -> Result<(&Pack, &Theme), String> {
+        if let Some((pack_id, theme_id)) = name.split_once('/') {
+            let pack = self
+                .get(pack_id)
+                .ok_or_else(|| format!("no loaded pack has the id '{pack_id}'"))?;
+            let theme = pack
+                .theme(theme_id)
+                .ok_or_else(|| format!("pack '{pack_id}' has no theme '{theme_id}'"))?;
+            return Ok((pack, theme));
+        }
+        let preferred = self.default_pack().into_iter();
+        preferred
+            .chain(self.packs.iter())
+            .find_map(|pack| pack.theme(name).map(|theme| (pack, theme)))
+            .ok_or_else(|| format!("no loaded pack has a theme '{name}' (see `reflect packs show`)"))
+    }
+
+    /// Reads a level typed by the user: canonical names, or any loaded pack's names.
+    pub fn parse_level(&self, word: &str) -> Result<Level, String> {
+        word.parse::<Level>().or_else(|err| {
+            self.packs
+                .iter()
+                .find_map(|pack| pack.parse_level(word))
+                .ok_or(err)
+        })
+    }
+
+    /// The name of a level in the words of `pack_id` if it is loaded, else canonical.
+    pub fn level_label(&self, pack_id: Option<&str>, level: Level) -> String {
+        pack_id
+            .and_then(|id| self.get(id))
+            .map(|pack| pack.level_name(level).name.clone())
+            .unwrap_or_else(|| level.as_str().to_string())
+    }
+}

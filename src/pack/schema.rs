@@ -1,0 +1,1 @@
+//! The TOML shape of a pack (to be completed with the pack module).

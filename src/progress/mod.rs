@@ -1,0 +1,1 @@
+//! The progress table (placeholder until issue 4 lands).

@@ -1,0 +1,2 @@
+//! Writing, reading, changing entries; the journal file itself.
+

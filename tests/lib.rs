@@ -1,0 +1,6 @@
+//! The integration suite: one crate, one file per feature, each test driving the
+//! built `reflect` binary in a temp folder (see `util.rs`).
+
+mod util;
+
+mod journal;

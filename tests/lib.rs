@@ -3,4 +3,10 @@
 
 mod util;
 
+mod cohort;
+mod export;
+mod import;
 mod journal;
+mod packs;
+mod progress;
+mod prompt;

@@ -13,7 +13,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::{DateTime, FixedOffset, Local, Timelike};
 use serde::Deserialize;
 
 /// Which rule chose a path (shown by `reflect config`).
@@ -243,7 +243,11 @@ fn now() -> Result<DateTime<FixedOffset>> {
         Some(value) => DateTime::parse_from_rfc3339(value.trim()).with_context(|| {
             format!("REFLECT_NOW must be an RFC 3339 moment such as 2026-11-23T09:00:00+01:00, not '{value}'")
         }),
-        None => Ok(Local::now().fixed_offset()),
+        // Whole seconds: enough for a journal, and friendlier to other tools.
+        None => Ok(Local::now()
+            .fixed_offset()
+            .with_nanosecond(0)
+            .expect("zero nanoseconds is always valid")),
     }
 }
 

@@ -4,6 +4,7 @@
 mod util;
 
 mod cohort;
+mod completions;
 mod export;
 mod import;
 mod journal;

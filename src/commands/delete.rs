@@ -1,5 +1,25 @@
-//! `reflect delete`.
+//! `reflect delete ID`: appends a retraction. The words stay in the file until
+//! `reflect compact`, so a mistaken delete can still be recovered by hand.
 
-pub fn run(_ctx: &super::Context, _args: crate::cli::DeleteArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("`reflect delete` is not built yet")
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Context;
+use crate::cli::DeleteArgs;
+use crate::exit_codes::SUCCESS;
+use crate::terminal;
+
+pub fn run(ctx: &Context, args: DeleteArgs) -> Result<u8> {
+    let journal = ctx.journal();
+    let entry = journal.find(&args.id)?;
+    journal.retract(&entry.id, ctx.config.now)?;
+    let mut out = super::stdout();
+    writeln!(out, "{}", entry.id)?;
+    out.flush()?;
+    terminal::note(&format!(
+        "Deleted entry {} ({}). Its text stays in the journal file until `reflect compact`.",
+        entry.id, entry.date
+    ));
+    Ok(SUCCESS)
 }

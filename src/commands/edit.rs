@@ -1,5 +1,79 @@
-//! `reflect edit`.
+//! `reflect edit ID`: appends a revision with the new text, level, tags or date.
 
-pub fn run(_ctx: &super::Context, _args: crate::cli::EditArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("`reflect edit` is not built yet")
+use std::io::Write;
+
+use anyhow::{anyhow, Result};
+
+use super::editor::{self, Draft};
+use super::Context;
+use crate::cli::EditArgs;
+use crate::dates::parse_day;
+use crate::entry::normalize_tag;
+use crate::exit_codes::{FAILURE, SUCCESS};
+use crate::terminal::{self, sanitize_line};
+
+pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
+    let journal = ctx.journal();
+    let original = journal.find(&args.id)?;
+    let mut entry = original.clone();
+
+    if let Some(word) = &args.level {
+        let pack = entry.pack.as_deref().and_then(|id| ctx.packs().ok()?.get(id));
+        entry.level = match pack.and_then(|p| p.parse_level(word)) {
+            Some(level) => level,
+            None => ctx.packs()?.parse_level(word).map_err(|err| anyhow!("--level: {err}"))?,
+        };
+    }
+    if !args.tag.is_empty() {
+        entry.tags = args
+            .tag
+            .iter()
+            .map(|t| normalize_tag(t).map_err(|err| anyhow!("--tag: {err}")))
+            .collect::<Result<_>>()?;
+    }
+    if let Some(text) = &args.date {
+        entry.date = parse_day(text, ctx.config.today()).map_err(|err| anyhow!("--date: {err}"))?;
+    }
+    let metadata_only = args.level.is_some() || !args.tag.is_empty() || args.date.is_some();
+    if let Some(text) = &args.message {
+        entry.text = editor::clean_text(text);
+    } else if !metadata_only {
+        entry.text = if terminal::stdin_is_terminal() {
+            let Some(editor_command) = &ctx.config.editor else {
+                anyhow::bail!("no editor: set $VISUAL or $EDITOR, or give the new text with -m");
+            };
+            let header = vec![
+                format!("Editing entry {} ({})", entry.id, entry.date),
+                format!(
+                    "Lines starting with {} are ignored. Empty the file to cancel the edit.",
+                    editor::COMMENT
+                ),
+            ];
+            let draft = Draft::create(&ctx.config.drafts_dir, &format!("edit-{}", entry.id), &header, &entry.text)?;
+            draft.edit(editor_command)?;
+            let text = draft.text()?;
+            draft.discard();
+            text
+        } else {
+            editor::clean_text(&editor::read_stdin()?)
+        };
+    }
+    if entry.text.trim().is_empty() {
+        terminal::note("Edit cancelled: the new text is empty (use `reflect delete` to remove an entry).");
+        return Ok(FAILURE);
+    }
+    if entry == original {
+        terminal::note(&format!("No change to entry {}.", entry.id));
+        return Ok(SUCCESS);
+    }
+    journal.revise(&entry, ctx.config.now)?;
+    let mut out = super::stdout();
+    writeln!(out, "{}", entry.id)?;
+    out.flush()?;
+    terminal::note(&format!(
+        "Revised entry {} ({}). The earlier version stays in the file until `reflect compact`.",
+        entry.id,
+        sanitize_line(&entry.date.to_string())
+    ));
+    Ok(SUCCESS)
 }

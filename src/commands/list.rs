@@ -1,5 +1,113 @@
-//! `reflect list`.
+//! `reflect list`: entries, newest written first. Reads the journal from the end,
+//! so `-n 10` costs the same on any journal size.
 
-pub fn run(_ctx: &super::Context, _args: crate::cli::ListArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("`reflect list` is not built yet")
+use std::io::Write;
+
+use anyhow::Result;
+use comfy_table::{presets, ContentArrangement, Table};
+
+use super::Context;
+use crate::cli::{ListArgs, ListFormat};
+use crate::entry::Entry;
+use crate::exit_codes::SUCCESS;
+use crate::pack::PackSet;
+use crate::terminal::{self, sanitize_line};
+
+pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
+    let filter = ctx.filter(&args.filter)?;
+    let format = args.format.unwrap_or(if terminal::stdout_is_terminal() {
+        ListFormat::Table
+    } else {
+        ListFormat::Plain
+    });
+    let limit = args.limit.unwrap_or(usize::MAX);
+    let packs = ctx.packs()?;
+    let mut out = super::stdout();
+    let mut table = new_table(ctx.fancy());
+    let mut shown = 0;
+
+    for entry in ctx.journal().newest_first()? {
+        if shown == limit {
+            break;
+        }
+        let entry = entry?;
+        if !filter.matches(&entry) {
+            continue;
+        }
+        shown += 1;
+        match format {
+            ListFormat::Json => {
+                serde_json::to_writer(&mut out, &entry)?;
+                out.write_all(b"\n")?;
+            }
+            ListFormat::Plain => writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                entry.id,
+                entry.date,
+                entry.level,
+                entry.theme.as_deref().unwrap_or("-"),
+                sanitize_line(first_line(&entry.text))
+            )?,
+            ListFormat::Table => {
+                table.add_row(row(&entry, packs));
+            }
+        }
+    }
+    if format == ListFormat::Table && shown > 0 {
+        writeln!(out, "{table}")?;
+    }
+    out.flush()?;
+    if shown == 0 {
+        terminal::note(if filter.is_empty() {
+            "No entries yet. Write one with `reflect write`."
+        } else {
+            "No entries match."
+        });
+    }
+    Ok(SUCCESS)
+}
+
+fn new_table(fancy: bool) -> Table {
+    let mut table = Table::new();
+    table
+        .load_preset(if fancy { presets::UTF8_HORIZONTAL_ONLY } else { presets::ASCII_HORIZONTAL_ONLY })
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["id", "date", "level", "theme", "entry"]);
+    if !terminal::stdout_is_terminal() {
+        table.set_width(100);
+    }
+    table
+}
+
+fn row(entry: &Entry, packs: &PackSet) -> Vec<String> {
+    let theme = match (&entry.pack, &entry.theme) {
+        (Some(pack), Some(theme)) => packs
+            .get(pack)
+            .and_then(|p| p.theme(theme))
+            .map_or_else(|| theme.clone(), |t| t.title.clone()),
+        (None, Some(theme)) => theme.clone(),
+        _ => "(free)".to_string(),
+    };
+    vec![
+        entry.id.to_string(),
+        entry.date.to_string(),
+        packs.level_label(entry.pack.as_deref(), entry.level),
+        sanitize_line(&theme).into_owned(),
+        sanitize_line(&preview(&entry.text, 60)).into_owned(),
+    ]
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim()
+}
+
+/// The first line, cut at `max` characters with an ellipsis.
+fn preview(text: &str, max: usize) -> String {
+    let line = first_line(text);
+    if line.chars().count() <= max {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
 }

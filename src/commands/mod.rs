@@ -8,6 +8,7 @@ mod completions;
 mod config;
 mod delete;
 mod edit;
+mod editor;
 mod export;
 mod import;
 mod list;

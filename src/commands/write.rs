@@ -1,5 +1,246 @@
-//! `reflect write`.
+//! `reflect write`: capture an entry in seconds, never losing the words.
+//!
+//! Text comes from `-m`, else standard input when it is not a terminal, else the
+//! editor (`$VISUAL`/`$EDITOR`) or, without one, lines typed in the terminal.
+//! On a terminal with no prompt chosen, the least-answered prompt is offered.
 
-pub fn run(_ctx: &super::Context, _args: crate::cli::WriteArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("`reflect write` is not built yet")
+use std::io::Write;
+
+use anyhow::{anyhow, bail, Result};
+
+use super::editor::{self, Draft};
+use super::Context;
+use crate::cli::WriteArgs;
+use crate::dates::parse_day;
+use crate::entry::{normalize_tag, Entry, EntryId, Level};
+use crate::exit_codes::{FAILURE, SUCCESS};
+use crate::pack::{Pack, Prompt};
+use crate::terminal::{self, sanitize, sanitize_line};
+
+pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
+    let date = match &args.date {
+        Some(text) => parse_day(text, ctx.config.today()).map_err(|err| anyhow!("--date: {err}"))?,
+        None => ctx.config.today(),
+    };
+    let tags = args
+        .tag
+        .iter()
+        .map(|t| normalize_tag(t).map_err(|err| anyhow!("--tag: {err}")))
+        .collect::<Result<Vec<_>>>()?;
+    let interactive = args.message.is_none() && terminal::stdin_is_terminal();
+
+    let answering = choose_prompt(ctx, &args, interactive)?;
+    let level = choose_level(ctx, &args, answering, interactive)?;
+
+    let id = EntryId::random()?;
+    let text = match &args.message {
+        Some(text) => editor::clean_text(text),
+        None if !interactive => editor::clean_text(&editor::read_stdin()?),
+        None => match compose(ctx, &id, answering, level)? {
+            Some(text) => text,
+            None => return Ok(FAILURE),
+        },
+    };
+    if text.trim().is_empty() {
+        terminal::note("Nothing written: the entry is empty.");
+        return Ok(FAILURE);
+    }
+
+    let entry = Entry {
+        id,
+        date,
+        written: ctx.config.now,
+        revised: None,
+        level,
+        pack: answering.map(|(pack, _)| pack.id.clone()),
+        pack_version: answering.map(|(pack, _)| pack.version.clone()),
+        prompt: answering.map(|(_, prompt)| prompt.id.clone()),
+        theme: answering.map(|(_, prompt)| prompt.theme.clone()),
+        tags,
+        text,
+    };
+    if let Err(err) = ctx.journal().add(&entry) {
+        let rescued = Draft::rescue(&ctx.config.drafts_dir, &format!("unsaved-{}", entry.id), &entry.text);
+        return Err(match rescued {
+            Some(path) => anyhow!(err).context(format!(
+                "your text is kept at {}",
+                path.display()
+            )),
+            None => anyhow!(err),
+        });
+    }
+    // Remove the editor draft only once the entry is safely in the journal.
+    let draft = ctx.config.drafts_dir.join(format!("{}.md", entry.id));
+    let _ = std::fs::remove_file(draft);
+
+    let mut out = super::stdout();
+    writeln!(out, "{}", entry.id)?;
+    out.flush()?;
+    let label = ctx
+        .packs()
+        .map(|packs| packs.level_label(entry.pack.as_deref(), level))
+        .unwrap_or_else(|_| level.to_string());
+    terminal::note(&format!("Saved entry {} ({label}, {date}).", entry.id));
+    Ok(SUCCESS)
+}
+
+type Answering<'a> = Option<(&'a Pack, &'a Prompt)>;
+
+/// The prompt this entry answers: `--prompt`, the least-answered of `--theme`, an offer
+/// on a terminal, or none (a free entry).
+fn choose_prompt<'a>(ctx: &'a Context, args: &WriteArgs, interactive: bool) -> Result<Answering<'a>> {
+    if args.free {
+        return Ok(None);
+    }
+    if let Some(name) = &args.prompt {
+        return ctx.packs()?.find_prompt(name).map(Some).map_err(|err| anyhow!(err));
+    }
+    if let Some(name) = &args.theme {
+        let (pack, theme) = ctx.packs()?.find_theme(name).map_err(|err| anyhow!(err))?;
+        let counts = crate::pack::answer_counts(&ctx.journal())?;
+        let prompt = crate::pack::suggest(pack, &counts, Some(&theme.id))
+            .ok_or_else(|| anyhow!("theme '{}' has no prompts", theme.id))?;
+        return Ok(Some((pack, prompt)));
+    }
+    if !interactive {
+        return Ok(None);
+    }
+    offer_prompt(ctx)
+}
+
+/// On a terminal: show the least-answered prompt and let the person take it, skip
+/// to the next one, or write freely.
+fn offer_prompt(ctx: &Context) -> Result<Answering<'_>> {
+    let packs = ctx.packs()?;
+    let Some(pack) = packs.default_pack() else {
+        return Ok(None);
+    };
+    let mut counts = crate::pack::answer_counts(&ctx.journal())?;
+    loop {
+        let Some(prompt) = crate::pack::suggest(pack, &counts, None) else {
+            return Ok(None);
+        };
+        show_prompt(pack, prompt);
+        let answer = editor::ask("[Enter] answer it · [s] another prompt · [f] free entry · [q] quit: ")?;
+        match answer.to_lowercase().as_str() {
+            "" | "y" | "a" => return Ok(Some((pack, prompt))),
+            "f" => return Ok(None),
+            "q" => bail!("nothing written"),
+            _ => {
+                // Pretend it was answered so the next suggestion comes up.
+                *counts
+                    .entry((pack.id.clone(), prompt.id.clone()))
+                    .or_default() += 1;
+            }
+        }
+    }
+}
+
+fn show_prompt(pack: &Pack, prompt: &Prompt) {
+    let theme = pack
+        .theme(&prompt.theme)
+        .map_or(prompt.theme.as_str(), |t| t.title.as_str());
+    let mut lines = vec![String::new(), format!("Theme: {}", sanitize_line(theme))];
+    if let Some(context) = &prompt.context {
+        lines.push(String::new());
+        lines.push(sanitize(context, true).into_owned());
+    }
+    lines.push(String::new());
+    lines.push(format!("» {}", sanitize_line(&prompt.question)));
+    lines.push(String::new());
+    eprintln!("{}", lines.join("\n"));
+}
+
+/// `--level` (canonical or a pack's own name), else the prompt's suggestion, else ask
+/// on a terminal, else `school`.
+fn choose_level(ctx: &Context, args: &WriteArgs, answering: Answering<'_>, interactive: bool) -> Result<Level> {
+    if let Some(word) = &args.level {
+        return match (answering, word.parse::<Level>()) {
+            (_, Ok(level)) => Ok(level),
+            (Some((pack, _)), Err(_)) if pack.parse_level(word).is_some() => {
+                Ok(pack.parse_level(word).unwrap_or(Level::School))
+            }
+            _ => ctx.packs()?.parse_level(word).map_err(|err| anyhow!("--level: {err}")),
+        };
+    }
+    let suggested = answering.and_then(|(_, prompt)| prompt.level);
+    if !interactive {
+        return Ok(suggested.unwrap_or(Level::School));
+    }
+    let default = suggested.unwrap_or(Level::School);
+    let names: Vec<String> = Level::ALL
+        .iter()
+        .map(|level| match answering {
+            Some((pack, _)) => pack.level_name(*level).id.clone(),
+            None => level.to_string(),
+        })
+        .collect();
+    loop {
+        let answer = editor::ask(&format!(
+            "Level of practice ({}) [{}]: ",
+            names.join(" / "),
+            names[default.rank()]
+        ))?;
+        if answer.is_empty() {
+            return Ok(default);
+        }
+        let parsed = match answering {
+            Some((pack, _)) => pack.parse_level(&answer).ok_or_else(|| answer.clone()),
+            None => answer.parse::<Level>().map_err(|_| answer.clone()),
+        };
+        match parsed {
+            Ok(level) => return Ok(level),
+            Err(word) => terminal::note(&format!("'{}' is not a level; try again.", sanitize_line(&word))),
+        }
+    }
+}
+
+/// Interactive composition: the editor on a draft, or lines typed in the terminal.
+/// Returns `None` when the person wrote nothing.
+fn compose(ctx: &Context, id: &EntryId, answering: Answering<'_>, level: Level) -> Result<Option<String>> {
+    let mut header = Vec::new();
+    if let Some((pack, prompt)) = answering {
+        let theme = pack.theme(&prompt.theme).map_or(prompt.theme.as_str(), |t| t.title.as_str());
+        header.push(format!("Theme: {}", sanitize_line(theme)));
+        if let Some(context) = &prompt.context {
+            header.push(String::new());
+            header.push(sanitize(context, true).into_owned());
+        }
+        header.push(String::new());
+        header.push(format!("Question: {}", sanitize_line(&prompt.question)));
+        header.push(String::new());
+    }
+    let level_name = match answering {
+        Some((pack, _)) => pack.level_name(level).name.clone(),
+        None => level.to_string(),
+    };
+    header.push(format!("Level: {level_name}"));
+    header.push(format!(
+        "Lines starting with {} are ignored. Save and close to keep the entry; leave it empty to cancel.",
+        editor::COMMENT
+    ));
+
+    let text = match &ctx.config.editor {
+        Some(editor_command) => {
+            let draft = Draft::create(&ctx.config.drafts_dir, id.as_str(), &header, "")?;
+            draft.edit(editor_command)?;
+            let text = draft.text()?;
+            if text.is_empty() {
+                draft.discard();
+            }
+            text
+        }
+        None => {
+            if answering.is_none() {
+                eprintln!();
+            }
+            terminal::note("Write your entry. End with Ctrl-D on an empty line (Ctrl-C cancels).");
+            editor::clean_text(&editor::read_stdin()?)
+        }
+    };
+    if text.trim().is_empty() {
+        terminal::note("Nothing written: the entry is empty.");
+        return Ok(None);
+    }
+    Ok(Some(text))
 }

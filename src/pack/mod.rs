@@ -10,9 +10,11 @@
 
 mod load;
 mod schema;
+mod suggest;
 mod validate;
 
 pub use load::{load_packs, parse_pack, PackSources, EMBEDDED_DEFAULT, EMBEDDED_PACKS};
+pub use suggest::{answer_counts, suggest, AnswerCounts};
 pub use validate::Problem;
 
 use std::fmt;

@@ -120,6 +120,9 @@ pub struct WriteArgs {
     /// The day the entry is about (2026-11-20, yesterday, "3 days ago").
     #[arg(short, long, value_name = "DATE")]
     pub date: Option<String>,
+    /// Open $VISUAL/$EDITOR even when standard input is not a terminal.
+    #[arg(short, long, conflicts_with = "message")]
+    pub edit: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
     let id = EntryId::random()?;
     let text = match &args.message {
         Some(text) => editor::clean_text(text),
-        None if !interactive => editor::clean_text(&editor::read_stdin()?),
+        None if !interactive && !args.edit => editor::clean_text(&editor::read_stdin()?),
         None => match compose(ctx, &id, answering, level)? {
             Some(text) => text,
             None => return Ok(FAILURE),
@@ -229,6 +229,9 @@ fn compose(ctx: &Context, id: &EntryId, answering: Answering<'_>, level: Level) 
                 draft.discard();
             }
             text
+        }
+        None if !terminal::stdin_is_terminal() => {
+            bail!("no editor to open: set $VISUAL or $EDITOR, or give the text with -m or on stdin")
         }
         None => {
             if answering.is_none() {

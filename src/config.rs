@@ -204,9 +204,12 @@ fn default_data_dir() -> Result<PathBuf> {
 fn read_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok((ConfigFile::default(), false)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            return Ok((ConfigFile::default(), false))
+        }
         Err(err) => {
-            return Err(err).with_context(|| format!("cannot read the config file {}", path.display()))
+            return Err(err)
+                .with_context(|| format!("cannot read the config file {}", path.display()))
         }
     };
     match toml::from_str(&text) {
@@ -219,11 +222,7 @@ fn read_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
                     format!(":{line}:{column}")
                 })
                 .unwrap_or_default();
-            bail!(
-                "{}{position}: {}",
-                path.display(),
-                err.message().trim()
-            )
+            bail!("{}{position}: {}", path.display(), err.message().trim())
         }
     }
 }
@@ -233,8 +232,14 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 

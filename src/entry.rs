@@ -110,8 +110,7 @@ impl EntryId {
     pub fn parse(s: &str) -> Option<EntryId> {
         let ok = !s.is_empty()
             && s.len() <= 64
-            && s
-                .bytes()
+            && s.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         ok.then(|| EntryId(s.to_ascii_lowercase()))
     }
@@ -122,7 +121,8 @@ impl EntryId {
 
     /// Whether `prefix` (case-insensitive) names this id.
     pub fn starts_with(&self, prefix: &str) -> bool {
-        self.0.len() >= prefix.len() && self.0.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        self.0.len() >= prefix.len()
+            && self.0.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
     }
 }
 
@@ -169,7 +169,10 @@ pub fn normalize_tag(tag: &str) -> Result<String, String> {
         .chars()
         .find(|c| c.is_whitespace() || c.is_control() || *c == ',')
     {
-        return Err(format!("a tag cannot contain {bad:?}: '{}'", tag.escape_default()));
+        return Err(format!(
+            "a tag cannot contain {bad:?}: '{}'",
+            tag.escape_default()
+        ));
     }
     Ok(tag.to_lowercase())
 }

@@ -123,22 +123,77 @@ mod tests {
 
     #[test]
     fn every_criterion_must_hold() {
-        let e = entry("2026-11-20", Level::Network, &["cohort", "trust"], "Visited Ñuñoa");
+        let e = entry(
+            "2026-11-20",
+            Level::Network,
+            &["cohort", "trust"],
+            "Visited Ñuñoa",
+        );
         let day = |s: &str| Some(s.parse().unwrap());
         let filter = |f: Filter| f.matches(&e);
         assert!(filter(Filter::default()));
-        assert!(filter(Filter { since: day("2026-11-20"), until: day("2026-11-20"), ..Filter::default() }));
-        assert!(!filter(Filter { since: day("2026-11-21"), ..Filter::default() }));
-        assert!(filter(Filter { levels: vec![Level::School, Level::Network], ..Filter::default() }));
-        assert!(!filter(Filter { levels: vec![Level::System], ..Filter::default() }));
-        assert!(filter(Filter::new(None, None, vec!["ncsl/trust".into()], vec![], vec![], &["#Trust".into()], vec![], Some("ÑUÑOA")).unwrap()));
-        assert!(!filter(Filter::new(None, None, vec![], vec![], vec![], &["trust".into(), "other".into()], vec![], None).unwrap()));
-        assert!(!filter(Filter { packs: vec!["redes".into()], ..Filter::default() }));
+        assert!(filter(Filter {
+            since: day("2026-11-20"),
+            until: day("2026-11-20"),
+            ..Filter::default()
+        }));
+        assert!(!filter(Filter {
+            since: day("2026-11-21"),
+            ..Filter::default()
+        }));
+        assert!(filter(Filter {
+            levels: vec![Level::School, Level::Network],
+            ..Filter::default()
+        }));
+        assert!(!filter(Filter {
+            levels: vec![Level::System],
+            ..Filter::default()
+        }));
+        assert!(filter(
+            Filter::new(
+                None,
+                None,
+                vec!["ncsl/trust".into()],
+                vec![],
+                vec![],
+                &["#Trust".into()],
+                vec![],
+                Some("ÑUÑOA")
+            )
+            .unwrap()
+        ));
+        assert!(!filter(
+            Filter::new(
+                None,
+                None,
+                vec![],
+                vec![],
+                vec![],
+                &["trust".into(), "other".into()],
+                vec![],
+                None
+            )
+            .unwrap()
+        ));
+        assert!(!filter(Filter {
+            packs: vec!["redes".into()],
+            ..Filter::default()
+        }));
     }
 
     #[test]
     fn since_after_until_is_refused() {
         let day = |s: &str| Some(s.parse().unwrap());
-        assert!(Filter::new(day("2026-11-21"), day("2026-11-20"), vec![], vec![], vec![], &[], vec![], None).is_err());
+        assert!(Filter::new(
+            day("2026-11-21"),
+            day("2026-11-20"),
+            vec![],
+            vec![],
+            vec![],
+            &[],
+            vec![],
+            None
+        )
+        .is_err());
     }
 }

@@ -79,7 +79,10 @@ mod tests {
 
     #[test]
     fn plain_text_is_borrowed() {
-        assert!(matches!(sanitize("line\nnext\tcol", true), Cow::Borrowed(_)));
+        assert!(matches!(
+            sanitize("line\nnext\tcol", true),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(sanitize_line("a\nb"), "a\u{FFFD}b");
     }
 }

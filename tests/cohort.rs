@@ -1,1 +1,333 @@
 //! Integration tests: cohort.
+//!
+//! Three participants each run `reflect progress --format json`; the trainer runs
+//! `reflect cohort` over the three files.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::progress::{add, append, parse_csv};
+use crate::util::TestEnv;
+
+/// A participant's summary, written into the trainer's folder as `name`.
+fn summary_of(
+    trainer: &TestEnv,
+    name: &str,
+    entries: Vec<crate::progress::Rec>,
+    extra: &[&str],
+) -> PathBuf {
+    let participant = TestEnv::new();
+    append(&participant, &entries);
+    let mut args = vec!["progress", "--format", "json"];
+    args.extend_from_slice(extra);
+    trainer.file(name, participant.ok(&args))
+}
+
+const CR: &str = "ncsl-networks/complex-relationships";
+const HE: &str = "ncsl-networks/honest-exchange";
+const PL: &str = "ncsl-networks/professional-learning";
+
+/// | participant | entries                                                                   |
+/// | p1          | CR school 10-05, CR network 11-02, HE school 11-03                        |
+/// | p2          | CR system 11-10, free network 09-15                                       |
+/// | p3          | PL school 11-12, PL school 11-13, old-pack/legacy-theme network 10-20     |
+fn three_summaries(trainer: &TestEnv) -> Vec<String> {
+    let p1 = summary_of(
+        trainer,
+        "p1.json",
+        vec![
+            add("p1a", "2026-10-05", "school", Some(CR)),
+            add("p1b", "2026-11-02", "network", Some(CR)),
+            add("p1c", "2026-11-03", "school", Some(HE)),
+        ],
+        &[],
+    );
+    let p2 = summary_of(
+        trainer,
+        "p2.json",
+        vec![
+            add("p2a", "2026-11-10", "system", Some(CR)),
+            add("p2b", "2026-09-15", "network", None),
+        ],
+        &[],
+    );
+    let p3 = summary_of(
+        trainer,
+        "p3.json",
+        vec![
+            add("p3a", "2026-11-12", "school", Some(PL)),
+            add("p3b", "2026-11-13", "school", Some(PL)),
+            add(
+                "p3c",
+                "2026-10-20",
+                "network",
+                Some("old-pack/legacy-theme"),
+            ),
+        ],
+        &[],
+    );
+    [p1, p2, p3]
+        .iter()
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect()
+}
+
+fn cohort_json(env: &TestEnv, files: &[String]) -> Value {
+    let mut args = vec!["cohort", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    serde_json::from_str(&env.ok(&args)).unwrap()
+}
+
+fn row<'a>(cohort: &'a Value, theme: &str) -> &'a Value {
+    cohort["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["theme"] == theme)
+        .unwrap_or_else(|| panic!("no row for {theme}"))
+}
+
+/// (school, network, system, total) and participants reaching (school, network, system).
+fn numbers(row: &Value) -> ([u64; 4], [u64; 3]) {
+    let n = |v: &Value, l: &str| v[l].as_u64().unwrap();
+    let c = &row["counts"];
+    let r = &row["reached"];
+    (
+        [
+            n(c, "school"),
+            n(c, "network"),
+            n(c, "system"),
+            row["total"].as_u64().unwrap(),
+        ],
+        [n(r, "school"), n(r, "network"), n(r, "system")],
+    )
+}
+
+#[test]
+fn cohort_sums_counts_and_counts_participants_per_level() {
+    let env = TestEnv::new();
+    let files = three_summaries(&env);
+    let c = cohort_json(&env, &files);
+    assert_eq!(c["format"], "reflect-cohort");
+    assert_eq!(c["version"], 1);
+    assert_eq!(c["participants"], 3);
+    assert_eq!(
+        numbers(row(&c, "complex-relationships")),
+        ([1, 1, 1, 3], [2, 2, 1])
+    );
+    assert_eq!(
+        numbers(row(&c, "honest-exchange")),
+        ([1, 0, 0, 1], [1, 0, 0])
+    );
+    assert_eq!(
+        numbers(row(&c, "professional-learning")),
+        ([2, 0, 0, 2], [1, 0, 0])
+    );
+    assert_eq!(numbers(row(&c, "legacy-theme")), ([0, 1, 0, 1], [1, 1, 0]));
+    assert_eq!(
+        numbers(row(&c, "system-transformation")),
+        ([0, 0, 0, 0], [0, 0, 0])
+    );
+    assert_eq!(numbers(&c["free"]), ([0, 1, 0, 1], [1, 1, 0]));
+    assert_eq!(numbers(&c["totals"]), ([4, 3, 1, 8], [3, 3, 1]));
+    assert_eq!(c["reach"]["entries"], 8);
+    assert_eq!(c["reach"]["network_or_above"], 4);
+    assert_eq!(c["reach"]["share"], 0.5);
+    assert_eq!(c["first"], "2026-09-15");
+    assert_eq!(c["last"], "2026-11-13");
+
+    let months: Vec<(&str, u64, u64, u64)> = c["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["period"].as_str().unwrap(),
+                m["entries"].as_u64().unwrap(),
+                m["network_or_above"].as_u64().unwrap(),
+                m["participants"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        months,
+        [
+            ("2026-09", 1, 1, 1),
+            ("2026-10", 2, 1, 2),
+            ("2026-11", 5, 2, 3)
+        ]
+    );
+}
+
+#[test]
+fn the_cohort_table() {
+    let env = TestEnv::new();
+    let files = three_summaries(&env);
+    let mut args = vec!["cohort"];
+    args.extend(files.iter().map(String::as_str));
+    let table = env.ok(&args).replace(env.root().to_str().unwrap(), "[TMP]");
+    insta::assert_snapshot!(table);
+}
+
+#[test]
+fn cohort_csv_has_the_same_numbers() {
+    let env = TestEnv::new();
+    let files = three_summaries(&env);
+    let mut args = vec!["cohort", "--format", "csv"];
+    args.extend(files.iter().map(String::as_str));
+    let csv = parse_csv(&env.ok(&args));
+    assert_eq!(csv[0][..4], ["kind", "pack", "theme", "title"]);
+    let cr = csv
+        .iter()
+        .find(|r| r[2] == "complex-relationships")
+        .unwrap();
+    assert_eq!(cr[4..], ["1", "1", "1", "3", "2", "2", "1", "3"]);
+    let total = csv.iter().find(|r| r[0] == "total").unwrap();
+    assert_eq!(total[4..], ["4", "3", "1", "8", "3", "3", "1", "3"]);
+}
+
+#[test]
+fn cohort_output_holds_no_entry_text() {
+    let env = TestEnv::new();
+    let files = three_summaries(&env);
+    for format in ["table", "json", "csv"] {
+        let mut args = vec!["cohort", "--format", format];
+        args.extend(files.iter().map(String::as_str));
+        let out = env.ok(&args);
+        assert!(
+            !out.contains("SECRET-TEXT") && !out.contains("confidential-tag"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn different_level_names_still_add_up() {
+    let env = TestEnv::new();
+    let spanish = summary_of(
+        &env,
+        "es.json",
+        vec![add(
+            "e1",
+            "2026-11-02",
+            "network",
+            Some("redes-mejoramiento/proposito-compartido"),
+        )],
+        &["--pack", "redes-mejoramiento"],
+    );
+    let files = three_summaries(&env);
+    let mut all = files.clone();
+    all.push(spanish.to_str().unwrap().to_string());
+    let mut args = vec!["cohort", "--format", "json"];
+    args.extend(all.iter().map(String::as_str));
+    let output = env.cmd().args(&args).output().unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("name the levels differently"), "{stderr}");
+    assert!(
+        stderr.contains("not every participant used the same packs"),
+        "{stderr}"
+    );
+    let c: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(c["participants"], 4);
+    assert_eq!(numbers(&c["totals"]), ([4, 4, 1, 9], [4, 4, 1]));
+    assert_eq!(
+        numbers(row(&c, "proposito-compartido")),
+        ([0, 1, 0, 1], [1, 1, 0])
+    );
+    let names: Vec<&str> = c["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["School", "Network", "System"]);
+}
+
+#[test]
+fn bad_summaries_are_named_in_a_one_line_error() {
+    let env = TestEnv::new();
+    let good = three_summaries(&env).remove(0);
+    let good_text = std::fs::read_to_string(&good).unwrap();
+    let cases = [
+        (
+            "syntax.json",
+            "{\n  \"format\": \"reflect-progress\",\n  \"version\": 1,\n  oops\n}".to_string(),
+            "syntax.json:4:3: not valid JSON",
+        ),
+        (
+            "export.json",
+            "[{\"id\": \"abc\"}]".to_string(),
+            "export.json: not a progress summary",
+        ),
+        (
+            "other.json",
+            "{\"format\": \"reflect-cohort\", \"version\": 1}".to_string(),
+            "its \"format\" is \"reflect-cohort\"",
+        ),
+        (
+            "future.json",
+            good_text.replacen("\"version\": 1", "\"version\": 7", 1),
+            "newer reflect",
+        ),
+        (
+            "partial.json",
+            "{\"format\": \"reflect-progress\", \"version\": 1, \"themes\": []}".to_string(),
+            "missing field",
+        ),
+        (
+            "forged.json",
+            good_text.replacen("\"total\": 2", "\"total\": 99", 1),
+            "do not add up",
+        ),
+    ];
+    for (name, contents, expected) in cases {
+        let path = env.file(name, contents);
+        let stderr = env.fails(&["cohort", &good, path.to_str().unwrap()]);
+        assert!(stderr.starts_with("reflect: "), "{stderr}");
+        assert!(stderr.contains(name), "{name}: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{name}: expected {expected:?} in {stderr}"
+        );
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+    let stderr = env.fails(&["cohort", "missing.json"]);
+    assert!(stderr.contains("missing.json"), "{stderr}");
+}
+
+#[test]
+fn hostile_text_in_a_summary_cannot_drive_the_terminal() {
+    let env = TestEnv::new();
+    let good = three_summaries(&env).remove(0);
+    let hostile = std::fs::read_to_string(&good)
+        .unwrap()
+        .replace(
+            "Complex relationships and shared values",
+            "Evil\\u001b]0;pwned\\u0007 title",
+        )
+        .replace("\"name\": \"School\"", "\"name\": \"Sch\\u001b[2Jool\"");
+    let path = env.file("hostile.json", hostile);
+    let out = env.ok(&["cohort", path.to_str().unwrap()]);
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+    assert!(out.contains("Evil"), "{out}");
+}
+
+#[test]
+fn a_file_given_twice_is_counted_once() {
+    let env = TestEnv::new();
+    let files = three_summaries(&env);
+    let output = env
+        .cmd()
+        .args([
+            "cohort", "--format", "json", &files[0], &files[1], &files[0],
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("more than once"), "{stderr}");
+    let c: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(c["participants"], 2);
+}

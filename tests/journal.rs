@@ -35,7 +35,17 @@ fn raw_entry(id: &str, date: &str, text: &str) -> String {
 #[test]
 fn written_entries_list_newest_first_and_show_in_full() {
     let env = TestEnv::new();
-    let first = env.write("Met the cluster heads about shared purpose", &["--level", "network", "--tag", "Cohort", "--date", "2026-11-20"]);
+    let first = env.write(
+        "Met the cluster heads about shared purpose",
+        &[
+            "--level",
+            "network",
+            "--tag",
+            "Cohort",
+            "--date",
+            "2026-11-20",
+        ],
+    );
     let second = env.write("Walked the corridors with my deputy", &[]);
     assert_eq!(first.len(), 10);
     assert_ne!(first, second);
@@ -57,7 +67,10 @@ fn written_entries_list_newest_first_and_show_in_full() {
 #[test]
 fn records_are_json_lines_with_a_format_version() {
     let env = TestEnv::new();
-    let id = env.write("Line one\nline \"two\"", &["--level", "system", "--tag", "a", "--tag", "b"]);
+    let id = env.write(
+        "Line one\nline \"two\"",
+        &["--level", "system", "--tag", "a", "--tag", "b"],
+    );
     let lines = env.journal_lines();
     assert_eq!(lines.len(), 1);
     let record: Value = serde_json::from_str(&lines[0]).unwrap();
@@ -77,7 +90,10 @@ fn an_ambiguous_prefix_names_the_candidates() {
     append_raw(&env, &raw_entry("abc111", "2026-11-01", "one"));
     append_raw(&env, &raw_entry("abc222", "2026-11-02", "two"));
     let err = env.fails(&["show", "abc"]);
-    assert!(err.contains("'abc' names several entries: abc111, abc222"), "{err}");
+    assert!(
+        err.contains("'abc' names several entries: abc111, abc222"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1);
     assert!(env.ok(&["show", "ABC2"]).contains("two"));
     let err = env.fails(&["show", "zzz"]);
@@ -112,7 +128,10 @@ fn edit_keeps_an_entrys_place_in_the_list() {
     let old = env.write("older", &[]);
     let new = env.write("newer", &[]);
     env.ok(&["edit", &old, "-m", "older, revised"]);
-    let ids: Vec<String> = plain_list(&env, &[]).into_iter().map(|r| r[0].clone()).collect();
+    let ids: Vec<String> = plain_list(&env, &[])
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
     assert_eq!(ids, [new, old]);
 }
 
@@ -127,7 +146,9 @@ fn delete_hides_an_entry_until_compact_removes_it() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0][0], keep);
     assert!(env.fails(&["show", &gone]).contains("no entry matches"));
-    assert!(fs::read_to_string(env.journal_path()).unwrap().contains("a regrettable sentence"));
+    assert!(fs::read_to_string(env.journal_path())
+        .unwrap()
+        .contains("a regrettable sentence"));
 
     let out = env.ok(&["compact"]);
     assert!(out.contains("3 record(s) compacted to 1 entry"), "{out}");
@@ -137,7 +158,10 @@ fn delete_hides_an_entry_until_compact_removes_it() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(env.journal_path()).unwrap().permissions().mode();
+        let mode = fs::metadata(env.journal_path())
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600, "compact keeps the journal private");
     }
 }
@@ -164,7 +188,10 @@ fn parallel_writers_never_lose_or_interleave_entries() {
             let env = &env;
             scope.spawn(move || {
                 for n in 0..50 {
-                    env.write(&format!("writer {writer} entry {n}"), &["--tag", &format!("w{writer}")]);
+                    env.write(
+                        &format!("writer {writer} entry {n}"),
+                        &["--tag", &format!("w{writer}")],
+                    );
                 }
             });
         }
@@ -193,18 +220,34 @@ fn damaged_lines_are_reported_skipped_and_repaired() {
     append_raw(&env, &raw_entry("good02", "2026-11-02", "second good"));
     append_raw(&env, "{\"v\":1,\"op\":\"add\",\"id\":\"torn01\",\"da"); // a write cut short
 
-    let output = env.cmd().args(["list", "--format", "plain"]).output().unwrap();
+    let output = env
+        .cmd()
+        .args(["list", "--format", "plain"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("journal.jsonl:2: skipped a damaged line"), "{stderr}");
-    assert!(stderr.contains("journal.jsonl:4: skipped a damaged line"), "{stderr}");
+    assert!(
+        stderr.contains("journal.jsonl:2: skipped a damaged line"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("journal.jsonl:4: skipped a damaged line"),
+        "{stderr}"
+    );
     assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2);
 
     let output = env.cmd().arg("check").output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let report = String::from_utf8_lossy(&output.stdout);
-    assert!(report.contains("journal.jsonl:2: not valid JSON"), "{report}");
-    assert!(report.contains("journal.jsonl:4: the line ends early"), "{report}");
+    assert!(
+        report.contains("journal.jsonl:2: not valid JSON"),
+        "{report}"
+    );
+    assert!(
+        report.contains("journal.jsonl:4: the line ends early"),
+        "{report}"
+    );
 
     // The next write does not glue itself to the torn line.
     let id = env.write("written after the damage", &[]);
@@ -227,7 +270,9 @@ fn compact_refuses_to_drop_damaged_lines() {
     append_raw(&env, "garbage\n");
     let err = env.fails(&["compact"]);
     assert!(err.contains("check --repair"), "{err}");
-    assert!(fs::read_to_string(env.journal_path()).unwrap().contains("garbage"));
+    assert!(fs::read_to_string(env.journal_path())
+        .unwrap()
+        .contains("garbage"));
 }
 
 #[test]
@@ -242,7 +287,9 @@ fn a_failing_editor_keeps_the_draft() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("your draft is kept at"), "{stderr}");
-    let drafts: Vec<_> = fs::read_dir(env.root().join("data/drafts")).unwrap().collect();
+    let drafts: Vec<_> = fs::read_dir(env.root().join("data/drafts"))
+        .unwrap()
+        .collect();
     assert_eq!(drafts.len(), 1);
     assert!(!env.journal_path().exists(), "nothing is written");
 }
@@ -263,11 +310,20 @@ fn text_from_the_editor_is_saved_without_the_template() {
         .args(["write", "--edit"])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
     let shown = env.ok(&["show", &id]);
-    assert!(shown.ends_with("Written in the editor\n# a heading of mine\n"), "{shown}");
-    let leftover = fs::read_dir(env.root().join("data/drafts")).unwrap().count();
+    assert!(
+        shown.ends_with("Written in the editor\n# a heading of mine\n"),
+        "{shown}"
+    );
+    let leftover = fs::read_dir(env.root().join("data/drafts"))
+        .unwrap()
+        .count();
     assert_eq!(leftover, 0, "the draft is removed once saved");
 }
 
@@ -304,7 +360,9 @@ fn text_on_stdin_is_an_entry() {
         .unwrap();
     assert!(output.status.success());
     let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
-    assert!(env.ok(&["show", &id]).ends_with("From a pipe\nsecond line\n"));
+    assert!(env
+        .ok(&["show", &id])
+        .ends_with("From a pipe\nsecond line\n"));
 }
 
 #[cfg(unix)]
@@ -328,24 +386,44 @@ fn journal_location_follows_flag_then_env_then_config_then_default() {
     };
 
     let default = config_line(env.cmd().env_remove("REFLECT_JOURNAL"));
-    assert!(default.contains("home/.local/share/reflect/journal.jsonl"), "{default}");
+    assert!(
+        default.contains("home/.local/share/reflect/journal.jsonl"),
+        "{default}"
+    );
     assert!(default.ends_with("(default)"), "{default}");
 
     env.file("config/config.toml", "journal = \"from-config.jsonl\"\n");
     let from_config = config_line(env.cmd().env_remove("REFLECT_JOURNAL"));
-    assert!(from_config.contains("config/from-config.jsonl"), "{from_config}");
+    assert!(
+        from_config.contains("config/from-config.jsonl"),
+        "{from_config}"
+    );
     assert!(from_config.ends_with("(config file)"), "{from_config}");
 
     let from_env = config_line(&mut env.cmd());
     assert!(from_env.contains("data/journal.jsonl"), "{from_env}");
-    assert!(from_env.ends_with("(environment (REFLECT_JOURNAL))"), "{from_env}");
+    assert!(
+        from_env.ends_with("(environment (REFLECT_JOURNAL))"),
+        "{from_env}"
+    );
 
     let from_flag = config_line(env.cmd().args(["--journal", "flag.jsonl"]));
-    assert!(from_flag.contains("flag.jsonl  (command line)"), "{from_flag}");
+    assert!(
+        from_flag.contains("flag.jsonl  (command line)"),
+        "{from_flag}"
+    );
 
     // And the config file's journal is really used.
-    env.cmd().env_remove("REFLECT_JOURNAL").args(["write", "-m", "via config"]).assert().success();
-    assert!(fs::read_to_string(env.root().join("config/from-config.jsonl")).unwrap().contains("via config"));
+    env.cmd()
+        .env_remove("REFLECT_JOURNAL")
+        .args(["write", "-m", "via config"])
+        .assert()
+        .success();
+    assert!(
+        fs::read_to_string(env.root().join("config/from-config.jsonl"))
+            .unwrap()
+            .contains("via config")
+    );
 }
 
 #[test]
@@ -364,27 +442,78 @@ fn dates_can_be_written_as_phrases() {
     env.write("a", &["--date", "yesterday"]);
     env.write("b", &["--date", "3 days ago"]);
     env.write("c", &["--date", "2026-10-01"]);
-    let dates: Vec<String> = plain_list(&env, &[]).into_iter().map(|r| r[1].clone()).collect();
+    let dates: Vec<String> = plain_list(&env, &[])
+        .into_iter()
+        .map(|r| r[1].clone())
+        .collect();
     assert_eq!(dates, ["2026-10-01", "2026-11-20", "2026-11-22"]);
     let err = env.fails(&["write", "-m", "x", "--date", "the day after never"]);
-    assert!(err.contains("cannot read the date 'the day after never'"), "{err}");
+    assert!(
+        err.contains("cannot read the date 'the day after never'"),
+        "{err}"
+    );
 }
 
 #[test]
 fn list_filters_combine() {
     let env = TestEnv::new();
-    env.write("school thing about Timetables", &["--date", "2026-09-10", "--tag", "ops"]);
-    env.write("network visit", &["--date", "2026-11-02", "--level", "network", "--tag", "visits"]);
-    env.write("district meeting", &["--date", "2026-11-21", "--level", "system", "--tag", "visits"]);
+    env.write(
+        "school thing about Timetables",
+        &["--date", "2026-09-10", "--tag", "ops"],
+    );
+    env.write(
+        "network visit",
+        &[
+            "--date",
+            "2026-11-02",
+            "--level",
+            "network",
+            "--tag",
+            "visits",
+        ],
+    );
+    env.write(
+        "district meeting",
+        &[
+            "--date",
+            "2026-11-21",
+            "--level",
+            "system",
+            "--tag",
+            "visits",
+        ],
+    );
 
-    let texts = |args: &[&str]| -> Vec<String> { plain_list(&env, args).into_iter().map(|r| r[4].clone()).collect() };
-    assert_eq!(texts(&["--since", "last month"]), ["district meeting", "network visit"]);
-    assert_eq!(texts(&["--until", "2026-11-02"]), ["network visit", "school thing about Timetables"]);
-    assert_eq!(texts(&["--level", "network", "--level", "system"]), ["district meeting", "network visit"]);
-    assert_eq!(texts(&["--tag", "visits", "--level", "system"]), ["district meeting"]);
-    assert_eq!(texts(&["--contains", "TIMETABLES"]), ["school thing about Timetables"]);
+    let texts = |args: &[&str]| -> Vec<String> {
+        plain_list(&env, args)
+            .into_iter()
+            .map(|r| r[4].clone())
+            .collect()
+    };
+    assert_eq!(
+        texts(&["--since", "last month"]),
+        ["district meeting", "network visit"]
+    );
+    assert_eq!(
+        texts(&["--until", "2026-11-02"]),
+        ["network visit", "school thing about Timetables"]
+    );
+    assert_eq!(
+        texts(&["--level", "network", "--level", "system"]),
+        ["district meeting", "network visit"]
+    );
+    assert_eq!(
+        texts(&["--tag", "visits", "--level", "system"]),
+        ["district meeting"]
+    );
+    assert_eq!(
+        texts(&["--contains", "TIMETABLES"]),
+        ["school thing about Timetables"]
+    );
     assert_eq!(texts(&["-n", "1"]), ["district meeting"]);
-    assert!(env.fails(&["list", "--level", "galaxy"]).contains("unknown level 'galaxy'"));
+    assert!(env
+        .fails(&["list", "--level", "galaxy"])
+        .contains("unknown level 'galaxy'"));
 }
 
 #[test]

@@ -11,3 +11,5 @@ mod journal;
 mod packs;
 mod progress;
 mod prompt;
+mod properties;
+mod torture;

@@ -1,1 +1,202 @@
-//! Integration tests: prompt.
+//! Integration tests: `reflect prompt`, today's suggested prompt for a shell greeting.
+
+use std::fs;
+use std::path::Path;
+
+use crate::util::TestEnv;
+
+/// The shipped default pack, read with a TOML reader independent of reflect's:
+/// (theme id, theme title) in order, and (prompt id, theme id, question) in order.
+struct Shipped {
+    themes: Vec<(String, String)>,
+    prompts: Vec<(String, String, String)>,
+}
+
+fn shipped_default() -> Shipped {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/ncsl-networks.toml");
+    let doc: toml_edit::DocumentMut = fs::read_to_string(path).unwrap().parse().unwrap();
+    let text = |item: &toml_edit::Item| item.as_str().unwrap().to_string();
+    Shipped {
+        themes: doc["themes"]
+            .as_array_of_tables()
+            .unwrap()
+            .iter()
+            .map(|t| (text(&t["id"]), text(&t["title"])))
+            .collect(),
+        prompts: doc["prompts"]
+            .as_array_of_tables()
+            .unwrap()
+            .iter()
+            .map(|p| (text(&p["id"]), text(&p["theme"]), text(&p["question"])))
+            .collect(),
+    }
+}
+
+fn small_pack(env: &TestEnv) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/small.toml");
+    env.file("small.toml", fs::read(fixture).unwrap());
+}
+
+/// The `PACK/PROMPT` of the hint line of `reflect prompt`.
+fn suggested(output: &str) -> String {
+    let hint = output.lines().last().unwrap();
+    hint.rsplit_once("--prompt ").unwrap().1.to_string()
+}
+
+#[test]
+fn prompt_prints_theme_question_and_how_to_answer() {
+    let env = TestEnv::new();
+    let shipped = shipped_default();
+    let (theme_id, title) = &shipped.themes[0];
+    let (prompt_id, _, question) = shipped.prompts.iter().find(|p| &p.1 == theme_id).unwrap();
+
+    let question: String = question
+        .trim()
+        .lines()
+        .map(|line| format!("  {line}\n"))
+        .collect();
+    let out = env.ok(&["prompt"]);
+    assert_eq!(
+        out,
+        format!("{title}\n{question}  reflect write --prompt ncsl-networks/{prompt_id}\n")
+    );
+}
+
+#[test]
+fn short_prints_only_the_question_on_one_line() {
+    let env = TestEnv::new();
+    small_pack(&env);
+    assert_eq!(
+        env.ok(&["--pack", "small.toml", "prompt", "--short"]),
+        "Whom do you trust in the network, and why?\n"
+    );
+    let out = env.ok(&["prompt", "--short"]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(!out.trim().is_empty());
+}
+
+#[test]
+fn a_pack_file_given_with_pack_is_suggested_from() {
+    let env = TestEnv::new();
+    small_pack(&env);
+    let out = env.ok(&["--pack", "small.toml", "prompt"]);
+    assert_eq!(
+        out,
+        "Trust\n  Whom do you trust in the network, and why?\n  reflect --pack small.toml write --prompt small/trust-first\n"
+    );
+
+    // Answering it moves the suggestion on to the next theme.
+    env.write(
+        "Mostly the head of the school next door.",
+        &["--pack", "small.toml", "--prompt", "small/trust-first"],
+    );
+    let out = env.ok(&["--pack", "small.toml", "prompt"]);
+    assert_eq!(suggested(&out), "small/purpose-first");
+    assert!(
+        out.starts_with("Shared purpose\n  What is the network for?\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn prompt_rotates_through_themes_as_entries_are_written() {
+    let env = TestEnv::new();
+    let shipped = shipped_default();
+    let theme_of = |prompt: &str| {
+        let id = prompt.strip_prefix("ncsl-networks/").unwrap();
+        shipped
+            .prompts
+            .iter()
+            .find(|p| p.0 == id)
+            .unwrap()
+            .1
+            .clone()
+    };
+
+    let mut seen = Vec::new();
+    for round in 0..=shipped.themes.len() {
+        let prompt = suggested(&env.ok(&["prompt"]));
+        assert!(
+            !seen.contains(&prompt),
+            "round {round}: {prompt} suggested again too soon"
+        );
+        env.write(&format!("Answer {round}."), &["--prompt", &prompt]);
+        seen.push(prompt);
+    }
+
+    // One prompt from each theme, in the pack's theme order...
+    let themes: Vec<String> = seen.iter().map(|p| theme_of(p)).collect();
+    let expected: Vec<String> = shipped.themes.iter().map(|t| t.0.clone()).collect();
+    assert_eq!(themes[..expected.len()], expected[..]);
+    // ...then back to the first theme, with its second prompt.
+    assert_eq!(themes[expected.len()], expected[0]);
+    let second_of_first: Vec<&str> = shipped
+        .prompts
+        .iter()
+        .filter(|p| p.1 == expected[0])
+        .map(|p| p.0.as_str())
+        .collect();
+    assert_eq!(
+        seen[expected.len()],
+        format!("ncsl-networks/{}", second_of_first[1])
+    );
+}
+
+#[test]
+fn free_entries_and_other_packs_do_not_change_the_suggestion() {
+    let env = TestEnv::new();
+    let before = env.ok(&["prompt"]);
+    env.write("A free entry.", &["--free"]);
+    env.write(
+        "In Spanish.",
+        &["--prompt", "redes-mejoramiento/proposito-para-que"],
+    );
+    assert_eq!(env.ok(&["prompt"]), before);
+}
+
+#[test]
+fn theme_limits_the_suggestion() {
+    let env = TestEnv::new();
+    let shipped = shipped_default();
+    let (theme_id, title) = &shipped.themes[2];
+    let out = env.ok(&["prompt", "--theme", theme_id]);
+    assert!(out.starts_with(&format!("{title}\n")), "{out}");
+    let prompt = suggested(&out);
+    let id = prompt.strip_prefix("ncsl-networks/").unwrap();
+    assert!(shipped
+        .prompts
+        .iter()
+        .any(|p| p.0 == id && &p.1 == theme_id));
+
+    // A theme of another pack is found too, and named PACK/THEME.
+    let out = env.ok(&[
+        "prompt",
+        "--theme",
+        "redes-mejoramiento/proposito-compartido",
+    ]);
+    assert!(suggested(&out).starts_with("redes-mejoramiento/"), "{out}");
+
+    let err = env.fails(&["prompt", "--theme", "no-such-theme"]);
+    assert!(
+        err.contains("--theme: no loaded pack has a theme 'no-such-theme'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_pack_named_by_id_is_used() {
+    let env = TestEnv::new();
+    let out = env.ok(&["--pack", "redes-mejoramiento", "prompt"]);
+    assert!(suggested(&out).starts_with("redes-mejoramiento/"), "{out}");
+    let err = env.fails(&["--pack", "nope", "prompt"]);
+    assert!(err.contains("no loaded pack has the id 'nope'"), "{err}");
+}
+
+#[test]
+fn prompt_reads_nothing_but_the_journal_and_packs() {
+    // No journal yet, no config, no packs folder: still a suggestion, nothing created.
+    let env = TestEnv::new();
+    env.ok(&["prompt"]);
+    assert!(!env.journal_path().exists());
+    assert!(!env.packs_dir().exists());
+}

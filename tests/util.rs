@@ -19,7 +19,10 @@ pub struct TestEnv {
 
 impl TestEnv {
     pub fn new() -> TestEnv {
-        let dir = tempfile::Builder::new().prefix("reflect-test").tempdir().unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix("reflect-test")
+            .tempdir()
+            .unwrap();
         fs::create_dir_all(dir.path().join("home")).unwrap();
         TestEnv { dir }
     }
@@ -51,7 +54,16 @@ impl TestEnv {
             let key = key.to_string_lossy().into_owned();
             if key.starts_with("REFLECT_")
                 || key.starts_with("XDG_")
-                || ["NO_COLOR", "VISUAL", "EDITOR", "HOME", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS"].contains(&key.as_str())
+                || [
+                    "NO_COLOR",
+                    "VISUAL",
+                    "EDITOR",
+                    "HOME",
+                    "CLICOLOR",
+                    "CLICOLOR_FORCE",
+                    "COLUMNS",
+                ]
+                .contains(&key.as_str())
             {
                 cmd.env_remove(&key);
             }
@@ -82,7 +94,10 @@ impl TestEnv {
     /// Runs `reflect ARGS`, expects failure, returns stderr.
     pub fn fails(&self, args: &[&str]) -> String {
         let output = self.cmd().args(args).output().unwrap();
-        assert!(!output.status.success(), "reflect {args:?} should have failed");
+        assert!(
+            !output.status.success(),
+            "reflect {args:?} should have failed"
+        );
         String::from_utf8(output.stderr).unwrap()
     }
 

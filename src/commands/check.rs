@@ -16,7 +16,11 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
     if args.repair {
         let report = journal.repair()?;
         if report.moved == 0 {
-            writeln!(out, "{path}: no damaged lines; nothing to repair ({} records).", report.kept)?;
+            writeln!(
+                out,
+                "{path}: no damaged lines; nothing to repair ({} records).",
+                report.kept
+            )?;
         } else {
             writeln!(
                 out,
@@ -31,7 +35,12 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
     }
     let report = journal.check()?;
     for damage in &report.damage {
-        writeln!(out, "{path}:{}: {}", damage.line, sanitize_line(&damage.problem.to_string()))?;
+        writeln!(
+            out,
+            "{path}:{}: {}",
+            damage.line,
+            sanitize_line(&damage.problem.to_string())
+        )?;
     }
     if report.damage.is_empty() {
         writeln!(out, "{path}: ok ({} records).", report.records)?;

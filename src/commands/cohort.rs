@@ -1,5 +1,88 @@
-//! `reflect cohort`.
+//! `reflect cohort FILE...`: participants' progress summaries combined into one
+//! table for a trainer. Summaries hold counts only; no one's words are shown.
 
-pub fn run(_ctx: &super::Context, _args: crate::cli::CohortArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("`reflect cohort` is not built yet")
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::{CohortArgs, TableFormat};
+use crate::exit_codes::SUCCESS;
+use crate::progress::render::{self, Style};
+use crate::progress::{read_summary, Cohort};
+use crate::terminal;
+
+pub fn run(ctx: &super::Context, args: CohortArgs) -> Result<u8> {
+    let mut files: Vec<&PathBuf> = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        if files.contains(&path) {
+            terminal::warn(&format!(
+                "{} is given more than once; counting it once",
+                path.display()
+            ));
+        } else {
+            files.push(path);
+        }
+    }
+    let summaries = files
+        .iter()
+        .map(|path| read_summary(path))
+        .collect::<Result<Vec<_>>>()?;
+    let (cohort, notes) = Cohort::combine(&summaries, ctx.config.today());
+    for note in &notes {
+        terminal::warn(note);
+    }
+
+    let mut out = super::stdout();
+    match args.format {
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &cohort)?;
+            writeln!(out)?;
+        }
+        TableFormat::Csv => cohort.write_csv(&mut out)?,
+        TableFormat::Table => {
+            let style = Style {
+                fancy: ctx.fancy(),
+                terminal: terminal::stdout_is_terminal(),
+            };
+            let people = if cohort.participants == 1 {
+                "participant"
+            } else {
+                "participants"
+            };
+            let span = match (cohort.first, cohort.last) {
+                (Some(first), Some(last)) => format!(", entries from {first} to {last}"),
+                _ => ", no entries yet".to_string(),
+            };
+            writeln!(out, "Cohort of {} {people}{span}", cohort.participants)?;
+            writeln!(out)?;
+            render::write_table(&mut out, &cohort.table(style))?;
+            writeln!(out)?;
+            writeln!(
+                out,
+                "Reached: how many of the {} {people} have at least one entry at that level or above.",
+                cohort.participants
+            )?;
+            if !cohort.months.is_empty() {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "Network reach by month (share of entries at {} level or above)",
+                    cohort.level_names()[1]
+                )?;
+                writeln!(out)?;
+                render::write_table(&mut out, &cohort.months_table(style))?;
+            }
+            writeln!(out)?;
+            writeln!(
+                out,
+                "Network reach overall: {} ({} of {} entries)",
+                render::percent(&cohort.reach),
+                cohort.reach.network_or_above,
+                cohort.reach.entries
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(SUCCESS)
 }

@@ -17,7 +17,11 @@ pub fn run(ctx: &Context) -> Result<u8> {
         journal.path().display(),
         report.records_before,
         report.entries_after,
-        if report.entries_after == 1 { "y" } else { "ies" }
+        if report.entries_after == 1 {
+            "y"
+        } else {
+            "ies"
+        }
     )?;
     out.flush()?;
     Ok(SUCCESS)

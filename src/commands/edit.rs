@@ -18,10 +18,16 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
     let mut entry = original.clone();
 
     if let Some(word) = &args.level {
-        let pack = entry.pack.as_deref().and_then(|id| ctx.packs().ok()?.get(id));
+        let pack = entry
+            .pack
+            .as_deref()
+            .and_then(|id| ctx.packs().ok()?.get(id));
         entry.level = match pack.and_then(|p| p.parse_level(word)) {
             Some(level) => level,
-            None => ctx.packs()?.parse_level(word).map_err(|err| anyhow!("--level: {err}"))?,
+            None => ctx
+                .packs()?
+                .parse_level(word)
+                .map_err(|err| anyhow!("--level: {err}"))?,
         };
     }
     if !args.tag.is_empty() {
@@ -49,7 +55,12 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
                     editor::COMMENT
                 ),
             ];
-            let draft = Draft::create(&ctx.config.drafts_dir, &format!("edit-{}", entry.id), &header, &entry.text)?;
+            let draft = Draft::create(
+                &ctx.config.drafts_dir,
+                &format!("edit-{}", entry.id),
+                &header,
+                &entry.text,
+            )?;
             draft.edit(editor_command)?;
             let text = draft.text()?;
             draft.discard();
@@ -59,7 +70,9 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
         };
     }
     if entry.text.trim().is_empty() {
-        terminal::note("Edit cancelled: the new text is empty (use `reflect delete` to remove an entry).");
+        terminal::note(
+            "Edit cancelled: the new text is empty (use `reflect delete` to remove an entry).",
+        );
         return Ok(FAILURE);
     }
     if entry == original {

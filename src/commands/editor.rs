@@ -71,7 +71,10 @@ impl Draft {
         let raw = fs::read(&self.path)
             .with_context(|| format!("cannot read the draft {}", self.path.display()))?;
         let raw = String::from_utf8(raw).with_context(|| {
-            format!("the draft {} is not UTF-8 text; it is kept there", self.path.display())
+            format!(
+                "the draft {} is not UTF-8 text; it is kept there",
+                self.path.display()
+            )
         })?;
         Ok(strip_comments(&raw))
     }
@@ -170,7 +173,10 @@ mod tests {
     #[test]
     fn comments_and_outer_blank_lines_are_removed() {
         let draft = "#| Question?\n#|\n\n\n  First line\n# A heading I wrote\n\nmore  \n\n";
-        assert_eq!(strip_comments(draft), "  First line\n# A heading I wrote\n\nmore");
+        assert_eq!(
+            strip_comments(draft),
+            "  First line\n# A heading I wrote\n\nmore"
+        );
     }
 
     #[test]

@@ -1,5 +1,67 @@
-//! `reflect export`.
+//! `reflect export`: Markdown (default) or JSON, to stdout or atomically to a file.
 
-pub fn run(_ctx: &super::Context, _args: crate::cli::ExportArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("`reflect export` is not built yet")
+use std::io::Write;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, FixedOffset};
+
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::exit_codes::SUCCESS;
+use crate::export::{json, markdown};
+use crate::filter::Filter;
+use crate::journal::Journal;
+use crate::pack::PackSet;
+
+pub fn run(ctx: &super::Context, args: ExportArgs) -> Result<u8> {
+    let filter = ctx.filter(&args.filter)?;
+    let packs = match args.format {
+        ExportFormat::Markdown => Some(ctx.packs()?),
+        ExportFormat::Json => None,
+    };
+    let export = Export {
+        journal: ctx.journal(),
+        filter,
+        packs,
+        args: &args,
+        exported: ctx.config.now,
+    };
+    match &args.output {
+        Some(path) => crate::journal::write_atomically(path, true, |out| export.write(out))
+            .with_context(|| format!("cannot export to {}", path.display()))?,
+        None => {
+            let mut out = super::stdout();
+            export.write(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(SUCCESS)
+}
+
+struct Export<'a> {
+    journal: Journal,
+    filter: Filter,
+    /// Loaded for Markdown only (titles, questions and level names).
+    packs: Option<&'a PackSet>,
+    args: &'a ExportArgs,
+    exported: DateTime<FixedOffset>,
+}
+
+impl Export<'_> {
+    fn write<W: Write + ?Sized>(&self, out: &mut W) -> Result<()> {
+        match self.packs {
+            Some(packs) => {
+                let options = markdown::Options {
+                    packs,
+                    filter: &self.filter,
+                    group_by: self.args.group_by,
+                    exported: self.exported,
+                };
+                markdown::write(out, &self.journal, &options)?;
+            }
+            None => {
+                json::write(out, &self.journal, &self.filter, self.exported)?;
+            }
+        }
+        Ok(())
+    }
 }

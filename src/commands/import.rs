@@ -1,5 +1,56 @@
-//! `reflect import`.
+//! `reflect import [--from reflect|jrnl] FILE|-`.
 
-pub fn run(_ctx: &super::Context, _args: crate::cli::ImportArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("`reflect import` is not built yet")
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{bail, Context as _, Result};
+
+use crate::cli::{ImportArgs, ImportSource};
+use crate::exit_codes::SUCCESS;
+use crate::import::{self, jrnl, reflect};
+use crate::terminal;
+
+pub fn run(ctx: &super::Context, args: ImportArgs) -> Result<u8> {
+    let (bytes, name) = read_input(&args.file)?;
+    let imported = match args.from {
+        ImportSource::Reflect => reflect::parse(&bytes, &name)?,
+        ImportSource::Jrnl => jrnl::parse(&bytes, &name, *ctx.config.now.offset())?,
+    };
+    drop(bytes);
+    for warning in &imported.warnings {
+        terminal::warn(warning);
+    }
+    let journal = ctx.journal();
+    let mut known = journal.known_ids()?;
+    let (new, skipped) = import::keep_new(imported.entries, &mut known);
+    if !new.is_empty() {
+        journal
+            .add_all(&new)
+            .with_context(|| format!("nothing was imported from {name}"))?;
+    }
+    let entries = if new.len() == 1 { "entry" } else { "entries" };
+    terminal::note(&format!(
+        "imported {} {entries}, skipped {skipped} already in the journal",
+        new.len()
+    ));
+    Ok(SUCCESS)
+}
+
+/// The bytes to import and the name to give them in messages. `-` is stdin, which
+/// must not be a terminal: nobody types an export by hand.
+fn read_input(path: &Path) -> Result<(Vec<u8>, String)> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        if terminal::stdin_is_terminal() {
+            bail!("`reflect import -` reads stdin, which is a terminal: pipe an export in (reflect export --format json | reflect import -) or name the file");
+        }
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("cannot read stdin")?;
+        return Ok((bytes, "stdin".to_string()));
+    }
+    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok((bytes, path.display().to_string()))
 }

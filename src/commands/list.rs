@@ -71,7 +71,11 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
 fn new_table(fancy: bool) -> Table {
     let mut table = Table::new();
     table
-        .load_preset(if fancy { presets::UTF8_HORIZONTAL_ONLY } else { presets::ASCII_HORIZONTAL_ONLY })
+        .load_preset(if fancy {
+            presets::UTF8_HORIZONTAL_ONLY
+        } else {
+            presets::ASCII_HORIZONTAL_ONLY
+        })
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(["id", "date", "level", "theme", "entry"]);
     if !terminal::stdout_is_terminal() {
@@ -99,7 +103,10 @@ fn row(entry: &Entry, packs: &PackSet) -> Vec<String> {
 }
 
 fn first_line(text: &str) -> &str {
-    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim()
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
 }
 
 /// The first line, cut at `max` characters with an ellipsis.

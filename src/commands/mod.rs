@@ -68,7 +68,10 @@ pub fn run(cli: Cli) -> Result<u8> {
 /// `--pack` takes a pack id or a pack file: anything that looks like a path is a file.
 fn split_pack_args(values: &[String]) -> (Vec<PathBuf>, Vec<String>) {
     let (files, ids): (Vec<&String>, Vec<&String>) = values.iter().partition(|value| {
-        value.ends_with(".toml") || value.contains('/') || value.contains(std::path::MAIN_SEPARATOR) || Path::new(value).is_file()
+        value.ends_with(".toml")
+            || value.contains('/')
+            || value.contains(std::path::MAIN_SEPARATOR)
+            || Path::new(value).is_file()
     });
     (
         files.into_iter().map(PathBuf::from).collect(),
@@ -98,7 +101,9 @@ impl Context {
         let (packs, warnings) = load_packs(&PackSources {
             packs_dir: Some(self.config.packs_dir.path.clone()),
             files: self.config.extra_packs.clone(),
-        })?;
+            default_pack: self.config.default_pack.clone(),
+        })
+        .map_err(packs::report_load_error)?;
         for warning in warnings {
             terminal::warn(&warning);
         }
@@ -148,7 +153,11 @@ impl Context {
             let packs = self.packs()?;
             args.level
                 .iter()
-                .map(|word| packs.parse_level(word).map_err(|err| anyhow!("--level: {err}")))
+                .map(|word| {
+                    packs
+                        .parse_level(word)
+                        .map_err(|err| anyhow!("--level: {err}"))
+                })
                 .collect::<Result<Vec<_>>>()?
         };
         Filter::new(

@@ -1,5 +1,91 @@
-//! `reflect prompt`.
+//! `reflect prompt`: today's suggested prompt, as plain text for a shell greeting.
+//!
+//! The suggestion is the prompt of the chosen pack answered least, ties rotating
+//! through themes (see `pack::suggest`). Reads the journal once, never asks anything.
 
-pub fn run(_ctx: &super::Context, _args: crate::cli::PromptArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("`reflect prompt` is not built yet")
+use std::io::Write;
+
+use anyhow::{anyhow, Result};
+
+use super::Context;
+use crate::cli::PromptArgs;
+use crate::exit_codes;
+use crate::pack::{answer_counts, suggest, Pack, PackOrigin, Theme};
+use crate::terminal::{sanitize, sanitize_line};
+
+pub fn run(ctx: &Context, args: PromptArgs) -> Result<u8> {
+    let (pack, theme) = match args.theme.as_deref() {
+        None => (super::packs::chosen_pack(ctx)?, None),
+        Some(name) => {
+            let (pack, theme) = resolve_theme(ctx, name)?;
+            (pack, Some(theme))
+        }
+    };
+    let counts = answer_counts(&ctx.journal())?;
+    let prompt = suggest(pack, &counts, theme.map(|t| t.id.as_str())).ok_or_else(|| {
+        anyhow!(
+            "the pack '{}' has no prompts{}",
+            pack.id,
+            theme
+                .map(|t| format!(" in the theme '{}'", t.id))
+                .unwrap_or_default()
+        )
+    })?;
+
+    let mut out = super::stdout();
+    if args.short {
+        let question = prompt
+            .question
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        writeln!(out, "{}", sanitize_line(&question))?;
+    } else {
+        let title = pack
+            .theme(&prompt.theme)
+            .map_or(prompt.theme.as_str(), |t| t.title.as_str());
+        writeln!(out, "{}", sanitize_line(title))?;
+        for line in sanitize(&prompt.question, true).lines() {
+            writeln!(out, "  {line}")?;
+        }
+        // A pack given as a file is only known when the file is given again.
+        let pack_flag = match &pack.origin {
+            PackOrigin::CommandLine(path) => {
+                format!("--pack {} ", shell_word(&path.display().to_string()))
+            }
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "  reflect {pack_flag}write --prompt {}/{}",
+            pack.id, prompt.id
+        )?;
+    }
+    out.flush()?;
+    Ok(exit_codes::SUCCESS)
+}
+
+/// `--theme ID` (in the chosen pack, else any loaded pack) or `--theme PACK/ID`.
+fn resolve_theme<'a>(ctx: &'a Context, name: &str) -> Result<(&'a Pack, &'a Theme)> {
+    if !name.contains('/') {
+        let pack = super::packs::chosen_pack(ctx)?;
+        if let Some(theme) = pack.theme(name) {
+            return Ok((pack, theme));
+        }
+    }
+    ctx.packs()?
+        .find_theme(name)
+        .map_err(|err| anyhow!("--theme: {}", sanitize_line(&err)))
+}
+
+/// Quotes a path for the hint line when it holds characters a shell would split on.
+fn shell_word(text: &str) -> String {
+    let plain = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || "-_./+,:@%".contains(c));
+    if plain {
+        sanitize_line(text).into_owned()
+    } else {
+        format!("'{}'", sanitize_line(&text.replace('\'', r"'\''")))
+    }
 }

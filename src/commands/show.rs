@@ -23,7 +23,9 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<u8> {
         packs.level_label(entry.pack.as_deref(), entry.level)
     )?;
     if let Some(theme) = &entry.theme {
-        let title = pack.and_then(|p| p.theme(theme)).map_or(theme.as_str(), |t| t.title.as_str());
+        let title = pack
+            .and_then(|p| p.theme(theme))
+            .map_or(theme.as_str(), |t| t.title.as_str());
         writeln!(out, "Theme:   {}", sanitize_line(title))?;
     }
     if let Some(prompt_id) = &entry.prompt {
@@ -40,7 +42,11 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<u8> {
     if !entry.tags.is_empty() {
         writeln!(out, "Tags:    {}", sanitize_line(&entry.tags.join(", ")))?;
     }
-    write!(out, "Written: {}", entry.written.format("%Y-%m-%d %H:%M %:z"))?;
+    write!(
+        out,
+        "Written: {}",
+        entry.written.format("%Y-%m-%d %H:%M %:z")
+    )?;
     if let Some(revised) = entry.revised {
         write!(out, " (revised {})", revised.format("%Y-%m-%d %H:%M %:z"))?;
     }

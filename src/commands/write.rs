@@ -19,7 +19,9 @@ use crate::terminal::{self, sanitize, sanitize_line};
 
 pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
     let date = match &args.date {
-        Some(text) => parse_day(text, ctx.config.today()).map_err(|err| anyhow!("--date: {err}"))?,
+        Some(text) => {
+            parse_day(text, ctx.config.today()).map_err(|err| anyhow!("--date: {err}"))?
+        }
         None => ctx.config.today(),
     };
     let tags = args
@@ -60,12 +62,13 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
         text,
     };
     if let Err(err) = ctx.journal().add(&entry) {
-        let rescued = Draft::rescue(&ctx.config.drafts_dir, &format!("unsaved-{}", entry.id), &entry.text);
+        let rescued = Draft::rescue(
+            &ctx.config.drafts_dir,
+            &format!("unsaved-{}", entry.id),
+            &entry.text,
+        );
         return Err(match rescued {
-            Some(path) => anyhow!(err).context(format!(
-                "your text is kept at {}",
-                path.display()
-            )),
+            Some(path) => anyhow!(err).context(format!("your text is kept at {}", path.display())),
             None => anyhow!(err),
         });
     }
@@ -88,12 +91,20 @@ type Answering<'a> = Option<(&'a Pack, &'a Prompt)>;
 
 /// The prompt this entry answers: `--prompt`, the least-answered of `--theme`, an offer
 /// on a terminal, or none (a free entry).
-fn choose_prompt<'a>(ctx: &'a Context, args: &WriteArgs, interactive: bool) -> Result<Answering<'a>> {
+fn choose_prompt<'a>(
+    ctx: &'a Context,
+    args: &WriteArgs,
+    interactive: bool,
+) -> Result<Answering<'a>> {
     if args.free {
         return Ok(None);
     }
     if let Some(name) = &args.prompt {
-        return ctx.packs()?.find_prompt(name).map(Some).map_err(|err| anyhow!(err));
+        return ctx
+            .packs()?
+            .find_prompt(name)
+            .map(Some)
+            .map_err(|err| anyhow!(err));
     }
     if let Some(name) = &args.theme {
         let (pack, theme) = ctx.packs()?.find_theme(name).map_err(|err| anyhow!(err))?;
@@ -121,7 +132,8 @@ fn offer_prompt(ctx: &Context) -> Result<Answering<'_>> {
             return Ok(None);
         };
         show_prompt(pack, prompt);
-        let answer = editor::ask("[Enter] answer it · [s] another prompt · [f] free entry · [q] quit: ")?;
+        let answer =
+            editor::ask("[Enter] answer it · [s] another prompt · [f] free entry · [q] quit: ")?;
         match answer.to_lowercase().as_str() {
             "" | "y" | "a" => return Ok(Some((pack, prompt))),
             "f" => return Ok(None),
@@ -153,14 +165,22 @@ fn show_prompt(pack: &Pack, prompt: &Prompt) {
 
 /// `--level` (canonical or a pack's own name), else the prompt's suggestion, else ask
 /// on a terminal, else `school`.
-fn choose_level(ctx: &Context, args: &WriteArgs, answering: Answering<'_>, interactive: bool) -> Result<Level> {
+fn choose_level(
+    ctx: &Context,
+    args: &WriteArgs,
+    answering: Answering<'_>,
+    interactive: bool,
+) -> Result<Level> {
     if let Some(word) = &args.level {
         return match (answering, word.parse::<Level>()) {
             (_, Ok(level)) => Ok(level),
             (Some((pack, _)), Err(_)) if pack.parse_level(word).is_some() => {
                 Ok(pack.parse_level(word).unwrap_or(Level::School))
             }
-            _ => ctx.packs()?.parse_level(word).map_err(|err| anyhow!("--level: {err}")),
+            _ => ctx
+                .packs()?
+                .parse_level(word)
+                .map_err(|err| anyhow!("--level: {err}")),
         };
     }
     let suggested = answering.and_then(|(_, prompt)| prompt.level);
@@ -190,17 +210,27 @@ fn choose_level(ctx: &Context, args: &WriteArgs, answering: Answering<'_>, inter
         };
         match parsed {
             Ok(level) => return Ok(level),
-            Err(word) => terminal::note(&format!("'{}' is not a level; try again.", sanitize_line(&word))),
+            Err(word) => terminal::note(&format!(
+                "'{}' is not a level; try again.",
+                sanitize_line(&word)
+            )),
         }
     }
 }
 
 /// Interactive composition: the editor on a draft, or lines typed in the terminal.
 /// Returns `None` when the person wrote nothing.
-fn compose(ctx: &Context, id: &EntryId, answering: Answering<'_>, level: Level) -> Result<Option<String>> {
+fn compose(
+    ctx: &Context,
+    id: &EntryId,
+    answering: Answering<'_>,
+    level: Level,
+) -> Result<Option<String>> {
     let mut header = Vec::new();
     if let Some((pack, prompt)) = answering {
-        let theme = pack.theme(&prompt.theme).map_or(prompt.theme.as_str(), |t| t.title.as_str());
+        let theme = pack
+            .theme(&prompt.theme)
+            .map_or(prompt.theme.as_str(), |t| t.title.as_str());
         header.push(format!("Theme: {}", sanitize_line(theme)));
         if let Some(context) = &prompt.context {
             header.push(String::new());

@@ -53,7 +53,10 @@ pub enum JournalError {
 }
 
 impl JournalError {
-    pub(crate) fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> JournalError + 'a {
+    pub(crate) fn io<'a>(
+        action: &'static str,
+        path: &'a Path,
+    ) -> impl FnOnce(io::Error) -> JournalError + 'a {
         move |source| JournalError::Io {
             action,
             path: path.to_path_buf(),
@@ -98,9 +101,17 @@ impl Journal {
         self.append(&[Record::add(entry)])
     }
 
-    /// Appends several new entries under one lock and one fsync (import).
+    /// Appends several new entries under one lock and one fsync (import). An entry
+    /// with `revised` set gets an edit record at that moment after its add record, so
+    /// importing an export keeps the revision date.
     pub fn add_all(&self, entries: &[Entry]) -> Result<()> {
-        let records: Vec<Record> = entries.iter().map(Record::add).collect();
+        let mut records = Vec::with_capacity(entries.len());
+        for entry in entries {
+            records.push(Record::add(entry));
+            if let Some(revised) = entry.revised {
+                records.push(Record::edit(entry, revised));
+            }
+        }
         self.append(&records)
     }
 
@@ -170,7 +181,10 @@ impl Journal {
         let mut live: Vec<Record> = latest.into_values().flatten().collect();
         match live.len() {
             0 => Err(JournalError::NotFound(prefix)),
-            1 => Ok(live.pop().and_then(Record::into_entry).expect("live records have entries")),
+            1 => Ok(live
+                .pop()
+                .and_then(Record::into_entry)
+                .expect("live records have entries")),
             _ => {
                 let mut candidates: Vec<String> = live.iter().map(|r| r.id.to_string()).collect();
                 candidates.sort();
@@ -219,7 +233,10 @@ impl Journal {
 
 /// `dir/journal.jsonl` + `.lock` → `dir/journal.jsonl.lock`.
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(suffix);
     path.with_file_name(name)
 }

@@ -58,7 +58,9 @@ fn open(journal: &Journal) -> Result<Option<File>> {
     match File::open(journal.path()) {
         Ok(file) => Ok(Some(file)),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(JournalError::io("cannot open the journal", journal.path())(err)),
+        Err(err) => Err(JournalError::io("cannot open the journal", journal.path())(
+            err,
+        )),
     }
 }
 
@@ -118,10 +120,9 @@ impl Scan {
     pub fn next_line(&mut self) -> Result<Option<(u64, &[u8])>> {
         let path = self.journal.path().to_path_buf();
         match &mut self.direction {
-            Direction::Forwards {
-                reader: None, ..
+            Direction::Forwards { reader: None, .. } | Direction::Backwards { file: None, .. } => {
+                Ok(None)
             }
-            | Direction::Backwards { file: None, .. } => Ok(None),
             Direction::Forwards {
                 reader: Some(reader),
                 buf,
@@ -335,7 +336,11 @@ impl RecordAt {
         }))
     }
 
-    fn read(&mut self, journal: &Journal, offset: u64) -> Result<std::result::Result<Record, LineProblem>> {
+    fn read(
+        &mut self,
+        journal: &Journal,
+        offset: u64,
+    ) -> Result<std::result::Result<Record, LineProblem>> {
         let io_error = JournalError::io("cannot read", journal.path());
         let moved = offset as i64 - self.position as i64;
         self.reader.seek_relative(moved).map_err(io_error)?;
@@ -399,7 +404,11 @@ impl Entries {
     }
 
     fn forwards(journal: &Journal, latest: HashMap<EntryId, Latest>) -> Result<Entries> {
-        let records = if latest.is_empty() { None } else { RecordAt::new(journal)? };
+        let records = if latest.is_empty() {
+            None
+        } else {
+            RecordAt::new(journal)?
+        };
         Ok(Entries {
             journal: journal.clone(),
             scan: Scan::forwards(journal)?,
@@ -440,7 +449,11 @@ impl Entries {
                 date
             } else {
                 // The revision may have moved the entry to another day.
-                match records.as_mut().map(|r| r.read(journal, position)).transpose()? {
+                match records
+                    .as_mut()
+                    .map(|r| r.read(journal, position))
+                    .transpose()?
+                {
                     Some(Ok(record)) => record.date.unwrap_or(date),
                     _ => date,
                 }
@@ -508,7 +521,7 @@ impl Entries {
                     }
                 }
                 let mut left: Vec<Record> = decided.drain().filter_map(|(_, r)| r).collect();
-                left.sort_by(|a, b| b.written.cmp(&a.written));
+                left.sort_by_key(|record| std::cmp::Reverse(record.written));
                 let mut left = left.into_iter();
                 let next = left.next().and_then(Record::into_entry);
                 *orphans = Some(left);
@@ -520,16 +533,17 @@ impl Entries {
                 records,
             } => {
                 while let Some((offset, line)) = self.scan.next_line()? {
-                    let (op, id) = match quick_head(line).and_then(|h| Some((h.op, EntryId::parse(h.id)?))) {
-                        Some(head) => head,
-                        None => match Record::parse(line) {
-                            Ok(record) => (record.op, record.id),
-                            Err(problem) => {
-                                self.scan.note_problem(offset, problem);
-                                continue;
-                            }
-                        },
-                    };
+                    let (op, id) =
+                        match quick_head(line).and_then(|h| Some((h.op, EntryId::parse(h.id)?))) {
+                            Some(head) => head,
+                            None => match Record::parse(line) {
+                                Ok(record) => (record.op, record.id),
+                                Err(problem) => {
+                                    self.scan.note_problem(offset, problem);
+                                    continue;
+                                }
+                            },
+                        };
                     let content_at = match (op, latest.get(&id)) {
                         (Op::Delete, _) | (_, Some(Latest::Deleted)) => continue,
                         (Op::Add, None) => offset,
@@ -561,7 +575,9 @@ impl Entries {
                 Ok(None)
             }
             Mode::Indexed { index, records } => {
-                let Some(records) = records else { return Ok(None) };
+                let Some(records) = records else {
+                    return Ok(None);
+                };
                 for (_, offset) in index.by_ref() {
                     match records.read(journal, offset)? {
                         Ok(record) => {
@@ -650,12 +666,16 @@ mod tests {
         let journal = Journal::new(dir.path().join("j.jsonl"));
         let now = DateTime::parse_from_rfc3339("2026-11-24T09:00:00+01:00").unwrap();
         journal.add(&entry("aaaa", "2026-11-03", "a")).unwrap();
-        journal.add(&entry("bbbb", "2026-11-01", "b (back-dated)")).unwrap();
+        journal
+            .add(&entry("bbbb", "2026-11-01", "b (back-dated)"))
+            .unwrap();
         journal.add(&entry("cccc", "2026-11-05", "c")).unwrap();
         let mut revised = entry("aaaa", "2026-11-06", "a, revised and moved");
         revised.level = Level::System;
         journal.revise(&revised, now).unwrap();
-        journal.retract(&EntryId::parse("cccc").unwrap(), now).unwrap();
+        journal
+            .retract(&EntryId::parse("cccc").unwrap(), now)
+            .unwrap();
 
         let ids = |entries: Entries| -> Vec<String> {
             entries.map(|e| e.unwrap().id.to_string()).collect()
@@ -663,8 +683,16 @@ mod tests {
         assert_eq!(ids(journal.newest_first().unwrap()), ["bbbb", "aaaa"]);
         assert_eq!(ids(journal.oldest_first().unwrap()), ["aaaa", "bbbb"]);
         assert_eq!(ids(journal.by_date().unwrap()), ["bbbb", "aaaa"]);
-        for reader in [journal.newest_first(), journal.oldest_first(), journal.by_date()] {
-            let a = reader.unwrap().map(Result::unwrap).find(|e| e.id.as_str() == "aaaa").unwrap();
+        for reader in [
+            journal.newest_first(),
+            journal.oldest_first(),
+            journal.by_date(),
+        ] {
+            let a = reader
+                .unwrap()
+                .map(Result::unwrap)
+                .find(|e| e.id.as_str() == "aaaa")
+                .unwrap();
             assert_eq!(a.text, "a, revised and moved");
             assert_eq!(a.level, Level::System);
             assert_eq!(a.written.to_rfc3339(), "2026-11-23T09:00:00+01:00");
@@ -674,7 +702,8 @@ mod tests {
 
     #[test]
     fn damage_is_counted_by_line_in_both_directions() {
-        let good = String::from_utf8(Record::add(&entry("aaaa", "2026-11-03", "a")).to_line()).unwrap();
+        let good =
+            String::from_utf8(Record::add(&entry("aaaa", "2026-11-03", "a")).to_line()).unwrap();
         let text = format!("{good}not json\n{good}");
         let (_dir, journal) = journal_with(text.as_bytes());
         let mut entries = journal.newest_first().unwrap().quiet_for_tests();

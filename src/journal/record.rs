@@ -28,17 +28,29 @@ pub enum Op {
 
 /// A journal line as stored. Unknown fields are ignored, so a newer reflect can
 /// add fields without breaking this one.
+///
+/// `T` is the type of the text: `String`, or `IgnoredAny` for readers that never
+/// look at the words (progress), which skips copying and validating them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Record {
+pub struct Record<T = String> {
     pub v: u32,
     pub op: Op,
     pub id: EntryId,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::day"
+    )]
     pub date: Option<NaiveDate>,
     /// When this record was written.
+    #[serde(deserialize_with = "fast::moment")]
     pub written: DateTime<FixedOffset>,
     /// For an edit: when the entry was first written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::optional_moment"
+    )]
     pub created: Option<DateTime<FixedOffset>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
@@ -53,7 +65,7 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<T>,
 }
 
 /// Why a line could not be read as a record.
@@ -134,6 +146,34 @@ impl Record {
     pub fn parse(line: &[u8]) -> Result<Record, LineProblem> {
         let record: Record = serde_json::from_slice(line)
             .map_err(|err| LineProblem::Unreadable(describe_json_error(&err)))?;
+        record.validated()
+    }
+
+    /// Parses one line but leaves the text out (the entry's text is empty): for
+    /// readers that only count.
+    pub fn parse_without_text(line: &[u8]) -> Result<Record, LineProblem> {
+        let light: Record<serde::de::IgnoredAny> = serde_json::from_slice(line)
+            .map_err(|err| LineProblem::Unreadable(describe_json_error(&err)))?;
+        Record {
+            v: light.v,
+            op: light.op,
+            id: light.id,
+            date: light.date,
+            written: light.written,
+            created: light.created,
+            level: light.level,
+            pack: light.pack,
+            pack_version: light.pack_version,
+            prompt: light.prompt,
+            theme: light.theme,
+            tags: light.tags,
+            text: light.text.map(|_| String::new()),
+        }
+        .validated()
+    }
+
+    fn validated(self) -> Result<Record, LineProblem> {
+        let record = self;
         if record.v > RECORD_VERSION {
             return Err(LineProblem::NewerVersion(record.v));
         }
@@ -195,6 +235,132 @@ fn describe_json_error(err: &serde_json::Error) -> String {
     }
 }
 
+/// Fast paths for the dates on every line; anything unusual goes to chrono's parsers.
+mod fast {
+    use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+    use serde::{de::Error, Deserializer};
+
+    fn digits(bytes: &[u8]) -> Option<u32> {
+        bytes.iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn parse_day(s: &str) -> Option<NaiveDate> {
+        let b = s.as_bytes();
+        if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+            let year = i32::try_from(digits(&b[..4])?).ok()?;
+            return NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?);
+        }
+        s.parse().ok()
+    }
+
+    /// RFC 3339: `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, else chrono's parser.
+    pub fn parse_moment(s: &str) -> Option<DateTime<FixedOffset>> {
+        let b = s.as_bytes();
+        let quick = || -> Option<DateTime<FixedOffset>> {
+            if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+                return None;
+            }
+            let day = parse_day(s.get(..10)?)?;
+            let time = NaiveTime::from_hms_opt(
+                digits(&b[11..13])?,
+                digits(&b[14..16])?,
+                digits(&b[17..19])?,
+            )?;
+            let offset = match &b[19..] {
+                b"Z" => FixedOffset::east_opt(0)?,
+                [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+                    let seconds = (digits(&[*h1, *h2])? * 60 + digits(&[*m1, *m2])?) as i32 * 60;
+                    FixedOffset::east_opt(if *sign == b'-' { -seconds } else { seconds })?
+                }
+                _ => return None,
+            };
+            NaiveDateTime::new(day, time)
+                .and_local_timezone(offset)
+                .single()
+        };
+        quick().or_else(|| DateTime::parse_from_rfc3339(s).ok())
+    }
+
+    /// Reads a string without allocating (borrowed when it has no escapes) and
+    /// converts it with `parse`.
+    struct Parsed<F>(F, &'static str);
+
+    impl<'de, T, F: FnOnce(&str) -> Option<T>> serde::de::Visitor<'de> for Parsed<F> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.1)
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
+            (self.0)(text).ok_or_else(|| E::custom(format!("'{text}' is not {}", self.1)))
+        }
+    }
+
+    struct Optional<V>(V);
+
+    impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for Optional<V> {
+        type Value = Option<V::Value>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            self.0.expecting(f)
+        }
+
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(self.0).map(Some)
+        }
+    }
+
+    pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        d.deserialize_option(Optional(Parsed(parse_day, "a YYYY-MM-DD date")))
+    }
+
+    pub fn moment<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        d.deserialize_str(Parsed(parse_moment, "an RFC 3339 moment"))
+    }
+
+    pub fn optional_moment<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        d.deserialize_option(Optional(Parsed(parse_moment, "an RFC 3339 moment")))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn fast_paths_agree_with_chrono() {
+            for s in [
+                "2026-11-20T18:02:11+01:00",
+                "2026-11-20T18:02:11Z",
+                "2026-11-20T18:02:11-05:30",
+                "2026-11-20T18:02:11.123+01:00",
+                "2026-11-20t18:02:11+01:00",
+            ] {
+                assert_eq!(parse_moment(s), DateTime::parse_from_rfc3339(s).ok(), "{s}");
+            }
+            assert_eq!(parse_moment("2026-02-30T18:02:11+01:00"), None);
+            assert_eq!(
+                parse_day("2026-11-20"),
+                NaiveDate::from_ymd_opt(2026, 11, 20)
+            );
+            assert_eq!(parse_day("2026-13-20"), None);
+        }
+    }
+}
+
 /// What [`quick_head`] reads off the front of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Head<'a> {
@@ -219,7 +385,11 @@ pub fn quick_head(line: &[u8]) -> Option<Head<'_>> {
     };
     let end = rest.iter().position(|&b| b == b'"')?;
     let id = std::str::from_utf8(&rest[..end]).ok()?;
-    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
         return None;
     }
     let rest = &rest[end..];
@@ -259,7 +429,10 @@ mod tests {
         let line = Record::add(&entry).to_line();
         assert_eq!(line.last(), Some(&b'\n'));
         assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1);
-        let back = Record::parse(&line[..line.len() - 1]).unwrap().into_entry().unwrap();
+        let back = Record::parse(&line[..line.len() - 1])
+            .unwrap()
+            .into_entry()
+            .unwrap();
         assert_eq!(back, entry);
     }
 
@@ -268,7 +441,10 @@ mod tests {
         let entry = sample();
         let now = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+01:00").unwrap();
         let line = Record::edit(&entry, now).to_line();
-        let back = Record::parse(&line[..line.len() - 1]).unwrap().into_entry().unwrap();
+        let back = Record::parse(&line[..line.len() - 1])
+            .unwrap()
+            .into_entry()
+            .unwrap();
         assert_eq!(back.written, entry.written);
         assert_eq!(back.revised, Some(now));
     }
@@ -277,7 +453,11 @@ mod tests {
     fn quick_head_agrees_with_the_parser() {
         let entry = sample();
         let now = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+01:00").unwrap();
-        for record in [Record::add(&entry), Record::edit(&entry, now), Record::delete(&entry.id, now)] {
+        for record in [
+            Record::add(&entry),
+            Record::edit(&entry, now),
+            Record::delete(&entry.id, now),
+        ] {
             let line = record.to_line();
             let head = quick_head(&line).expect("canonical lines have a quick head");
             assert_eq!(head.op, record.op);
@@ -285,17 +465,31 @@ mod tests {
             assert_eq!(head.date, record.date.map(|d| d.to_string()).as_deref());
         }
         assert_eq!(quick_head(b"{\"op\":\"add\",\"v\":1}"), None);
-        assert_eq!(quick_head(b"{\"v\":1,\"op\":\"add\",\"id\":\"ab\"c\""), None);
+        assert_eq!(
+            quick_head(b"{\"v\":1,\"op\":\"add\",\"id\":\"ab\"c\""),
+            None
+        );
     }
 
     #[test]
     fn damaged_lines_are_explained() {
         let line = Record::add(&sample()).to_line();
         let torn = &line[..line.len() / 2];
-        assert!(matches!(Record::parse(torn), Err(LineProblem::Unreadable(_))));
+        assert!(matches!(
+            Record::parse(torn),
+            Err(LineProblem::Unreadable(_))
+        ));
         assert!(Record::parse(b"garbage").is_err());
-        assert!(Record::parse(b"{\"v\":1,\"op\":\"add\",\"id\":\"x\",\"written\":\"2026-11-20T18:02:11+01:00\"}").is_err());
-        let newer = String::from_utf8(line).unwrap().replace("\"v\":1", "\"v\":9");
-        assert_eq!(Record::parse(newer.trim_end().as_bytes()), Err(LineProblem::NewerVersion(9)));
+        assert!(Record::parse(
+            b"{\"v\":1,\"op\":\"add\",\"id\":\"x\",\"written\":\"2026-11-20T18:02:11+01:00\"}"
+        )
+        .is_err());
+        let newer = String::from_utf8(line)
+            .unwrap()
+            .replace("\"v\":1", "\"v\":9");
+        assert_eq!(
+            Record::parse(newer.trim_end().as_bytes()),
+            Err(LineProblem::NewerVersion(9))
+        );
     }
 }

@@ -35,7 +35,10 @@ pub struct CompactReport {
     pub entries_after: usize,
 }
 
-fn io_error<'a>(journal: &'a Journal, action: &'static str) -> impl FnOnce(anyhow::Error) -> JournalError + 'a {
+fn io_error<'a>(
+    journal: &'a Journal,
+    action: &'static str,
+) -> impl FnOnce(anyhow::Error) -> JournalError + 'a {
     move |err| JournalError::Io {
         action,
         path: journal.path().to_path_buf(),
@@ -55,7 +58,9 @@ pub(super) fn check(journal: &Journal) -> Result<CheckReport> {
         }
     }
     report.damage = scan.damage();
-    let length = std::fs::metadata(journal.path()).map(|m| m.len()).unwrap_or(0);
+    let length = std::fs::metadata(journal.path())
+        .map(|m| m.len())
+        .unwrap_or(0);
     report.torn_tail = length > 0 && last_end == length;
     Ok(report)
 }

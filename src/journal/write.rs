@@ -143,7 +143,11 @@ pub fn write_atomically(
         .to_string_lossy()
         .into_owned();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let mut options = if private { private_options() } else { OpenOptions::new() };
+    let mut options = if private {
+        private_options()
+    } else {
+        OpenOptions::new()
+    };
     let file = options
         .write(true)
         .create_new(true)

@@ -1,11 +1,42 @@
-//! Loading packs (to be completed with the pack module).
+//! Loading packs: the shipped packs compiled into the binary, every `*.toml` in the
+//! user's packs folder, and `--pack FILE` arguments.
+//!
+//! **Precedence.** Packs are identified by their `[pack] id`. When two sources give
+//! the same id, a `--pack` file beats an installed pack, which beats a built-in one:
+//! a trainer can hand out a newer version of a shipped pack. Two files in the packs
+//! folder (or two `--pack` files) with the same id are a mistake: the first one (in
+//! file-name order) is used and a warning names both.
+//!
+//! **Damage.** A broken pack in the folder is skipped with a warning naming the file
+//! and the first problem's line and column, so the leader keeps journaling with the
+//! others. A broken `--pack` file is an error: the user asked for that pack.
+//!
+//! **Default.** The pack used when none is named is the first `--pack` file, else the
+//! config file's `default_pack`, else the built-in `ncsl-networks`; [`load_packs`]
+//! puts it first in the [`PackSet`].
+//!
+//! Loading reads the pack files and nothing else: a pack has no way to name other
+//! files, and is never written to.
 
-use std::path::PathBuf;
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
+use super::validate::{check_bytes, check_text, MAX_PACK_BYTES};
 use super::{Pack, PackOrigin, PackSet, Problem};
 
 /// The shipped packs compiled into the binary: (file name under `prompts/`, contents).
-pub const EMBEDDED_PACKS: &[(&str, &str)] = &[];
+/// The default pack comes first.
+pub const EMBEDDED_PACKS: &[(&str, &str)] = &[
+    (
+        EMBEDDED_DEFAULT,
+        include_str!("../../prompts/ncsl-networks.toml"),
+    ),
+    (
+        "redes-mejoramiento.toml",
+        include_str!("../../prompts/redes-mejoramiento.toml"),
+    ),
+];
 
 /// File name of the embedded default pack.
 pub const EMBEDDED_DEFAULT: &str = "ncsl-networks.toml";
@@ -17,15 +48,200 @@ pub struct PackSources {
     pub packs_dir: Option<PathBuf>,
     /// `--pack FILE` arguments.
     pub files: Vec<PathBuf>,
+    /// The config file's `default_pack`: the id of the pack used when none is named.
+    pub default_pack: Option<String>,
+}
+
+/// Why a pack file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum PackError {
+    #[error("cannot read the pack {file}: {error}")]
+    Unreadable { file: String, error: io::Error },
+    /// One or more problems, in file order (never empty).
+    #[error("{}", summary(.file, .problems))]
+    Invalid {
+        file: String,
+        problems: Vec<Problem>,
+    },
+}
+
+fn summary(file: &str, problems: &[Problem]) -> String {
+    match problems {
+        [] => format!("{file}: the pack is not valid"),
+        [one] => one.to_string(),
+        [first, rest @ ..] => format!("{first} (and {} more problems in this pack)", rest.len()),
+    }
 }
 
 /// Parses and validates one pack. `file` names the source in problems.
-pub fn parse_pack(_text: &str, _file: &str, _origin: PackOrigin) -> Result<Pack, Vec<Problem>> {
-    unimplemented!("pack parsing")
+pub fn parse_pack(text: &str, file: &str, origin: PackOrigin) -> Result<Pack, Vec<Problem>> {
+    check_text(text, file, origin)
 }
 
-/// Loads the embedded packs, the packs folder and `--pack` files. A broken pack in the
-/// folder is skipped with a warning (returned); a broken `--pack` file is an error.
-pub fn load_packs(_sources: &PackSources) -> anyhow::Result<(PackSet, Vec<String>)> {
-    Ok((PackSet::default(), Vec::new()))
+/// Like [`parse_pack`] for raw bytes: a file that is too large or not UTF-8 is a problem.
+pub fn parse_pack_bytes(
+    bytes: &[u8],
+    file: &str,
+    origin: PackOrigin,
+) -> Result<Pack, Vec<Problem>> {
+    check_bytes(bytes, file, origin)
+}
+
+/// Reads and validates a pack file. Problems name the file as `path` displays.
+/// At most [`MAX_PACK_BYTES`] + 1 bytes are read: a larger file is refused unparsed.
+pub fn read_pack(path: &Path, origin: PackOrigin) -> Result<Pack, PackError> {
+    let bytes = read_pack_file(path)?;
+    let file = path.display().to_string();
+    check_bytes(&bytes, &file, origin).map_err(|problems| PackError::Invalid { file, problems })
+}
+
+/// The bytes of a pack file, for [`parse_pack_bytes`]. Reads at most
+/// [`MAX_PACK_BYTES`] + 1 bytes, so a huge file costs nothing and is still refused.
+pub fn read_pack_file(path: &Path) -> Result<Vec<u8>, PackError> {
+    let read = || -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        File::open(path)?
+            .take(MAX_PACK_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    read().map_err(|error| PackError::Unreadable {
+        file: path.display().to_string(),
+        error,
+    })
+}
+
+/// The pack files of a packs folder: every regular `*.toml` file (not hidden), sorted
+/// by name. A missing folder has none.
+pub fn installed_pack_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(err),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        let is_pack = path.extension().is_some_and(|ext| ext == "toml")
+            && !path
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+            // Following symlinks; never a FIFO or device (reading one could block).
+            && fs::metadata(&path).is_ok_and(|meta| meta.is_file());
+        if is_pack {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Loads the embedded packs, the packs folder and `--pack` files (see the module
+/// docs for precedence and the default). Returns the packs and warnings for the
+/// user: broken or duplicate packs in the folder, an unknown `default_pack`.
+/// A `--pack` file that cannot be read or is invalid is an error ([`PackError`]).
+pub fn load_packs(sources: &PackSources) -> anyhow::Result<(PackSet, Vec<String>)> {
+    let mut packs: Vec<Pack> = Vec::new();
+    let mut warnings = Vec::new();
+
+    let mut embedded_default = None;
+    for &(name, text) in EMBEDDED_PACKS {
+        match parse_pack(text, &format!("prompts/{name}"), PackOrigin::Embedded(name)) {
+            Ok(pack) => {
+                if name == EMBEDDED_DEFAULT {
+                    embedded_default = Some(pack.id.clone());
+                }
+                replace(&mut packs, pack);
+            }
+            Err(problems) => warnings.push(format!(
+                "the built-in pack {name} is damaged, skipped it: {}",
+                summary(name, &problems)
+            )),
+        }
+    }
+
+    if let Some(dir) = &sources.packs_dir {
+        let files = installed_pack_files(dir).unwrap_or_else(|err| {
+            warnings.push(format!(
+                "cannot read the packs folder {}: {err}",
+                dir.display()
+            ));
+            Vec::new()
+        });
+        for path in files {
+            match read_pack(&path, PackOrigin::Installed(path.clone())) {
+                Ok(pack) => {
+                    if let Some(first) =
+                        same_id(&packs, &pack, |o| matches!(o, PackOrigin::Installed(_)))
+                    {
+                        warnings.push(format!(
+                            "{}: the pack id '{}' is also used by {}; using that one",
+                            path.display(),
+                            pack.id,
+                            first.display()
+                        ));
+                    } else {
+                        replace(&mut packs, pack);
+                    }
+                }
+                Err(err) => warnings.push(format!("{err}; skipped this pack")),
+            }
+        }
+    }
+
+    for path in &sources.files {
+        let pack = read_pack(path, PackOrigin::CommandLine(path.clone()))?;
+        if let Some(first) = same_id(&packs, &pack, |o| matches!(o, PackOrigin::CommandLine(_))) {
+            warnings.push(format!(
+                "{}: the pack id '{}' is also used by {}; using that one",
+                path.display(),
+                pack.id,
+                first.display()
+            ));
+        } else {
+            replace(&mut packs, pack);
+        }
+    }
+
+    let default = match &sources.default_pack {
+        Some(id) if packs.iter().any(|pack| &pack.id == id) => Some(id.clone()),
+        Some(id) => {
+            warnings.push(format!(
+                "the config file's default_pack '{id}' is not a loaded pack; using '{}'",
+                embedded_default
+                    .as_deref()
+                    .or(packs.first().map(|p| p.id.as_str()))
+                    .unwrap_or("none")
+            ));
+            embedded_default
+        }
+        None => embedded_default,
+    };
+    if let Some(at) = default.and_then(|id| packs.iter().position(|pack| pack.id == id)) {
+        let pack = packs.remove(at);
+        packs.insert(0, pack);
+    }
+    Ok((PackSet::new(packs), warnings))
+}
+
+/// Adds a pack, replacing any earlier one with the same id (which has lower
+/// precedence). The new pack goes last, so `--pack` files keep their order.
+fn replace(packs: &mut Vec<Pack>, pack: Pack) {
+    packs.retain(|existing| existing.id != pack.id);
+    packs.push(pack);
+}
+
+/// The file of an already loaded pack with `pack`'s id from the same kind of source.
+fn same_id<'a>(
+    packs: &'a [Pack],
+    pack: &Pack,
+    kind: impl Fn(&PackOrigin) -> bool,
+) -> Option<&'a Path> {
+    packs
+        .iter()
+        .filter(|existing| existing.id == pack.id && kind(&existing.origin))
+        .find_map(|existing| match &existing.origin {
+            PackOrigin::Installed(path) | PackOrigin::CommandLine(path) => Some(path.as_path()),
+            PackOrigin::Embedded(_) => None,
+        })
 }

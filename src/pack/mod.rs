@@ -7,15 +7,21 @@
 //! - `schema`: the TOML shape, with source spans for error positions.
 //! - `validate`: turns a parsed file into a [`Pack`] or a list of [`Problem`]s.
 //! - `load`: the embedded default, the user's packs folder and `--pack` files → [`PackSet`].
+//! - `suggest`: which prompt to offer next (the least answered, rotating through themes).
+//!
+//! The format is documented in `docs/prompt-packs.md`.
 
 mod load;
 mod schema;
 mod suggest;
 mod validate;
 
-pub use load::{load_packs, parse_pack, PackSources, EMBEDDED_DEFAULT, EMBEDDED_PACKS};
-pub use suggest::{answer_counts, suggest, AnswerCounts};
-pub use validate::Problem;
+pub use load::{
+    installed_pack_files, load_packs, parse_pack, parse_pack_bytes, read_pack, read_pack_file,
+    PackError, PackSources, EMBEDDED_DEFAULT, EMBEDDED_PACKS,
+};
+pub use suggest::{answer_counts, rotation, suggest, AnswerCounts};
+pub use validate::{escape_untrusted, is_language_tag, is_valid_id, Problem, MAX_PACK_BYTES};
 
 use std::fmt;
 use std::path::PathBuf;
@@ -122,7 +128,7 @@ impl Pack {
     }
 }
 
-/// The packs available to this run, the embedded default first.
+/// The packs available to this run, the default pack first (see [`load_packs`]).
 #[derive(Debug, Clone, Default)]
 pub struct PackSet {
     packs: Vec<Pack>,
@@ -141,7 +147,8 @@ impl PackSet {
         self.packs.is_empty()
     }
 
-    /// The pack used when none is named: the first `--pack`, else the embedded default.
+    /// The pack used when none is named: the first `--pack` file, else the first pack
+    /// (which [`load_packs`] makes the config's `default_pack` or the embedded default).
     pub fn default_pack(&self) -> Option<&Pack> {
         self.packs
             .iter()
@@ -200,7 +207,9 @@ impl PackSet {
         preferred
             .chain(self.packs.iter())
             .find_map(|pack| pack.theme(name).map(|theme| (pack, theme)))
-            .ok_or_else(|| format!("no loaded pack has a theme '{name}' (see `reflect packs show`)"))
+            .ok_or_else(|| {
+                format!("no loaded pack has a theme '{name}' (see `reflect packs show`)")
+            })
     }
 
     /// Reads a level typed by the user: canonical names, or any loaded pack's names.

@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""Measures reflect (and jrnl, when bench/out/venv has it) on the generated journals.
+
+Called by bench/run.sh after the release build and the journals exist; prints the
+results table and writes it into BENCHMARKS.md between the `bench:begin` and
+`bench:end` markers (the rest of that file is left as it is).
+
+Timing: hyperfine when present (median of N runs after warm-up runs, output to
+/dev/null, no shell), otherwise a plain loop here (same median, slightly more
+overhead per run). Peak memory: /usr/bin/time -v ("Maximum resident set size").
+Python 3.11 standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import pathlib
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+REFLECT = ROOT / "target" / "release" / "reflect"
+JRNL = OUT / "venv" / "bin" / "jrnl"
+MARK_BEGIN = "<!-- bench:begin (written by bench/run.sh; edit outside the markers) -->"
+MARK_END = "<!-- bench:end -->"
+
+
+def env_for_reflect() -> dict[str, str]:
+    home = OUT / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("REFLECT_", "XDG_")) and k not in ("VISUAL", "EDITOR")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local/share"),
+               REFLECT_CONFIG=str(home / "config.toml"), NO_COLOR="1")
+    return env
+
+
+def env_for_jrnl(journal: pathlib.Path) -> dict[str, str]:
+    """A throwaway jrnl config pointing at `journal` (jrnl reads $XDG_CONFIG_HOME/jrnl/jrnl.yaml)."""
+    config = OUT / "jrnl-config" / journal.stem
+    (config / "jrnl").mkdir(parents=True, exist_ok=True)
+    (config / "jrnl" / "jrnl.yaml").write_text(
+        "colors: {body: none, date: none, tags: none, title: none}\n"
+        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
+        "indent_character: '|'\n"
+        f"journals:\n  default:\n    journal: {journal}\n"
+        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\nversion: v4.6\n")
+    env = dict(os.environ)
+    env.update(XDG_CONFIG_HOME=str(config), XDG_DATA_HOME=str(config / "data"), HOME=str(OUT / "home"))
+    return env
+
+
+class Timer:
+    """Median wall time of a command, by hyperfine or by a plain loop."""
+
+    def __init__(self) -> None:
+        self.hyperfine = shutil.which("hyperfine")
+        self.commands: list[str] = []
+
+    def median(self, cmd: list[str], env: dict[str, str], runs: int, warmup: int,
+               prepare: list[str] | None = None) -> float:
+        if self.hyperfine:
+            with tempfile.NamedTemporaryFile(suffix=".json") as export:
+                args = [self.hyperfine, "-N", "--style", "none", "--warmup", str(warmup), "--runs", str(runs),
+                        "--export-json", export.name]
+                if prepare:
+                    args += ["--prepare", shlex.join(prepare)]
+                args.append(shlex.join(cmd))
+                shown = ["hyperfine", "-N", "--warmup", str(warmup), "--runs", str(runs)]
+                if prepare:
+                    shown += ["--prepare", f'"{shlex.join(prepare)}"']
+                self.commands.append(" ".join([*shown, f'"{shlex.join(cmd)}"']).replace(str(ROOT) + "/", ""))
+                subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL)
+                return statistics.median(json.load(open(export.name))["results"][0]["times"])
+        self.commands.append(f"loop x{runs} (warm-up {warmup}): " + shlex.join(cmd).replace(str(ROOT) + "/", ""))
+        times = []
+        for i in range(warmup + runs):
+            if prepare:
+                subprocess.run(prepare, env=env, check=True)
+            start = time.perf_counter()
+            subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, check=False)
+            if i >= warmup:
+                times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+
+def peak_rss_mb(cmd: list[str], env: dict[str, str]) -> float | None:
+    if not pathlib.Path("/usr/bin/time").exists():
+        return None
+    done = subprocess.run(["/usr/bin/time", "-v", *cmd], env=env, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+    return int(match.group(1)) / 1024 if match else None
+
+
+def fmt_time(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    return f"{seconds * 1000:.2f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def machine() -> list[str]:
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    rustc = subprocess.run(["rustc", "-V"], capture_output=True, text=True).stdout.strip()
+    hyperfine = subprocess.run(["hyperfine", "--version"], capture_output=True, text=True).stdout.strip() \
+        if shutil.which("hyperfine") else "not installed (plain timing loop)"
+    return [f"- date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+            f"- machine: {os.cpu_count()} cores (`nproc`: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}), "
+            f"CPU {cpu}, Linux {platform.release()}",
+            f"- {rustc}; release profile of Cargo.toml; reflect {subprocess.run([str(REFLECT), '--version'], capture_output=True, text=True).stdout.strip()}",
+            f"- timing: {hyperfine}; peak memory: `/usr/bin/time -v`"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--quick", action="store_true", help="few runs (to try the script)")
+    parser.add_argument("--no-jrnl", action="store_true")
+    parser.add_argument("--jrnl-full", action="store_true", help="also time jrnl's add at 100,000 entries (minutes)")
+    parser.add_argument("--no-write", action="store_true", help="print, do not update BENCHMARKS.md")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    big, small = max(sizes), min(sizes)
+    scale = 0.2 if args.quick else 1.0
+
+    def runs(n: int) -> int:
+        return max(2, int(n * scale))
+
+    timer = Timer()
+    env = env_for_reflect()
+    journals = {n: OUT / f"journal-{n}.jsonl" for n in sizes}
+    reflect = str(REFLECT)
+    rows: list[tuple[str, str, str, str, str]] = []  # what, journal, figure, target, status
+    timings: dict[tuple[str, int], float] = {}
+
+    def status(ok: bool | None) -> str:
+        return "–" if ok is None else ("met" if ok else "**missed**")
+
+    def time_reflect(key: str, n: int | None, cmd: list[str], count: int, warmup: int,
+                     prepare: list[str] | None = None) -> float:
+        print(f"  reflect {' '.join(cmd)}{'' if n is None else f' ({n:,} entries)'} ...", file=sys.stderr)
+        median = timer.median([reflect, *cmd], env, runs(count), warmup, prepare)
+        timings[(key, n or 0)] = median
+        return median
+
+    print("measuring reflect", file=sys.stderr)
+    t = time_reflect("version", None, ["--version"], 100, 10)
+    rows.append(("`reflect --version`", "–", fmt_time(t), "≤ 2 ms", status(t <= 0.002)))
+
+    # Appending: into an empty journal (emptied before every run) and into copies of the others.
+    empty = OUT / "write-empty.jsonl"
+    t_empty = time_reflect("write", 0, ["--journal", str(empty), "write", "-m", "One more reflection.", "--level",
+                                        "network", "--tag", "bench"], 60, 5, prepare=["truncate", "-s", "0", str(empty)])
+    rows.append(("`write -m` one entry", "empty", fmt_time(t_empty), "≤ 5 ms", status(t_empty <= 0.005)))
+    for n in sizes:
+        copy = OUT / f"write-{n}.jsonl"
+        shutil.copyfile(journals[n], copy)
+        t = time_reflect("write", n, ["--journal", str(copy), "write", "-m", "One more reflection.", "--level",
+                                      "network", "--tag", "bench"], 60, 5)
+        ratio = t / t_empty
+        if n == big:
+            rows.append(("`write -m` one entry", f"{n:,}", f"{fmt_time(t)} ({ratio:.2f}× empty)",
+                         "≤ 5 ms, ≤ 1.2× empty", status(t <= 0.005 and ratio <= 1.2)))
+        copy.unlink()
+
+    for n in sizes:
+        t = time_reflect("list", n, ["--journal", str(journals[n]), "list", "-n", "10"], 50, 5)
+        rows.append(("`list -n 10`", f"{n:,}", fmt_time(t), "≤ 20 ms", status(t <= 0.020)))
+
+    heavy = [("progress", ["progress"], 0.15), ("progress-month", ["progress", "--by", "month"], 0.15),
+             ("export-md", ["export", "--format", "markdown"], 0.3), ("export-json", ["export", "--format", "json"], 0.3)]
+    for key, cmd, target in heavy:
+        for n in sizes:
+            count = 10 if n >= 100_000 else 30
+            t = time_reflect(key, n, ["--journal", str(journals[n]), *cmd], count, 2)
+            if n == big:
+                rows.append((f"`{' '.join(cmd)}`", f"{n:,}", fmt_time(t), f"≤ {target} s", status(t <= target)))
+
+    # Peak memory: must not grow with the journal.
+    memory_rows = []
+    for key, cmd, _ in heavy:
+        rss = {n: peak_rss_mb([reflect, "--journal", str(journals[n]), *cmd], env) for n in (small, big)}
+        if None in rss.values():
+            continue
+        growth = rss[big] - rss[small]
+        memory_rows.append((f"`{' '.join(cmd)}` peak RSS", f"{small:,} → {big:,}",
+                            f"{rss[small]:.1f} MB → {rss[big]:.1f} MB", "flat (grows < 5 MB)", status(growth < 5)))
+    rows.extend(memory_rows)
+
+    # jrnl, on the same entries.
+    jrnl_rows: list[tuple[str, str, str, str, str, str]] = []
+    jrnl_note = ""
+    if args.no_jrnl:
+        jrnl_note = "jrnl: skipped (--no-jrnl)."
+    elif not JRNL.exists():
+        jrnl_note = "jrnl: skipped (not installable here: `pip install jrnl` into bench/out/venv failed)."
+    else:
+        print("measuring jrnl (slow: it parses the whole journal on every run)", file=sys.stderr)
+        version = subprocess.run([str(JRNL), "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+        jrnl_note = f"jrnl: {version}, in a virtualenv (bench/out/venv), plain-text journal with the same live entries."
+        for n in sizes:
+            if n < 10_000:
+                continue
+            text = OUT / f"journal-{n}.txt"
+            work = OUT / f"jrnl-work-{n}.txt"
+            shutil.copyfile(text, work)
+            jenv = env_for_jrnl(work)
+            subprocess.run([str(JRNL), "-n", "1"], env=jenv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)  # lets jrnl update its config once
+            few = 2 if n >= 100_000 else 5
+            ops = [("start (`--version`)", "version", [str(JRNL), "--version"], few, None),
+                   ("`-n 10` / `list -n 10`", "list", [str(JRNL), "-n", "10"], few, None),
+                   ("`--export md` / `export --format markdown`", "export-md", [str(JRNL), "--export", "md"], few, None),
+                   ("`--export json` / `export --format json`", "export-json", [str(JRNL), "--export", "json"], few, None)]
+            if n < 100_000 or args.jrnl_full:
+                ops.append(("add one entry / `write -m`", "write", [str(JRNL), "Bench add. One more reflection."],
+                            3 if n < 100_000 else 1, ["cp", str(text), str(work)]))
+            for label, key, cmd, count, prepare in ops:
+                print(f"  jrnl {' '.join(cmd[1:])} ({n:,} entries) ...", file=sys.stderr)
+                t_jrnl = timer.median(cmd, jenv, count if args.quick is False else 1, 0 if n >= 100_000 else 1, prepare)
+                mine = timings.get((key, 0 if key == "version" else n))
+                ratio = t_jrnl / mine if mine else None
+                jrnl_rows.append((label, f"{n:,}", fmt_time(mine), fmt_time(t_jrnl),
+                                  f"{ratio:,.0f}×" if ratio else "–", status(ratio >= 50 if ratio else None)))
+            if n == big:
+                rss = peak_rss_mb([str(JRNL), "--export", "md"], jenv)
+                if rss is not None:
+                    jrnl_rows.append(("`--export md` peak RSS", f"{n:,}", "see above", f"{rss:.0f} MB", "–", "–"))
+            work.unlink()
+
+    lines = ["## Results", "", *machine(), "",
+             f"Journals: {', '.join(f'{n:,}' for n in sizes)} entries made by `bench/generate.py` "
+             f"({', '.join(f'{journals[n].stat().st_size / 1e6:.1f} MB' for n in sizes)}). "
+             "Medians of repeated runs, output to /dev/null.", "",
+             "| what | journal | median | target | status |", "| --- | --- | --- | --- | --- |"]
+    lines += [f"| {' | '.join(row)} |" for row in rows]
+    lines += ["", "### Against jrnl", "", jrnl_note, ""]
+    if jrnl_rows:
+        lines += ["| operation | entries | reflect | jrnl | jrnl ÷ reflect | ≥ 50× |", "| --- | --- | --- | --- | --- | --- |"]
+        lines += [f"| {' | '.join(row)} |" for row in jrnl_rows]
+        if not args.jrnl_full and big >= 100_000:
+            lines += ["", f"jrnl's add at {big:,} entries is not timed by default (it rewrites the whole file: "
+                      "432 s in PRODUCT.md's measurement); `bench/run.sh --jrnl-full` times it."]
+    lines += ["", "### Commands", "", "```text", *timer.commands, "```"]
+    section = "\n".join(lines)
+    print(section)
+
+    if not args.no_write:
+        target = ROOT / "BENCHMARKS.md"
+        old = target.read_text() if target.exists() else "# Benchmarks\n\n" + MARK_BEGIN + "\n" + MARK_END + "\n"
+        if MARK_BEGIN not in old or MARK_END not in old:
+            old = old.rstrip("\n") + "\n\n" + MARK_BEGIN + "\n" + MARK_END + "\n"
+        before, rest = old.split(MARK_BEGIN, 1)
+        _, after = rest.split(MARK_END, 1)
+        target.write_text(before + MARK_BEGIN + "\n" + section + "\n" + MARK_END + after)
+        print(f"\nwrote {target}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

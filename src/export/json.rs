@@ -1,0 +1,297 @@
+//! The JSON export: a stable, versioned document that `reflect import` reads back.
+//!
+//! ```json
+//! {"format":"reflect-export","version":1,"exported":"2026-11-23T09:00:00+01:00","filters":{"level":["network"]},"entries":[
+//! {"id":"k3f9a2c1mx","date":"2026-11-20","written":"2026-11-20T18:02:11+01:00","level":"network","pack":"ncsl-networks","pack_version":"1.0.0","prompt":"trust-ladder","theme":"trust","tags":["cohort"],"text":"..."}
+//! ]}
+//! ```
+//!
+//! One entry per line, written as it is read: the document is never held in memory.
+//! The schema is documented in `docs/export.md`; a change that breaks readers bumps
+//! [`VERSION`], adding an optional field does not.
+
+use std::io::{self, Write};
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use crate::entry::{Entry, EntryId, Level};
+use crate::filter::Filter;
+use crate::journal::Journal;
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "reflect-export";
+/// The schema version this build writes; `reflect import` reads it and older ones.
+pub const VERSION: u32 = 1;
+
+/// One entry as the export schema spells it (also used by `list --format json`).
+/// Optional fields are left out when empty; `tags` is always there.
+#[derive(Debug, Serialize)]
+pub struct EntryObject<'a> {
+    pub id: &'a EntryId,
+    pub date: NaiveDate,
+    pub written: DateTime<FixedOffset>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revised: Option<DateTime<FixedOffset>>,
+    pub level: Level,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pack: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pack_version: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<&'a str>,
+    pub tags: &'a [String],
+    pub text: &'a str,
+}
+
+impl<'a> From<&'a Entry> for EntryObject<'a> {
+    fn from(entry: &'a Entry) -> Self {
+        EntryObject {
+            id: &entry.id,
+            date: entry.date,
+            written: entry.written,
+            revised: entry.revised,
+            level: entry.level,
+            pack: entry.pack.as_deref(),
+            pack_version: entry.pack_version.as_deref(),
+            prompt: entry.prompt.as_deref(),
+            theme: entry.theme.as_deref(),
+            tags: &entry.tags,
+            text: &entry.text,
+        }
+    }
+}
+
+/// The filters an export was made with; absent keys did not filter.
+#[derive(Debug, Serialize)]
+struct FiltersObject<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    theme: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    prompt: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    level: &'a [Level],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tag: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pack: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contains: Option<&'a str>,
+}
+
+impl<'a> From<&'a Filter> for FiltersObject<'a> {
+    fn from(filter: &'a Filter) -> Self {
+        FiltersObject {
+            since: filter.since,
+            until: filter.until,
+            theme: &filter.themes,
+            prompt: &filter.prompts,
+            level: &filter.levels,
+            tag: &filter.tags,
+            pack: &filter.packs,
+            contains: filter.contains.as_deref(),
+        }
+    }
+}
+
+/// Writes the export document of the entries `filter` keeps, in date order, and
+/// returns how many there were.
+pub fn write<W: Write + ?Sized>(
+    out: &mut W,
+    journal: &Journal,
+    filter: &Filter,
+    exported: DateTime<FixedOffset>,
+) -> Result<usize> {
+    write!(
+        out,
+        "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"exported\":"
+    )?;
+    to_writer(out, &exported)?;
+    out.write_all(b",\"filters\":")?;
+    to_writer(out, &FiltersObject::from(filter))?;
+    out.write_all(b",\"entries\":[")?;
+    let mut count = 0;
+    for entry in journal.by_date()? {
+        let entry = entry?;
+        if !filter.matches(&entry) {
+            continue;
+        }
+        out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
+        write_entry(out, &entry)?;
+        count += 1;
+    }
+    out.write_all(b"\n]}\n")?;
+    Ok(count)
+}
+
+/// Writes `entry` exactly as `serde_json` writes its [`EntryObject`], but escaping the
+/// strings several bytes at a time: on a large export, escaping the text is most of
+/// the work this module does.
+fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry) -> io::Result<()> {
+    out.write_all(b"{\"id\":")?;
+    write_str(out, entry.id.as_str())?;
+    write!(out, ",\"date\":\"{}\",\"written\":", entry.date)?;
+    to_writer(out, &entry.written)?;
+    if let Some(revised) = &entry.revised {
+        out.write_all(b",\"revised\":")?;
+        to_writer(out, revised)?;
+    }
+    write!(out, ",\"level\":\"{}\"", entry.level.as_str())?;
+    let optional = [
+        ("pack", &entry.pack),
+        ("pack_version", &entry.pack_version),
+        ("prompt", &entry.prompt),
+        ("theme", &entry.theme),
+    ];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            write!(out, ",\"{key}\":")?;
+            write_str(out, value)?;
+        }
+    }
+    out.write_all(b",\"tags\":[")?;
+    for (i, tag) in entry.tags.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write_str(out, tag)?;
+    }
+    out.write_all(b"],\"text\":")?;
+    write_str(out, &entry.text)?;
+    out.write_all(b"}")
+}
+
+/// A JSON string, escaped as `serde_json` does: `\"`, `\\`, `\b \f \n \r \t`, and
+/// `\u00XX` for the other control characters; everything else as it is.
+fn write_str<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    out.write_all(b"\"")?;
+    let mut plain_from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight clean bytes at a time.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if !needs_escape(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0C => b"\\f",
+            0..=0x1F => &[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 15)],
+            ],
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.write_all(&bytes[plain_from..i])?;
+        out.write_all(escape)?;
+        i += 1;
+        plain_from = i;
+    }
+    out.write_all(&bytes[plain_from..])?;
+    out.write_all(b"\"")
+}
+
+/// Whether any of the eight bytes in `word` is a control character, `"` or `\`
+/// (the classic "has a zero byte" bit trick, applied three times).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let quotes = word ^ (ONES * u64::from(b'"'));
+    let backslashes = word ^ (ONES * u64::from(b'\\'));
+    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    (below_space | zero_in(quotes) | zero_in(backslashes)) != 0
+}
+
+/// `serde_json::to_writer`, keeping a write error an `io::Error` (a closed pipe must
+/// stay recognisable as one).
+fn to_writer<W: Write + ?Sized, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(text: &str, revised: bool) -> Entry {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        Entry {
+            id: EntryId::parse("k3f9a2c1mx").unwrap(),
+            date: "2026-11-20".parse().unwrap(),
+            written: at("2026-11-20T18:02:11.250+01:00"),
+            revised: revised.then(|| at("2026-11-21T08:00:00-03:00")),
+            level: Level::System,
+            pack: Some("redes \"x\"".into()),
+            pack_version: None,
+            prompt: Some("p".into()),
+            theme: None,
+            tags: vec!["a".into(), "ñ".into()],
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn the_fast_writer_writes_what_serde_json_writes() {
+        let texts = [
+            String::new(),
+            "plain text that is long enough for several words of eight".into(),
+            "quotes \" and \\ backslashes, tabs\t, \r\n, \u{0} \u{1f} \u{7f} \u{8}\u{c} Ñuñoa 💡"
+                .into(),
+            (0u8..=0x7f).map(char::from).collect(),
+            "\"\"\"\"\"\"\"\"\"".into(),
+        ];
+        for text in &texts {
+            for revised in [false, true] {
+                let entry = entry(text, revised);
+                let mut fast = Vec::new();
+                write_entry(&mut fast, &entry).unwrap();
+                let serde = serde_json::to_vec(&EntryObject::from(&entry)).unwrap();
+                assert_eq!(
+                    String::from_utf8(fast).unwrap(),
+                    String::from_utf8(serde).unwrap()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_byte_that_needs_escaping_is_seen_in_a_word() {
+        for b in 0u8..=255 {
+            for at in 0..8 {
+                let mut word = [b'a'; 8];
+                word[at] = b;
+                let expected = b < 0x20 || b == b'"' || b == b'\\';
+                assert_eq!(
+                    needs_escape(u64::from_le_bytes(word)),
+                    expected,
+                    "byte {b:#x} at {at}"
+                );
+            }
+        }
+    }
+}

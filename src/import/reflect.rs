@@ -1,0 +1,160 @@
+//! Reading our own JSON export (`reflect export --format json`, schema in
+//! `docs/export.md`) back: every field of every entry, ids included, so an export
+//! imported into an empty journal reproduces it.
+
+use anyhow::{anyhow, bail, Result};
+use chrono::{DateTime, NaiveDate};
+use serde_json::Value;
+
+use super::{entries_of, looks_like_jrnl, looks_like_reflect, parse_json, Fields, Imported};
+use crate::entry::{normalize_tag, Entry, EntryId, Level};
+use crate::export::json::{FORMAT, VERSION};
+
+/// Reads and validates a whole export; `name` names the file in errors.
+pub fn parse(bytes: &[u8], name: &str) -> Result<Imported> {
+    let document = parse_json(bytes, name)?;
+    if !looks_like_reflect(&document) {
+        let hint = if looks_like_jrnl(&document) {
+            " (it looks like jrnl's export: use --from jrnl)"
+        } else {
+            ""
+        };
+        bail!("{name}: not a reflect export: no \"format\": \"{FORMAT}\"{hint}");
+    }
+    match document.get("version").and_then(Value::as_u64) {
+        Some(version) if version <= u64::from(VERSION) => {}
+        Some(version) => bail!(
+            "{name}: export format version {version} was written by a newer reflect (this one reads {VERSION}); upgrade to import it"
+        ),
+        None => bail!("{name}: \"version\" must be a whole number"),
+    }
+    let entries = entries_of(&document, name, "a reflect export")?
+        .iter()
+        .enumerate()
+        .map(|(index, value)| {
+            entry(value).map_err(|why| anyhow!("{name}: entries[{index}]: {why}"))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Imported {
+        entries,
+        warnings: Vec::new(),
+    })
+}
+
+/// One entry of the export schema. Unknown fields are ignored: a newer reflect may
+/// add optional fields without a new version.
+fn entry(value: &Value) -> Result<Entry, String> {
+    let fields = Fields::of(value)?;
+    let id = fields.str("id")?;
+    let id = EntryId::parse(id)
+        .ok_or_else(|| format!("\"id\" must be 1 to 64 letters, digits, '-' or '_', not {id:?}"))?;
+    let date = fields.str("date")?;
+    let date = date
+        .parse::<NaiveDate>()
+        .map_err(|_| format!("\"date\" must be a day such as 2026-11-20, not {date:?}"))?;
+    let moment = |key: &str, value: &str| {
+        DateTime::parse_from_rfc3339(value)
+            .map_err(|_| format!("\"{key}\" must be an RFC 3339 moment such as 2026-11-20T18:02:11+01:00, not {value:?}"))
+    };
+    let written = moment("written", fields.str("written")?)?;
+    let revised = fields
+        .optional_str("revised")?
+        .map(|value| moment("revised", value))
+        .transpose()?;
+    let level = fields.str("level")?;
+    let level = Level::ALL
+        .into_iter()
+        .find(|l| l.as_str() == level)
+        .ok_or_else(|| format!("\"level\" must be school, network or system, not {level:?}"))?;
+    let text = fields.str("text")?;
+    if text.trim().is_empty() {
+        return Err("\"text\" is empty".into());
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for tag in fields.strings("tags")? {
+        let tag = normalize_tag(tag).map_err(|why| format!("\"tags\": {why}"))?;
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    let owned = |key: &str| fields.optional_str(key).map(|v| v.map(str::to_string));
+    Ok(Entry {
+        id,
+        date,
+        written,
+        revised,
+        level,
+        pack: owned("pack")?,
+        pack_version: owned("pack_version")?,
+        prompt: owned("prompt")?,
+        theme: owned("theme")?,
+        tags,
+        text: text.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(entries: &str) -> String {
+        format!(
+            r#"{{"format":"reflect-export","version":1,"exported":"2026-11-23T09:00:00+01:00","filters":{{}},"entries":[{entries}]}}"#
+        )
+    }
+
+    const GOOD: &str = r#"{"id":"abc123","date":"2026-11-20","written":"2026-11-20T18:00:00+01:00","level":"network","tags":["Cohort"],"text":"Met the other heads.","future_field":1}"#;
+
+    #[test]
+    fn valid_entries_are_read_with_every_field() {
+        let imported = parse(doc(GOOD).as_bytes(), "x.json").unwrap();
+        let entry = &imported.entries[0];
+        assert_eq!(entry.id.as_str(), "abc123");
+        assert_eq!(entry.level, Level::Network);
+        assert_eq!(entry.tags, ["cohort"]);
+        assert_eq!(entry.revised, None);
+    }
+
+    #[test]
+    fn a_bad_entry_is_named_by_its_index() {
+        let bad = GOOD.replace("network", "galaxy");
+        let err = parse(doc(&format!("{GOOD},{bad}")).as_bytes(), "x.json")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "x.json: entries[1]: \"level\" must be school, network or system, not \"galaxy\""
+        );
+        let err = parse(doc(&GOOD.replace("abc123", "a b")).as_bytes(), "x.json")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("entries[0]: \"id\""), "{err}");
+        let err = parse(
+            doc(&GOOD.replace("\"2026-11-20\"", "20")).as_bytes(),
+            "x.json",
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            err,
+            "x.json: entries[0]: \"date\" must be a string, not a number"
+        );
+    }
+
+    #[test]
+    fn other_documents_are_refused_with_a_hint() {
+        let err = parse(br#"{"tags":{},"entries":[{"title":"t"}]}"#, "j.json")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("--from jrnl"), "{err}");
+        let newer = doc(GOOD).replace("\"version\":1", "\"version\":2");
+        assert!(parse(newer.as_bytes(), "x.json")
+            .unwrap_err()
+            .to_string()
+            .contains("newer reflect"));
+        let err = parse(b"{\"format\":\n  oops", "x.json")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("x.json:2:3: not valid JSON"), "{err}");
+    }
+}

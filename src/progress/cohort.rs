@@ -1,0 +1,357 @@
+//! The cohort view: several participants' progress summaries combined for a trainer.
+//!
+//! Summaries hold counts only, so the cohort never sees anyone's words. Combining:
+//!
+//! - Themes are matched by pack id and theme id; the cohort shows the union, in the
+//!   order first met (participants may use different packs or pack versions).
+//! - Entries are summed per theme and level; a participant *reached* a level in a
+//!   theme when they have at least one entry there at that level or above.
+//! - Level names: those of the summaries when they all agree, else the canonical
+//!   ones (school, network, system) with a note. Counts are always stored under the
+//!   canonical ladder, so summaries made with differently named packs still add up.
+//! - Reach over time: per month, summed over participants.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::{anyhow, Context as _, Result};
+use chrono::NaiveDate;
+use comfy_table::{Cell, Table};
+use serde::{Deserialize, Serialize};
+
+use super::render::{self, csv_record, Style};
+use super::summary::{
+    canonical_level_names, display_names, series, Counts, LevelInfo, PeriodRow, Row, Share, Summary,
+};
+use crate::cli::Period;
+use crate::entry::Level;
+use crate::terminal::sanitize_line;
+
+/// The `format` of a cohort summary.
+pub const FORMAT: &str = "reflect-cohort";
+/// The cohort schema version this build writes.
+pub const VERSION: u32 = 1;
+
+/// Reads and checks one participant's summary. Errors name the file (and the line and
+/// column of a JSON syntax error).
+pub fn read_summary(path: &Path) -> Result<Summary> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Summary::from_json(&text).map_err(|problem| {
+        let separator = if problem.starts_with(|c: char| c.is_ascii_digit()) {
+            ":"
+        } else {
+            ": "
+        };
+        anyhow!("{}{separator}{problem}", path.display())
+    })
+}
+
+/// A pack used by at least one participant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortPack {
+    pub id: String,
+    pub name: Option<String>,
+    /// Every version seen, sorted.
+    pub versions: Vec<String>,
+    /// How many participants' summaries include the pack.
+    pub participants: u64,
+}
+
+/// A row of the cohort table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortRow {
+    /// Pack and theme ids (both absent for the free-entry and total rows).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    pub title: String,
+    /// Entries per level, summed over participants.
+    pub counts: Counts,
+    pub total: u64,
+    /// Participants with at least one entry at each level or above.
+    pub reached: Counts,
+}
+
+impl CohortRow {
+    fn new(pack: Option<String>, theme: Option<String>, title: String) -> CohortRow {
+        CohortRow {
+            pack,
+            theme,
+            title,
+            counts: Counts::default(),
+            total: 0,
+            reached: Counts::default(),
+        }
+    }
+
+    fn add(&mut self, row: &Row) {
+        self.counts += row.counts;
+        self.total += row.total;
+        for level in Level::ALL {
+            if row.counts.at_or_above(level) > 0 {
+                self.reached.add(level, 1);
+            }
+        }
+    }
+}
+
+/// A month of the cohort's reach over time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CohortMonth {
+    #[serde(flatten)]
+    pub row: PeriodRow,
+    /// Participants with entries that month.
+    pub participants: u64,
+}
+
+/// The combined view, also the `reflect cohort --format json` document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cohort {
+    /// Always `reflect-cohort`.
+    pub format: String,
+    pub version: u32,
+    pub generated: NaiveDate,
+    /// Number of summaries combined.
+    pub participants: u64,
+    pub levels: Vec<LevelInfo>,
+    pub packs: Vec<CohortPack>,
+    /// Earliest and latest day any participant's entries are about.
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+    pub themes: Vec<CohortRow>,
+    pub free: CohortRow,
+    pub totals: CohortRow,
+    pub reach: Share,
+    pub months: Vec<CohortMonth>,
+}
+
+impl Cohort {
+    /// Combines summaries (already checked by [`read_summary`]). Returns the cohort
+    /// and notes for the trainer (differences between the summaries).
+    pub fn combine(summaries: &[Summary], generated: NaiveDate) -> (Cohort, Vec<String>) {
+        let mut notes = Vec::new();
+        let names = match summaries.split_first() {
+            Some((first, rest)) if rest.iter().all(|s| s.level_names() == first.level_names()) => {
+                first.level_names()
+            }
+            Some(_) => {
+                notes.push(
+                    "the summaries name the levels differently; showing the canonical names"
+                        .to_string(),
+                );
+                canonical_level_names()
+            }
+            None => canonical_level_names(),
+        };
+
+        let mut packs: Vec<CohortPack> = Vec::new();
+        let mut themes: Vec<CohortRow> = Vec::new();
+        let mut index: HashMap<(Option<String>, String), usize> = HashMap::new();
+        let mut free = CohortRow::new(None, None, "Free entries (no prompt)".to_string());
+        let mut totals = CohortRow::new(None, None, "All entries".to_string());
+        let mut months: BTreeMap<NaiveDate, (Counts, u64)> = BTreeMap::new();
+        let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
+
+        for summary in summaries {
+            for info in &summary.packs {
+                let pack = match packs.iter_mut().find(|p| p.id == info.id) {
+                    Some(pack) => pack,
+                    None => {
+                        packs.push(CohortPack {
+                            id: info.id.clone(),
+                            name: None,
+                            versions: Vec::new(),
+                            participants: 0,
+                        });
+                        packs.last_mut().expect("just pushed")
+                    }
+                };
+                pack.participants += 1;
+                if pack.name.is_none() {
+                    pack.name.clone_from(&info.name);
+                }
+                if let Some(version) = &info.version {
+                    if !pack.versions.contains(version) {
+                        pack.versions.push(version.clone());
+                        pack.versions.sort();
+                    }
+                }
+            }
+            for theme in &summary.themes {
+                let key = (theme.pack.clone(), theme.theme.clone());
+                let at = *index.entry(key).or_insert_with(|| {
+                    themes.push(CohortRow::new(
+                        theme.pack.clone(),
+                        Some(theme.theme.clone()),
+                        theme.title.clone(),
+                    ));
+                    themes.len() - 1
+                });
+                // The first installed title wins over a `pack/theme` placeholder.
+                if theme.installed && title_is_placeholder(&themes[at]) {
+                    themes[at].title.clone_from(&theme.title);
+                }
+                themes[at].add(&theme.row);
+            }
+            free.add(&summary.free);
+            totals.add(&summary.totals);
+            for month in &summary.months {
+                let start = Period::Month.start_of(month.from);
+                let slot = months.entry(start).or_default();
+                slot.0 += month.counts;
+                if month.counts.total() > 0 {
+                    slot.1 += 1;
+                }
+            }
+            first = earliest(first, summary.period.first);
+            last = latest(last, summary.period.last);
+        }
+
+        let participants = summaries.len() as u64;
+        if packs.iter().any(|p| p.participants < participants) {
+            let partial: Vec<String> = packs
+                .iter()
+                .filter(|p| p.participants < participants)
+                .map(|p| format!("{} ({} of {participants})", p.id, p.participants))
+                .collect();
+            notes.push(format!(
+                "not every participant used the same packs: {}; themes are shown for whoever has them",
+                partial.join(", ")
+            ));
+        }
+
+        let counts: BTreeMap<NaiveDate, Counts> = months.iter().map(|(k, v)| (*k, v.0)).collect();
+        let months = series(&counts, Period::Month)
+            .into_iter()
+            .map(|row| CohortMonth {
+                participants: months.get(&row.from).map_or(0, |m| m.1),
+                row,
+            })
+            .collect();
+
+        let cohort = Cohort {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            generated,
+            participants,
+            levels: Level::ALL
+                .into_iter()
+                .zip(names)
+                .map(|(id, name)| LevelInfo { id, name })
+                .collect(),
+            packs,
+            first,
+            last,
+            reach: Share::of(&totals.counts),
+            themes,
+            free,
+            totals,
+            months,
+        };
+        (cohort, notes)
+    }
+
+    /// The ladder's names, bottom rung first, safe to show on a terminal.
+    pub fn level_names(&self) -> [String; 3] {
+        display_names(&self.levels)
+    }
+
+    /// The cohort table: entries per theme and level, and participants reaching each level.
+    pub fn table(&self, style: Style) -> Table {
+        let names = self.level_names();
+        let mut header = vec!["Theme".to_string()];
+        header.extend(names.iter().cloned());
+        header.push("Total".to_string());
+        header.extend(names.iter().map(|name| format!("Reached {name}")));
+        let mut table = render::table(style, header, &[1, 2, 3, 4, 5, 6, 7]);
+        let rows = self
+            .themes
+            .iter()
+            .chain((self.free.total > 0).then_some(&self.free))
+            .chain([&self.totals]);
+        for row in rows {
+            let mut cells = vec![Cell::new(sanitize_line(&row.title))];
+            cells.extend(Level::ALL.map(|l| Cell::new(row.counts[l])));
+            cells.push(Cell::new(row.total));
+            cells.extend(Level::ALL.map(|l| Cell::new(row.reached[l])));
+            table.add_row(cells);
+        }
+        table
+    }
+
+    /// Reach over time, with the participants active each month.
+    pub fn months_table(&self, style: Style) -> Table {
+        let rows: Vec<PeriodRow> = self.months.iter().map(|m| m.row.clone()).collect();
+        let active: Vec<u64> = self.months.iter().map(|m| m.participants).collect();
+        render::period_table(
+            &rows,
+            &self.level_names(),
+            style,
+            Some(("Participants", &active)),
+        )
+    }
+
+    /// The cohort as CSV: a row per theme, then `free` and `total` rows.
+    pub fn write_csv(&self, out: &mut impl Write) -> io::Result<()> {
+        csv_record(
+            out,
+            &[
+                "kind",
+                "pack",
+                "theme",
+                "title",
+                "school",
+                "network",
+                "system",
+                "total",
+                "reached_school",
+                "reached_network",
+                "reached_system",
+                "participants",
+            ],
+        )?;
+        let rows = self
+            .themes
+            .iter()
+            .map(|row| ("theme", row))
+            .chain([("free", &self.free), ("total", &self.totals)]);
+        for (kind, row) in rows {
+            let mut fields = vec![
+                kind.to_string(),
+                row.pack.clone().unwrap_or_default(),
+                row.theme.clone().unwrap_or_default(),
+                row.title.clone(),
+            ];
+            fields.extend(Level::ALL.map(|l| row.counts[l].to_string()));
+            fields.push(row.total.to_string());
+            fields.extend(Level::ALL.map(|l| row.reached[l].to_string()));
+            fields.push(self.participants.to_string());
+            csv_record(out, &fields)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether a row's title is still the `pack/theme` placeholder of an uninstalled theme.
+fn title_is_placeholder(row: &CohortRow) -> bool {
+    let id = match (&row.pack, &row.theme) {
+        (Some(pack), Some(theme)) => format!("{pack}/{theme}"),
+        (None, Some(theme)) => theme.clone(),
+        _ => return false,
+    };
+    row.title == id
+}
+
+fn earliest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn latest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    a.max(b)
+}

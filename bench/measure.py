@@ -32,6 +32,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 REFLECT = ROOT / "target" / "release" / "reflect"
 JRNL = OUT / "venv" / "bin" / "jrnl"
+JRNL_CACHE = OUT / "jrnl-results.json"
 MARK_BEGIN = "<!-- bench:begin (written by bench/run.sh; edit outside the markers) -->"
 MARK_END = "<!-- bench:end -->"
 
@@ -126,7 +127,7 @@ def machine() -> list[str]:
     return [f"- date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
             f"- machine: {os.cpu_count()} cores (`nproc`: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}), "
             f"CPU {cpu}, Linux {platform.release()}",
-            f"- {rustc}; release profile of Cargo.toml; reflect {subprocess.run([str(REFLECT), '--version'], capture_output=True, text=True).stdout.strip()}",
+            f"- {rustc}; release profile of Cargo.toml; `{subprocess.run([str(REFLECT), '--version'], capture_output=True, text=True).stdout.strip()}`",
             f"- timing: {hyperfine}; peak memory: `/usr/bin/time -v`"]
 
 
@@ -135,7 +136,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--quick", action="store_true", help="few runs (to try the script)")
     parser.add_argument("--no-jrnl", action="store_true")
-    parser.add_argument("--jrnl-full", action="store_true", help="also time jrnl's add at 100,000 entries (minutes)")
+    parser.add_argument("--jrnl-full", action="store_true",
+                        help="also time jrnl's add and JSON export at 100,000 entries (many minutes)")
+    parser.add_argument("--jrnl-fresh", action="store_true", help="time jrnl again instead of using cached results")
     parser.add_argument("--no-write", action="store_true", help="print, do not update BENCHMARKS.md")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -214,7 +217,9 @@ def main() -> int:
     elif not JRNL.exists():
         jrnl_note = "jrnl: skipped (not installable here: `pip install jrnl` into bench/out/venv failed)."
     else:
-        print("measuring jrnl (slow: it parses the whole journal on every run)", file=sys.stderr)
+        print("measuring jrnl (slow: it parses the whole journal on every run; results are cached "
+              f"in {JRNL_CACHE} until the journals change or --jrnl-fresh)", file=sys.stderr)
+        jrnl_cache = json.loads(JRNL_CACHE.read_text()) if JRNL_CACHE.exists() else {}
         version = subprocess.run([str(JRNL), "--version"], capture_output=True, text=True).stdout.split("\n")[0]
         jrnl_note = f"jrnl: {version}, in a virtualenv (bench/out/venv), plain-text journal with the same live entries."
         for n in sizes:
@@ -229,20 +234,37 @@ def main() -> int:
             few = 2 if n >= 100_000 else 5
             ops = [("start (`--version`)", "version", [str(JRNL), "--version"], few, None),
                    ("`-n 10` / `list -n 10`", "list", [str(JRNL), "-n", "10"], few, None),
-                   ("`--export md` / `export --format markdown`", "export-md", [str(JRNL), "--export", "md"], few, None),
-                   ("`--export json` / `export --format json`", "export-json", [str(JRNL), "--export", "json"], few, None)]
+                   ("`--export md` / `export --format markdown`", "export-md", [str(JRNL), "--export", "md"], few, None)]
+            # jrnl's JSON export and add grow worse than linearly (minutes at 100,000 entries).
             if n < 100_000 or args.jrnl_full:
+                ops.append(("`--export json` / `export --format json`", "export-json",
+                            [str(JRNL), "--export", "json"], few if n < 100_000 else 1, None))
                 ops.append(("add one entry / `write -m`", "write", [str(JRNL), "Bench add. One more reflection."],
                             3 if n < 100_000 else 1, ["cp", str(text), str(work)]))
             for label, key, cmd, count, prepare in ops:
-                print(f"  jrnl {' '.join(cmd[1:])} ({n:,} entries) ...", file=sys.stderr)
-                t_jrnl = timer.median(cmd, jenv, count if args.quick is False else 1, 0 if n >= 100_000 else 1, prepare)
+                cache_key = f"{n}:{key}:{text.stat().st_mtime_ns}:{count}"
+                t_jrnl = None if args.jrnl_fresh else jrnl_cache.get(cache_key)
+                if t_jrnl is None:
+                    print(f"  jrnl {' '.join(cmd[1:])} ({n:,} entries) ...", file=sys.stderr)
+                    t_jrnl = timer.median(cmd, jenv, count if args.quick is False else 1, 0 if n >= 100_000 else 1,
+                                          prepare)
+                    if not args.quick:
+                        jrnl_cache[cache_key] = t_jrnl
+                        JRNL_CACHE.write_text(json.dumps(jrnl_cache, indent=1))
+                else:
+                    timer.commands.append(f"(jrnl {' '.join(cmd[1:])} at {n:,}: cached in {JRNL_CACHE.name})")
                 mine = timings.get((key, 0 if key == "version" else n))
                 ratio = t_jrnl / mine if mine else None
                 jrnl_rows.append((label, f"{n:,}", fmt_time(mine), fmt_time(t_jrnl),
                                   f"{ratio:,.0f}×" if ratio else "–", status(ratio >= 50 if ratio else None)))
             if n == big:
-                rss = peak_rss_mb([str(JRNL), "--export", "md"], jenv)
+                rss_key = f"{n}:rss-export-md:{text.stat().st_mtime_ns}"
+                rss = None if args.jrnl_fresh else jrnl_cache.get(rss_key)
+                if rss is None:
+                    rss = peak_rss_mb([str(JRNL), "--export", "md"], jenv)
+                    if rss is not None and not args.quick:
+                        jrnl_cache[rss_key] = rss
+                        JRNL_CACHE.write_text(json.dumps(jrnl_cache, indent=1))
                 if rss is not None:
                     jrnl_rows.append(("`--export md` peak RSS", f"{n:,}", "see above", f"{rss:.0f} MB", "–", "–"))
             work.unlink()
@@ -258,8 +280,9 @@ def main() -> int:
         lines += ["| operation | entries | reflect | jrnl | jrnl ÷ reflect | ≥ 50× |", "| --- | --- | --- | --- | --- | --- |"]
         lines += [f"| {' | '.join(row)} |" for row in jrnl_rows]
         if not args.jrnl_full and big >= 100_000:
-            lines += ["", f"jrnl's add at {big:,} entries is not timed by default (it rewrites the whole file: "
-                      "432 s in PRODUCT.md's measurement); `bench/run.sh --jrnl-full` times it."]
+            lines += ["", f"jrnl's add and JSON export at {big:,} entries are not timed by default (the add "
+                      "rewrites the whole file: 432 s in PRODUCT.md's measurement; the JSON export took 384 s "
+                      "here); `bench/run.sh --jrnl-full` times them."]
     lines += ["", "### Commands", "", "```text", *timer.commands, "```"]
     section = "\n".join(lines)
     print(section)

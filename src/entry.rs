@@ -69,9 +69,21 @@ impl FromStr for Level {
 /// A short, unique, random entry id: lowercase Crockford base32, [`EntryId::LEN`] characters.
 ///
 /// Like a git hash, any unique prefix names the entry.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct EntryId(String);
+
+impl<'de> Deserialize<'de> for EntryId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        EntryId::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "'{}' is not an entry id (1 to 64 letters, digits, '-' or '_')",
+                text.escape_default()
+            ))
+        })
+    }
+}
 
 /// Crockford's base32 alphabet: no i, l, o or u, so ids read aloud without ambiguity.
 const ID_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";

@@ -20,7 +20,12 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
     let windows = Windows::ending(filter.until.unwrap_or(today), args.window);
     let mut tally = Tally::new(windows, args.by);
     let mut read = 0u64;
-    for entry in ctx.journal().newest_first()? {
+    let mut entries = ctx.journal().newest_first()?;
+    if filter.contains.is_none() {
+        // Counting needs no words: skip decoding them.
+        entries = entries.without_text();
+    }
+    for entry in entries {
         let entry = entry?;
         read += 1;
         if filter.matches(&entry) {

@@ -99,7 +99,15 @@ fn choose_prompt<'a>(
     if args.free {
         return Ok(None);
     }
+    // A bare id looks first in the pack chosen with --pack (or the default pack).
+    let chosen = Some(super::packs::chosen_pack(ctx)?);
     if let Some(name) = &args.prompt {
+        if let Some(prompt) = chosen
+            .filter(|_| !name.contains('/'))
+            .and_then(|p| p.prompt(name))
+        {
+            return Ok(Some((chosen.expect("checked above"), prompt)));
+        }
         return ctx
             .packs()?
             .find_prompt(name)
@@ -107,7 +115,13 @@ fn choose_prompt<'a>(
             .map_err(|err| anyhow!(err));
     }
     if let Some(name) = &args.theme {
-        let (pack, theme) = ctx.packs()?.find_theme(name).map_err(|err| anyhow!(err))?;
+        let (pack, theme) = match chosen
+            .filter(|_| !name.contains('/'))
+            .and_then(|p| Some((p, p.theme(name)?)))
+        {
+            Some(found) => found,
+            None => ctx.packs()?.find_theme(name).map_err(|err| anyhow!(err))?,
+        };
         let counts = crate::pack::answer_counts(&ctx.journal())?;
         let prompt = crate::pack::suggest(pack, &counts, Some(&theme.id))
             .ok_or_else(|| anyhow!("theme '{}' has no prompts", theme.id))?;
@@ -122,10 +136,7 @@ fn choose_prompt<'a>(
 /// On a terminal: show the least-answered prompt and let the person take it, skip
 /// to the next one, or write freely.
 fn offer_prompt(ctx: &Context) -> Result<Answering<'_>> {
-    let packs = ctx.packs()?;
-    let Some(pack) = packs.default_pack() else {
-        return Ok(None);
-    };
+    let pack = super::packs::chosen_pack(ctx)?;
     let mut counts = crate::pack::answer_counts(&ctx.journal())?;
     loop {
         let Some(prompt) = crate::pack::suggest(pack, &counts, None) else {

@@ -15,6 +15,7 @@
 //! - `read`: streaming readers (newest first from the end, oldest first, by date).
 //! - `repair`: `check`, `check --repair` and `compact`.
 
+mod flat_json;
 mod read;
 pub mod record;
 mod repair;
@@ -157,7 +158,10 @@ impl Journal {
         let mut scan = Scan::backwards(self)?;
         while let Some((offset, line)) = scan.next_line()? {
             let id_matches = match quick_head(line) {
-                Some(head) => head.id.starts_with(&prefix),
+                Some(head) => head
+                    .id
+                    .get(..prefix.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(&prefix)),
                 None => true,
             };
             if !id_matches {

@@ -329,8 +329,9 @@ struct RecordAt {
 
 impl RecordAt {
     fn new(journal: &Journal) -> Result<Option<RecordAt>> {
+        // Small reads: a jump past the buffer throws it away.
         Ok(open(journal)?.map(|file| RecordAt {
-            reader: BufReader::with_capacity(CHUNK, file),
+            reader: BufReader::with_capacity(8 * 1024, file),
             position: 0,
             buf: Vec::new(),
         }))
@@ -362,6 +363,7 @@ pub struct Entries {
     journal: Journal,
     scan: Scan,
     mode: Mode,
+    parse: fn(&[u8]) -> std::result::Result<Record, LineProblem>,
 }
 
 enum Mode {
@@ -395,6 +397,7 @@ impl Entries {
                 decided: HashMap::new(),
                 orphans: None,
             },
+            parse: Record::parse,
         })
     }
 
@@ -417,6 +420,7 @@ impl Entries {
                 emitted: HashSet::new(),
                 records,
             },
+            parse: Record::parse,
         })
     }
 
@@ -468,12 +472,20 @@ impl Entries {
                 index: index.into_iter(),
                 records,
             },
+            parse: Record::parse,
         })
     }
 
     #[cfg(test)]
     fn quiet_for_tests(mut self) -> Entries {
         self.scan.quiet = true;
+        self
+    }
+
+    /// Leaves every entry's `text` empty: for readers that only count, this skips
+    /// decoding the words (the bulk of each line).
+    pub fn without_text(mut self) -> Entries {
+        self.parse = Record::parse_without_text;
         self
     }
 
@@ -490,7 +502,7 @@ impl Entries {
                     return Ok(orphans.next().and_then(Record::into_entry));
                 }
                 while let Some((offset, line)) = self.scan.next_line()? {
-                    let record = match Record::parse(line) {
+                    let record = match (self.parse)(line) {
                         Ok(record) => record,
                         Err(problem) => {
                             self.scan.note_problem(offset, problem);
@@ -556,7 +568,7 @@ impl Entries {
                         }
                     };
                     let parsed = if content_at == offset {
-                        Record::parse(line)
+                        (self.parse)(line)
                     } else {
                         match records.as_mut() {
                             Some(records) => records.read(journal, content_at)?,

@@ -10,6 +10,8 @@
 //! record of an id is all a reader needs. Fields are always written in this order,
 //! which lets [`quick_head`] read `op`, `id` and `date` without a JSON parse.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -144,6 +146,13 @@ impl Record {
 
     /// Parses one line (without its newline).
     pub fn parse(line: &[u8]) -> Result<Record, LineProblem> {
+        if let Some(parsed) = parse_flat(line, true) {
+            return parsed;
+        }
+        Self::parse_with_serde(line)
+    }
+
+    fn parse_with_serde(line: &[u8]) -> Result<Record, LineProblem> {
         let record: Record = serde_json::from_slice(line)
             .map_err(|err| LineProblem::Unreadable(describe_json_error(&err)))?;
         record.validated()
@@ -152,6 +161,9 @@ impl Record {
     /// Parses one line but leaves the text out (the entry's text is empty): for
     /// readers that only count.
     pub fn parse_without_text(line: &[u8]) -> Result<Record, LineProblem> {
+        if let Some(parsed) = parse_flat(line, false) {
+            return parsed;
+        }
         let light: Record<serde::de::IgnoredAny> = serde_json::from_slice(line)
             .map_err(|err| LineProblem::Unreadable(describe_json_error(&err)))?;
         Record {
@@ -223,6 +235,113 @@ impl Record {
             text,
         })
     }
+}
+
+/// The fast path of [`Record::parse`]: `None` hands the line to serde_json.
+fn parse_flat(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem>> {
+    use super::flat_json::{for_each_field, RawValue};
+
+    let line = std::str::from_utf8(line).ok()?;
+    let mut record = Record {
+        v: 0,
+        op: Op::Add,
+        id: EntryId::parse("0")?,
+        date: None,
+        written: DateTime::<FixedOffset>::MIN_UTC.fixed_offset(),
+        created: None,
+        level: None,
+        pack: None,
+        pack_version: None,
+        prompt: None,
+        theme: None,
+        tags: Vec::new(),
+        text: None,
+    };
+    let mut seen = 0u16;
+    for_each_field(line, |key, value| {
+        const KEYS: [&str; 13] = [
+            "v",
+            "op",
+            "id",
+            "date",
+            "written",
+            "created",
+            "level",
+            "pack",
+            "pack_version",
+            "prompt",
+            "theme",
+            "tags",
+            "text",
+        ];
+        let Some(bit) = KEYS.iter().position(|k| *k == key) else {
+            return Some(()); // unknown keys are ignored, as serde does
+        };
+        if seen & (1 << bit) != 0 {
+            return None; // a duplicate: serde_json reports it
+        }
+        seen |= 1 << bit;
+        let optional = |value: RawValue<'_>| -> Option<Option<String>> {
+            match value {
+                RawValue::Null => Some(None),
+                RawValue::Str(s) => Some(Some(s.decode()?.into_owned())),
+                _ => None,
+            }
+        };
+        match (key, value) {
+            ("v", RawValue::UInt(v)) => record.v = u32::try_from(v).ok()?,
+            ("op", RawValue::Str(s)) => {
+                record.op = match s.decode()?.as_ref() {
+                    "add" => Op::Add,
+                    "edit" => Op::Edit,
+                    "delete" => Op::Delete,
+                    _ => return None,
+                }
+            }
+            ("id", RawValue::Str(s)) => record.id = EntryId::parse(&s.decode()?)?,
+            ("date", RawValue::Null)
+            | ("created", RawValue::Null)
+            | ("level", RawValue::Null)
+            | ("text", RawValue::Null) => {}
+            ("date", RawValue::Str(s)) => record.date = Some(fast::parse_day(&s.decode()?)?),
+            ("written", RawValue::Str(s)) => record.written = fast::parse_moment(&s.decode()?)?,
+            ("created", RawValue::Str(s)) => {
+                record.created = Some(fast::parse_moment(&s.decode()?)?)
+            }
+            ("level", RawValue::Str(s)) => {
+                record.level = Some(match s.decode()?.as_ref() {
+                    "school" => Level::School,
+                    "network" => Level::Network,
+                    "system" => Level::System,
+                    _ => return None,
+                })
+            }
+            ("pack", value) => record.pack = optional(value)?,
+            ("pack_version", value) => record.pack_version = optional(value)?,
+            ("prompt", value) => record.prompt = optional(value)?,
+            ("theme", value) => record.theme = optional(value)?,
+            ("tags", RawValue::Strs(tags)) => {
+                record.tags = tags
+                    .into_iter()
+                    .map(|t| t.decode().map(Cow::into_owned))
+                    .collect::<Option<_>>()?
+            }
+            ("text", RawValue::Str(s)) => {
+                record.text = Some(if with_text {
+                    s.decode()?.into_owned()
+                } else {
+                    String::new()
+                })
+            }
+            _ => return None,
+        }
+        Some(())
+    })?;
+    // v, op, id and written are required: let serde_json name what is missing.
+    if seen & 0b10111 != 0b10111 {
+        return None;
+    }
+    Some(record.validated())
 }
 
 fn describe_json_error(err: &serde_json::Error) -> String {
@@ -469,6 +588,33 @@ mod tests {
             quick_head(b"{\"v\":1,\"op\":\"add\",\"id\":\"ab\"c\""),
             None
         );
+    }
+
+    proptest::proptest! {
+        /// The fast path and serde_json agree on every record we write, and on lines
+        /// damaged by cutting, splicing or flipping bytes.
+        #[test]
+        fn fast_path_agrees_with_serde(
+            text in proptest::prelude::any::<String>(),
+            tag in "[a-z\\u{e9}\"]{1,8}",
+            cut in 0usize..400,
+            flip in proptest::prelude::any::<(usize, u8)>(),
+        ) {
+            let mut entry = sample();
+            entry.text = text;
+            entry.tags = vec![tag];
+            let line = Record::add(&entry).to_line();
+            let line = &line[..line.len() - 1];
+            proptest::prop_assert_eq!(parse_flat(line, true), Some(Record::parse_with_serde(line)));
+            let mut damaged = line.to_vec();
+            let at = flip.0 % damaged.len();
+            damaged[at] = flip.1;
+            for candidate in [&line[..cut.min(line.len())], &damaged[..]] {
+                if let Some(fast) = parse_flat(candidate, true) {
+                    proptest::prop_assert_eq!(fast.ok(), Record::parse_with_serde(candidate).ok());
+                }
+            }
+        }
     }
 
     #[test]

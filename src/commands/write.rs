@@ -100,13 +100,11 @@ fn choose_prompt<'a>(
         return Ok(None);
     }
     // A bare id looks first in the pack chosen with --pack (or the default pack).
-    let chosen = Some(super::packs::chosen_pack(ctx)?);
+    let chosen = super::packs::chosen_pack(ctx)?;
+    let bare = |name: &str| !name.contains('/');
     if let Some(name) = &args.prompt {
-        if let Some(prompt) = chosen
-            .filter(|_| !name.contains('/'))
-            .and_then(|p| p.prompt(name))
-        {
-            return Ok(Some((chosen.expect("checked above"), prompt)));
+        if let Some(prompt) = chosen.prompt(name).filter(|_| bare(name)) {
+            return Ok(Some((chosen, prompt)));
         }
         return ctx
             .packs()?
@@ -115,11 +113,8 @@ fn choose_prompt<'a>(
             .map_err(|err| anyhow!(err));
     }
     if let Some(name) = &args.theme {
-        let (pack, theme) = match chosen
-            .filter(|_| !name.contains('/'))
-            .and_then(|p| Some((p, p.theme(name)?)))
-        {
-            Some(found) => found,
+        let (pack, theme) = match chosen.theme(name).filter(|_| bare(name)) {
+            Some(theme) => (chosen, theme),
             None => ctx.packs()?.find_theme(name).map_err(|err| anyhow!(err))?,
         };
         let counts = crate::pack::answer_counts(&ctx.journal())?;

@@ -341,7 +341,7 @@ proptest! {
         let parsed = Record::parse(&line);
         if let (Some(head), Ok(record)) = (quick_head(&line), &parsed) {
             prop_assert_eq!(head.op, record.op);
-            prop_assert_eq!(head.id, record.id.as_str());
+            prop_assert!(head.id.eq_ignore_ascii_case(record.id.as_str()), "{} vs {}", head.id, record.id);
             if let Some(date) = head.date {
                 prop_assert_eq!(Some(date.to_string()), record.date.map(|d| d.to_string()));
             }

@@ -148,6 +148,7 @@ def main() -> int:
     def runs(n: int) -> int:
         return max(2, int(n * scale))
 
+    load_before = open("/proc/loadavg").read().split()[0] if pathlib.Path("/proc/loadavg").exists() else "?"
     timer = Timer()
     env = env_for_reflect()
     journals = {n: OUT / f"journal-{n}.jsonl" for n in sizes}
@@ -269,7 +270,10 @@ def main() -> int:
                     jrnl_rows.append(("`--export md` peak RSS", f"{n:,}", "see above", f"{rss:.0f} MB", "–", "–"))
             work.unlink()
 
-    lines = ["## Results", "", *machine(), "",
+    load_after = open("/proc/loadavg").read().split()[0] if pathlib.Path("/proc/loadavg").exists() else "?"
+    lines = ["## Results", "", *machine(),
+             f"- 1-minute load average: {load_before} before the run, {load_after} after it "
+             "(other work on the machine makes every figure slower)", "",
              f"Journals: {', '.join(f'{n:,}' for n in sizes)} entries made by `bench/generate.py` "
              f"({', '.join(f'{journals[n].stat().st_size / 1e6:.1f} MB' for n in sizes)}). "
              "Medians of repeated runs, output to /dev/null.", "",

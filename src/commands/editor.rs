@@ -147,12 +147,7 @@ pub fn ask(question: &str) -> Result<String> {
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
+    crate::journal::create_private_dir_all(dir)
         .with_context(|| format!("cannot create the folder {}", dir.display()))
 }
 

@@ -23,7 +23,7 @@ mod write;
 
 pub use read::{Damage, Entries, Scan};
 pub use repair::{CheckReport, CompactReport, RepairReport};
-pub use write::write_atomically;
+pub use write::{create_private_dir_all, write_atomically};
 
 use std::collections::HashMap;
 use std::io;

@@ -205,13 +205,22 @@ impl Scan {
         self.damage.push((offset, line, problem));
     }
 
-    /// The damage seen so far, with line numbers (counted now for a backwards scan).
+    /// The damage seen so far, with line numbers (counted now, in one pass, for
+    /// lines met reading backwards).
     pub fn damage(&mut self) -> Vec<Damage> {
         let pending = std::mem::take(&mut self.damage);
+        let mut unnumbered: Vec<u64> = pending
+            .iter()
+            .filter(|(_, line, _)| line.is_none())
+            .map(|(offset, _, _)| *offset)
+            .collect();
+        unnumbered.sort_unstable();
+        let numbers = line_numbers_at(&self.journal, &unnumbered);
         pending
             .into_iter()
             .map(|(offset, line, problem)| Damage {
-                line: line.unwrap_or_else(|| line_number_at(&self.journal, offset)),
+                line: line
+                    .unwrap_or_else(|| unnumbered.binary_search(&offset).map_or(0, |i| numbers[i])),
                 offset,
                 problem,
             })
@@ -226,13 +235,27 @@ impl Scan {
         let path = self.journal.path().display().to_string();
         let mut damage = self.damage();
         damage.sort_by_key(|d| d.line);
-        for d in &damage {
+        for d in damage.iter().take(Self::WARNINGS_SHOWN) {
             terminal::warn(&format!(
                 "{path}:{}: skipped a damaged line: {} (run `reflect check`)",
                 d.line, d.problem
             ));
         }
+        if let (Some(more), Some(last)) = (
+            damage.len().checked_sub(Self::WARNINGS_SHOWN),
+            damage.last(),
+        ) {
+            if more > 0 {
+                terminal::warn(&format!(
+                    "{path}: skipped {more} more damaged lines, the last at line {} (`reflect check` lists them all)",
+                    last.line
+                ));
+            }
+        }
     }
+
+    /// Damaged lines named one by one on stderr before the rest are summed up.
+    const WARNINGS_SHOWN: usize = 20;
 }
 
 impl Drop for Scan {
@@ -241,23 +264,39 @@ impl Drop for Scan {
     }
 }
 
-/// 1-based number of the line starting at `offset` (counts newlines before it).
-fn line_number_at(journal: &Journal, offset: u64) -> usize {
-    let Ok(file) = File::open(journal.path()) else {
-        return 0;
+/// 1-based numbers of the lines starting at the sorted `offsets`, in one pass that
+/// counts newlines up to the last of them. Unknown (0) if the file cannot be read.
+fn line_numbers_at(journal: &Journal, offsets: &[u64]) -> Vec<usize> {
+    let Some(&last) = offsets.last() else {
+        return Vec::new();
     };
-    let mut reader = BufReader::with_capacity(CHUNK, file.take(offset));
-    let mut newlines = 0;
+    let Ok(file) = File::open(journal.path()) else {
+        return vec![0; offsets.len()];
+    };
+    let mut reader = BufReader::with_capacity(CHUNK, file.take(last));
+    let mut numbers = Vec::with_capacity(offsets.len());
+    let mut next = offsets.iter().peekable();
+    let (mut position, mut newlines) = (0u64, 0usize);
     loop {
         let buf = match reader.fill_buf() {
             Ok([]) | Err(_) => break,
             Ok(buf) => buf,
         };
+        while let Some(&&offset) = next.peek() {
+            if offset > position + buf.len() as u64 {
+                break;
+            }
+            let upto = (offset - position) as usize;
+            numbers.push(newlines + memchr::memchr_iter(b'\n', &buf[..upto]).count() + 1);
+            next.next();
+        }
         newlines += memchr::memchr_iter(b'\n', buf).count();
+        position += buf.len() as u64;
         let len = buf.len();
         reader.consume(len);
     }
-    newlines + 1
+    numbers.extend(next.map(|_| newlines + 1));
+    numbers
 }
 
 /// What the latest record says about a revised or deleted entry.

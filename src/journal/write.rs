@@ -39,13 +39,16 @@ fn create_private_dir(journal_path: &Path) -> Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
+    create_private_dir_all(dir).map_err(JournalError::io("cannot create the folder", dir))
+}
+
+/// Creates `dir` and missing parents, each new folder with mode 0700 on Unix.
+pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .map_err(JournalError::io("cannot create the folder", dir))
+    builder.create(dir)
 }
 
 /// Open options that create files with mode 0600 on Unix.

@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
                 entry.date,
                 entry.level,
                 entry.theme.as_deref().unwrap_or("-"),
-                sanitize_line(first_line(&entry.text))
+                sanitize_line(&first_line(&entry.text).replace('\t', " "))
             )?,
             ListFormat::Table => {
                 table.add_row(row(&entry, packs));

@@ -79,10 +79,10 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
     let mut out = super::stdout();
     writeln!(out, "{}", entry.id)?;
     out.flush()?;
-    let label = ctx
-        .packs()
-        .map(|packs| packs.level_label(entry.pack.as_deref(), level))
-        .unwrap_or_else(|_| level.to_string());
+    let label = match answering {
+        Some((pack, _)) => pack.level_name(level).name.clone(),
+        None => level.to_string(),
+    };
     terminal::note(&format!("Saved entry {} ({label}, {date}).", entry.id));
     Ok(SUCCESS)
 }

@@ -37,7 +37,7 @@ use record::{quick_head, Op, Record};
 /// Failures callers may want to tell apart.
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
-    #[error("{action} {path}: {source}")]
+    #[error("{action} {}", .path.display())]
     Io {
         action: &'static str,
         path: PathBuf,

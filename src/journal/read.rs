@@ -311,7 +311,7 @@ enum Latest {
 fn head_of(line: &[u8]) -> std::result::Result<(Op, EntryId, Option<NaiveDate>), LineProblem> {
     if let Some(head) = quick_head(line) {
         if let Some(id) = EntryId::parse(head.id) {
-            let date = head.date.and_then(|d| d.parse().ok());
+            let date = head.date.and_then(super::record::fast::parse_day);
             if head.op == Op::Delete || date.is_some() {
                 return Ok((head.op, id, date));
             }

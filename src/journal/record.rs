@@ -355,7 +355,7 @@ fn describe_json_error(err: &serde_json::Error) -> String {
 }
 
 /// Fast paths for the dates on every line; anything unusual goes to chrono's parsers.
-mod fast {
+pub(super) mod fast {
     use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
     use serde::{de::Error, Deserializer};
 

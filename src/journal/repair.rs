@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use super::read::{Damage, Scan};
 use super::record::{Op, Record};
-use super::write::{resolve_symlink, write_atomically, WriteLock};
+use super::write::{remove_stale_temp_files, resolve_symlink, write_atomically, WriteLock};
 use super::{Journal, JournalError, Result};
 
 /// What `reflect check` found.
@@ -67,6 +67,7 @@ pub(super) fn check(journal: &Journal) -> Result<CheckReport> {
 
 pub(super) fn repair(journal: &Journal) -> Result<RepairReport> {
     let _lock = WriteLock::acquire(journal)?;
+    remove_stale_temp_files(&resolve_symlink(journal.path()));
     let damaged_path = journal.damaged_path();
     let mut bad_lines: Vec<Vec<u8>> = Vec::new();
     {
@@ -125,6 +126,7 @@ pub(super) fn repair(journal: &Journal) -> Result<RepairReport> {
 
 pub(super) fn compact(journal: &Journal) -> Result<CompactReport> {
     let _lock = WriteLock::acquire(journal)?;
+    remove_stale_temp_files(&resolve_symlink(journal.path()));
     let before = check(journal)?;
     if let Some(first) = before.damage.first() {
         return Err(JournalError::Io {

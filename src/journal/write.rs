@@ -145,7 +145,10 @@ pub fn write_atomically(
         .with_context(|| format!("{} is not a file name", path.display()))?
         .to_string_lossy()
         .into_owned();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut nonce = [0u8; 4];
+    getrandom::fill(&mut nonce).map_err(std::io::Error::other)?;
+    let nonce: String = nonce.iter().map(|b| format!("{b:02x}")).collect();
+    let temp = dir.join(format!(".{name}.{}.{nonce}.tmp", std::process::id()));
     let mut options = if private {
         private_options()
     } else {
@@ -179,6 +182,30 @@ pub fn write_atomically(
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Removes temp files left next to `target` by a rewrite that was killed mid-way.
+/// Only call with the write lock held: then no rewrite of this journal is running.
+pub(crate) fn remove_stale_temp_files(target: &Path) {
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if file_name.starts_with(&prefix) && file_name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The file a symlink finally points to (or `path` itself).

@@ -58,7 +58,7 @@ impl Filter {
         })
     }
 
-    /// Whether the filter only looks at dates, levels and ids — never at the text.
+    /// Whether the filter matches every entry (no criterion given).
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
     }

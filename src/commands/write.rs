@@ -178,12 +178,10 @@ fn choose_level(
     interactive: bool,
 ) -> Result<Level> {
     if let Some(word) = &args.level {
-        return match (answering, word.parse::<Level>()) {
-            (_, Ok(level)) => Ok(level),
-            (Some((pack, _)), Err(_)) if pack.parse_level(word).is_some() => {
-                Ok(pack.parse_level(word).unwrap_or(Level::School))
-            }
-            _ => ctx
+        // The answered pack's own names first (`red`), then any loaded pack's.
+        return match answering.and_then(|(pack, _)| pack.parse_level(word)) {
+            Some(level) => Ok(level),
+            None => ctx
                 .packs()?
                 .parse_level(word)
                 .map_err(|err| anyhow!("--level: {err}")),

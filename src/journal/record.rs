@@ -242,21 +242,11 @@ fn parse_flat(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem
     use super::flat_json::{for_each_field, RawValue};
 
     let line = std::str::from_utf8(line).ok()?;
-    let mut record = Record {
-        v: 0,
-        op: Op::Add,
-        id: EntryId::parse("0")?,
-        date: None,
-        written: DateTime::<FixedOffset>::MIN_UTC.fixed_offset(),
-        created: None,
-        level: None,
-        pack: None,
-        pack_version: None,
-        prompt: None,
-        theme: None,
-        tags: Vec::new(),
-        text: None,
-    };
+    // Every field is filled from the line; `seen` checks the required ones came.
+    let mut record = Record::delete(
+        &EntryId::parse("0")?,
+        DateTime::<FixedOffset>::MIN_UTC.fixed_offset(),
+    );
     let mut seen = 0u16;
     for_each_field(line, |key, value| {
         const KEYS: [&str; 13] = [

@@ -170,20 +170,7 @@ pub fn load_packs(sources: &PackSources) -> anyhow::Result<(PackSet, Vec<String>
         });
         for path in files {
             match read_pack(&path, PackOrigin::Installed(path.clone())) {
-                Ok(pack) => {
-                    if let Some(first) =
-                        same_id(&packs, &pack, |o| matches!(o, PackOrigin::Installed(_)))
-                    {
-                        warnings.push(format!(
-                            "{}: the pack id '{}' is also used by {}; using that one",
-                            path.display(),
-                            pack.id,
-                            first.display()
-                        ));
-                    } else {
-                        replace(&mut packs, pack);
-                    }
-                }
+                Ok(pack) => add_unless_taken(&mut packs, pack, &mut warnings),
                 Err(err) => warnings.push(format!("{err}; skipped this pack")),
             }
         }
@@ -191,16 +178,7 @@ pub fn load_packs(sources: &PackSources) -> anyhow::Result<(PackSet, Vec<String>
 
     for path in &sources.files {
         let pack = read_pack(path, PackOrigin::CommandLine(path.clone()))?;
-        if let Some(first) = same_id(&packs, &pack, |o| matches!(o, PackOrigin::CommandLine(_))) {
-            warnings.push(format!(
-                "{}: the pack id '{}' is also used by {}; using that one",
-                path.display(),
-                pack.id,
-                first.display()
-            ));
-        } else {
-            replace(&mut packs, pack);
-        }
+        add_unless_taken(&mut packs, pack, &mut warnings);
     }
 
     let default = match &sources.default_pack {
@@ -231,17 +209,29 @@ fn replace(packs: &mut Vec<Pack>, pack: Pack) {
     packs.push(pack);
 }
 
-/// The file of an already loaded pack with `pack`'s id from the same kind of source.
-fn same_id<'a>(
-    packs: &'a [Pack],
-    pack: &Pack,
-    kind: impl Fn(&PackOrigin) -> bool,
-) -> Option<&'a Path> {
-    packs
+/// Adds `pack`, replacing a pack with the same id from a weaker source — unless a
+/// pack of the same kind of source (two installed files, or two `--pack` files)
+/// already has its id: then the first one stays and a warning names both files.
+fn add_unless_taken(packs: &mut Vec<Pack>, pack: Pack, warnings: &mut Vec<String>) {
+    let kind = std::mem::discriminant(&pack.origin);
+    let taken = packs
         .iter()
-        .filter(|existing| existing.id == pack.id && kind(&existing.origin))
-        .find_map(|existing| match &existing.origin {
-            PackOrigin::Installed(path) | PackOrigin::CommandLine(path) => Some(path.as_path()),
-            PackOrigin::Embedded(_) => None,
+        .filter(|existing| {
+            existing.id == pack.id && std::mem::discriminant(&existing.origin) == kind
         })
+        .find_map(|existing| match &existing.origin {
+            PackOrigin::Installed(path) | PackOrigin::CommandLine(path) => {
+                Some(path.display().to_string())
+            }
+            PackOrigin::Embedded(_) => None,
+        });
+    match (taken, &pack.origin) {
+        (Some(first), PackOrigin::Installed(path) | PackOrigin::CommandLine(path)) => warnings
+            .push(format!(
+                "{}: the pack id '{}' is also used by {first}; using that one",
+                path.display(),
+                pack.id,
+            )),
+        _ => replace(packs, pack),
+    }
 }

@@ -186,11 +186,22 @@ pub struct DeleteArgs {
     pub id: String,
 }
 
+/// `--by`: the command-line face of [`crate::progress::Period`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Period {
     Week,
     Month,
     Quarter,
+}
+
+impl From<Period> for crate::progress::Period {
+    fn from(period: Period) -> Self {
+        match period {
+            Period::Week => Self::Week,
+            Period::Month => Self::Month,
+            Period::Quarter => Self::Quarter,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

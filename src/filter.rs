@@ -24,19 +24,38 @@ pub struct Filter {
     pub contains: Option<String>,
 }
 
+/// The criteria as given (dates and levels already resolved); [`Filter::new`]
+/// checks and normalizes them. Every field defaults to "any".
+#[derive(Debug, Clone, Default)]
+pub struct Criteria {
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Theme ids, bare or as `PACK/THEME`.
+    pub themes: Vec<String>,
+    /// Prompt ids, bare or as `PACK/PROMPT`.
+    pub prompts: Vec<String>,
+    pub levels: Vec<Level>,
+    /// Tags as typed (`#Trust`).
+    pub tags: Vec<String>,
+    pub packs: Vec<String>,
+    /// Text to search for, in any case.
+    pub contains: Option<String>,
+}
+
 impl Filter {
-    /// Builds a filter, normalizing tags and the search text.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        since: Option<NaiveDate>,
-        until: Option<NaiveDate>,
-        themes: Vec<String>,
-        prompts: Vec<String>,
-        levels: Vec<Level>,
-        tags: &[String],
-        packs: Vec<String>,
-        contains: Option<&str>,
-    ) -> Result<Filter, String> {
+    /// Builds a filter: refuses `since` after `until`, normalizes tags, strips pack
+    /// prefixes from theme and prompt ids, lowercases the search text.
+    pub fn new(criteria: Criteria) -> Result<Filter, String> {
+        let Criteria {
+            since,
+            until,
+            themes,
+            prompts,
+            levels,
+            tags,
+            packs,
+            contains,
+        } = criteria;
         if let (Some(since), Some(until)) = (since, until) {
             if since > until {
                 return Err(format!("--since {since} is after --until {until}"));
@@ -49,12 +68,12 @@ impl Filter {
         Ok(Filter {
             since,
             until,
-            themes: themes.into_iter().map(|t| strip_pack(&t)).collect(),
-            prompts: prompts.into_iter().map(|p| strip_pack(&p)).collect(),
+            themes: themes.iter().map(|t| strip_pack(t)).collect(),
+            prompts: prompts.iter().map(|p| strip_pack(p)).collect(),
             levels,
             tags,
             packs,
-            contains: contains.map(str::to_lowercase),
+            contains: contains.as_deref().map(str::to_lowercase),
         })
     }
 
@@ -150,29 +169,19 @@ mod tests {
             ..Filter::default()
         }));
         assert!(filter(
-            Filter::new(
-                None,
-                None,
-                vec!["ncsl/trust".into()],
-                vec![],
-                vec![],
-                &["#Trust".into()],
-                vec![],
-                Some("ÑUÑOA")
-            )
+            Filter::new(Criteria {
+                themes: vec!["ncsl/trust".into()],
+                tags: vec!["#Trust".into()],
+                contains: Some("ÑUÑOA".into()),
+                ..Criteria::default()
+            })
             .unwrap()
         ));
         assert!(!filter(
-            Filter::new(
-                None,
-                None,
-                vec![],
-                vec![],
-                vec![],
-                &["trust".into(), "other".into()],
-                vec![],
-                None
-            )
+            Filter::new(Criteria {
+                tags: vec!["trust".into(), "other".into()],
+                ..Criteria::default()
+            })
             .unwrap()
         ));
         assert!(!filter(Filter {
@@ -184,16 +193,11 @@ mod tests {
     #[test]
     fn since_after_until_is_refused() {
         let day = |s: &str| Some(s.parse().unwrap());
-        assert!(Filter::new(
-            day("2026-11-21"),
-            day("2026-11-20"),
-            vec![],
-            vec![],
-            vec![],
-            &[],
-            vec![],
-            None
-        )
+        assert!(Filter::new(Criteria {
+            since: day("2026-11-21"),
+            until: day("2026-11-20"),
+            ..Criteria::default()
+        })
         .is_err());
     }
 }

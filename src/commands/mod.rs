@@ -27,7 +27,7 @@ use anyhow::{anyhow, Result};
 use crate::cli::{Cli, ColorChoice, Command, FilterArgs};
 use crate::config::{Config, Overrides};
 use crate::dates::parse_day;
-use crate::filter::Filter;
+use crate::filter::{Criteria, Filter};
 use crate::journal::Journal;
 use crate::pack::{load_packs, PackSet, PackSources};
 use crate::terminal;
@@ -160,16 +160,16 @@ impl Context {
                 })
                 .collect::<Result<Vec<_>>>()?
         };
-        Filter::new(
+        Filter::new(Criteria {
             since,
             until,
-            args.theme.clone(),
-            args.prompt.clone(),
+            themes: args.theme.clone(),
+            prompts: args.prompt.clone(),
             levels,
-            &args.tag,
-            self.selected_packs_if_named()?,
-            args.contains.as_deref(),
-        )
+            tags: args.tag.clone(),
+            packs: self.selected_packs_if_named()?,
+            contains: args.contains.clone(),
+        })
         .map_err(|err| anyhow!(err))
     }
 

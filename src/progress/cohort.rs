@@ -20,11 +20,12 @@ use chrono::NaiveDate;
 use comfy_table::{Cell, Table};
 use serde::{Deserialize, Serialize};
 
+use super::counts::Counts;
+use super::period::Period;
 use super::render::{self, csv_record, Style};
 use super::summary::{
-    canonical_level_names, display_names, series, Counts, LevelInfo, PeriodRow, Row, Share, Summary,
+    canonical_level_names, display_names, series, LevelInfo, PeriodRow, Row, Share, Summary,
 };
-use crate::cli::Period;
 use crate::entry::Level;
 use crate::terminal::sanitize_line;
 

@@ -4,7 +4,14 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use crate::cli::Period;
+/// A calendar period a series of counts is split into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// An ISO 8601 week, Monday to Sunday.
+    Week,
+    Month,
+    Quarter,
+}
 
 impl Period {
     /// The first day of the period containing `date` (a Monday for weeks).

@@ -13,8 +13,9 @@ use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
 };
 
+use super::counts::Counts;
 use super::stage::Stage;
-use super::summary::{Counts, PeriodRow, Row, Share, Summary};
+use super::summary::{PeriodRow, Row, Share, Summary};
 use crate::entry::Level;
 use crate::terminal::sanitize_line;
 

@@ -8,14 +8,14 @@
 //! removed or changed in meaning.
 
 use std::collections::BTreeMap;
-use std::ops::{AddAssign, Index};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::counts::Counts;
+use super::period::Period;
 use super::stage::Stage;
 use super::tally::{LevelTally, Tally, Window};
-use crate::cli::Period;
 use crate::entry::Level;
 use crate::pack::{Pack, PackSet};
 use crate::terminal::sanitize_line;
@@ -24,68 +24,6 @@ use crate::terminal::sanitize_line;
 pub const FORMAT: &str = "reflect-progress";
 /// The summary schema version this build writes and reads.
 pub const VERSION: u32 = 1;
-
-/// Entries per level.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counts {
-    pub school: u64,
-    pub network: u64,
-    pub system: u64,
-}
-
-impl Counts {
-    pub fn add(&mut self, level: Level, n: u64) {
-        match level {
-            Level::School => self.school += n,
-            Level::Network => self.network += n,
-            Level::System => self.system += n,
-        }
-    }
-
-    pub fn total(&self) -> u64 {
-        self.school + self.network + self.system
-    }
-
-    /// Entries at `level` or above.
-    pub fn at_or_above(&self, level: Level) -> u64 {
-        Level::ALL
-            .into_iter()
-            .filter(|l| *l >= level)
-            .map(|l| self[l])
-            .sum()
-    }
-
-    /// Entries at network level or above: the numerator of network reach.
-    pub fn reaching_network(&self) -> u64 {
-        self.at_or_above(Level::Network)
-    }
-}
-
-impl Index<Level> for Counts {
-    type Output = u64;
-
-    fn index(&self, level: Level) -> &u64 {
-        match level {
-            Level::School => &self.school,
-            Level::Network => &self.network,
-            Level::System => &self.system,
-        }
-    }
-}
-
-impl AddAssign<Level> for Counts {
-    fn add_assign(&mut self, level: Level) {
-        self.add(level, 1);
-    }
-}
-
-impl AddAssign for Counts {
-    fn add_assign(&mut self, other: Counts) {
-        for level in Level::ALL {
-            self.add(level, other[level]);
-        }
-    }
-}
 
 /// A pack whose themes or entries are in the summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,9 +13,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 
+use super::counts::Counts;
+use super::period::Period;
 use super::stage::{Stage, RECENT};
-use super::summary::Counts;
-use crate::cli::Period;
 use crate::entry::{Entry, Level};
 
 /// What "most recent" compares: the day an entry is about, then when it was

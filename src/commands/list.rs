@@ -26,7 +26,8 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
     let mut table = new_table(ctx.fancy());
     let mut shown = 0;
 
-    for entry in ctx.journal().newest_first()? {
+    let mut entries = ctx.journal().newest_first()?;
+    for entry in entries.by_ref() {
         if shown == limit {
             break;
         }
@@ -54,6 +55,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
             }
         }
     }
+    entries.finish();
     if format == ListFormat::Table && shown > 0 {
         writeln!(out, "{table}")?;
     }

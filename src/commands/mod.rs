@@ -15,6 +15,7 @@ mod list;
 mod packs;
 mod progress;
 mod prompt;
+mod report;
 mod show;
 mod write;
 
@@ -89,7 +90,7 @@ pub struct Context {
 
 impl Context {
     pub fn journal(&self) -> Journal {
-        Journal::new(&self.config.journal.path)
+        Journal::new(&self.config.journal.path).with_report(std::sync::Arc::new(report::OnStderr))
     }
 
     /// The loaded packs: embedded, the packs folder, then `--pack` files. A broken

@@ -11,23 +11,35 @@
 //! - **Damage** (a line that is not a record) is reported with its line number and
 //!   skipped; it stays in the file until `check --repair` moves it aside.
 //!
+//! - **Reporting**: the journal never prints. What a read skipped goes to the
+//!   [`Report`] its caller passed in ([`Journal::with_report`]).
+//!
 //! - `record`: the line format. `write`: locking, appending, atomic rewrites.
-//! - `read`: streaming readers (newest first from the end, oldest first, by date).
-//! - `repair`: `check`, `check --repair` and `compact`.
+//! - `scan`: raw lines forwards and backwards, and damage with line numbers.
+//! - `revisions`: which record of an entry is its latest (the forward readers' pass).
+//! - `entries`: live entries newest first, oldest first, and by date.
+//! - `report`: what readers tell their caller. `repair`: `check`, `check --repair`
+//!   and `compact`.
 
+mod entries;
 mod flat_json;
-mod read;
 pub mod record;
 mod repair;
+mod report;
+mod revisions;
+mod scan;
 mod write;
 
-pub use read::{Damage, Entries, Scan};
+pub use entries::Entries;
 pub use repair::{CheckReport, CompactReport, RepairReport};
+pub use report::{Collected, Damage, Report, Silent};
+pub use scan::Scan;
 pub use write::{create_private_dir_all, write_atomically};
 
 use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -69,14 +81,35 @@ impl JournalError {
 pub type Result<T, E = JournalError> = std::result::Result<T, E>;
 
 /// A journal file. Creating the value touches nothing on disk.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Journal {
     path: PathBuf,
+    report: Arc<dyn Report>,
+}
+
+impl std::fmt::Debug for Journal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Journal").field("path", &self.path).finish()
+    }
 }
 
 impl Journal {
+    /// A journal that reports nothing (see [`Journal::with_report`]).
     pub fn new(path: impl Into<PathBuf>) -> Journal {
-        Journal { path: path.into() }
+        Journal {
+            path: path.into(),
+            report: Arc::new(Silent),
+        }
+    }
+
+    /// The same journal, telling `report` what its operations skip or wait for.
+    pub fn with_report(mut self, report: Arc<dyn Report>) -> Journal {
+        self.report = report;
+        self
+    }
+
+    pub(crate) fn report(&self) -> &dyn Report {
+        &*self.report
     }
 
     pub fn path(&self) -> &Path {

@@ -6,8 +6,9 @@ use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::read::{Damage, Scan};
 use super::record::{Op, Record};
+use super::report::Damage;
+use super::scan::Scan;
 use super::write::{remove_stale_temp_files, resolve_symlink, write_atomically, WriteLock};
 use super::{Journal, JournalError, Result};
 

@@ -1,0 +1,34 @@
+//! How commands show what the journal reports: each damaged line a read skipped, at
+//! most [`WARNINGS_SHOWN`] of them one by one, then one line summing up the rest.
+
+use std::path::Path;
+
+use crate::journal::{Damage, Report};
+use crate::terminal;
+
+/// Damaged lines named one by one on stderr before the rest are summed up.
+const WARNINGS_SHOWN: usize = 20;
+
+/// Warnings on stderr.
+pub struct OnStderr;
+
+impl Report for OnStderr {
+    fn damage(&self, journal: &Path, damage: &[Damage]) {
+        let path = journal.display().to_string();
+        for d in damage.iter().take(WARNINGS_SHOWN) {
+            terminal::warn(&format!(
+                "{path}:{}: skipped a damaged line: {} (run `reflect check`)",
+                d.line, d.problem
+            ));
+        }
+        if let (Some(more), Some(last)) = (damage.len().checked_sub(WARNINGS_SHOWN), damage.last())
+        {
+            if more > 0 {
+                terminal::warn(&format!(
+                    "{path}: skipped {more} more damaged lines, the last at line {} (`reflect check` lists them all)",
+                    last.line
+                ));
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@
 //! - [`pack`]: prompt packs (TOML), their validation and loading.
 //! - [`progress`]: the progress table and the cohort view built from it.
 //! - [`export`] / [`import`]: Markdown and JSON out, our JSON and jrnl's in.
+//! - [`error`] / [`exit_codes`]: which failure exits with which status.
 //! - [`commands`]: one thin file per subcommand, wiring the above to the terminal.
 
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod commands;
 pub mod config;
 pub mod dates;
 pub mod entry;
+pub mod error;
 pub mod exit_codes;
 pub mod export;
 pub mod filter;

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
         Err(err) if reflect::terminal::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             reflect::terminal::report_error(&err);
-            ExitCode::from(reflect::exit_codes::FAILURE)
+            ExitCode::from(reflect::error::exit_code(&err))
         }
     }
 }

@@ -7,18 +7,13 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::progress::{add, append, parse_csv};
-use crate::util::TestEnv;
+use crate::progress::{add, parse_csv};
+use crate::util::{Record, TestEnv};
 
 /// A participant's summary, written into the trainer's folder as `name`.
-fn summary_of(
-    trainer: &TestEnv,
-    name: &str,
-    entries: Vec<crate::progress::Rec>,
-    extra: &[&str],
-) -> PathBuf {
+fn summary_of(trainer: &TestEnv, name: &str, entries: Vec<Record>, extra: &[&str]) -> PathBuf {
     let participant = TestEnv::new();
-    append(&participant, &entries);
+    participant.append_records(&entries);
     let mut args = vec!["progress", "--format", "json"];
     args.extend_from_slice(extra);
     trainer.file(name, participant.ok(&args))

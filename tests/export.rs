@@ -3,14 +3,14 @@
 //! and a closed pipe.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::Value;
 
-use crate::util::{TestEnv, NOW};
+use crate::util::{Record, TestEnv, NOW};
 
 /// A heading of the document as a CommonMark parser sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,22 +114,20 @@ fn without_moment(json: &str) -> Value {
 /// Appends `count` entries of about 1 KB straight to the journal, in the record format
 /// (faster than spawning `reflect write` thousands of times).
 fn append_records(env: &TestEnv, count: usize) {
-    let path = env.journal_path();
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let mut file = fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .unwrap();
     let text = "A long reflection on the network meeting. ".repeat(24);
-    for i in 0..count {
-        let record = serde_json::json!({
-            "v": 1, "op": "add", "id": format!("bulk{i:06}"), "date": "2026-10-01",
-            "written": "2026-10-01T18:00:00+01:00", "level": "network", "tags": ["bulk"],
-            "text": format!("Entry {i}. {text}"),
-        });
-        writeln!(file, "{record}").unwrap();
-    }
+    let records: Vec<Record> = (0..count)
+        .map(|i| {
+            Record::add(
+                &format!("bulk{i:06}"),
+                "2026-10-01",
+                &format!("Entry {i}. {text}"),
+            )
+            .written("2026-10-01T18:00:00+01:00")
+            .level("network")
+            .tags(&["bulk"])
+        })
+        .collect();
+    env.append_records(&records);
 }
 
 #[test]
@@ -727,13 +725,9 @@ fn a_closed_stdout_ends_the_export_quietly() {
     // About 2 MB: far more than a pipe and our output buffer hold.
     append_records(&env, 2000);
     for format in ["markdown", "json"] {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("reflect"))
+        let mut child = env
+            .std_cmd()
             .args(["export", "--format", format])
-            .env_clear()
-            .env("HOME", env.root().join("home"))
-            .env("REFLECT_JOURNAL", env.journal_path())
-            .env("REFLECT_CONFIG", env.config_path())
-            .env("REFLECT_NOW", NOW)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::util::TestEnv;
+use crate::util::{Record, TestEnv};
 
 fn plain_list(env: &TestEnv, args: &[&str]) -> Vec<Vec<String>> {
     let mut full = vec!["list", "--format", "plain"];
@@ -15,21 +15,6 @@ fn plain_list(env: &TestEnv, args: &[&str]) -> Vec<Vec<String>> {
         .lines()
         .map(|line| line.split('\t').map(str::to_string).collect())
         .collect()
-}
-
-/// Appends raw lines to the journal, as a damaged or hand-made file would have.
-fn append_raw(env: &TestEnv, text: &str) {
-    let path = env.journal_path();
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let mut bytes = fs::read(&path).unwrap_or_default();
-    bytes.extend_from_slice(text.as_bytes());
-    fs::write(&path, bytes).unwrap();
-}
-
-fn raw_entry(id: &str, date: &str, text: &str) -> String {
-    format!(
-        "{{\"v\":1,\"op\":\"add\",\"id\":\"{id}\",\"date\":\"{date}\",\"written\":\"{date}T10:00:00+01:00\",\"level\":\"school\",\"text\":\"{text}\"}}\n"
-    )
 }
 
 #[test]
@@ -87,8 +72,10 @@ fn records_are_json_lines_with_a_format_version() {
 #[test]
 fn an_ambiguous_prefix_names_the_candidates() {
     let env = TestEnv::new();
-    append_raw(&env, &raw_entry("abc111", "2026-11-01", "one"));
-    append_raw(&env, &raw_entry("abc222", "2026-11-02", "two"));
+    env.append_records(&[
+        Record::add("abc111", "2026-11-01", "one"),
+        Record::add("abc222", "2026-11-02", "two"),
+    ]);
     let err = env.fails(&["show", "abc"]);
     assert!(
         err.contains("'abc' names several entries: abc111, abc222"),
@@ -215,10 +202,11 @@ fn parallel_writers_never_lose_or_interleave_entries() {
 #[test]
 fn damaged_lines_are_reported_skipped_and_repaired() {
     let env = TestEnv::new();
-    append_raw(&env, &raw_entry("good01", "2026-11-01", "first good"));
-    append_raw(&env, "this is not json\n");
-    append_raw(&env, &raw_entry("good02", "2026-11-02", "second good"));
-    append_raw(&env, "{\"v\":1,\"op\":\"add\",\"id\":\"torn01\",\"da"); // a write cut short
+    env.append_records(&[Record::add("good01", "2026-11-01", "first good")]);
+    env.append_raw("this is not json\n");
+    env.append_records(&[Record::add("good02", "2026-11-02", "second good")]);
+    // A write cut short.
+    env.append_raw(Record::add("torn01", "2026-11-03", "torn").cut_after("\"da"));
 
     let output = env
         .cmd()
@@ -266,8 +254,8 @@ fn damaged_lines_are_reported_skipped_and_repaired() {
 #[test]
 fn compact_refuses_to_drop_damaged_lines() {
     let env = TestEnv::new();
-    append_raw(&env, &raw_entry("good01", "2026-11-01", "first good"));
-    append_raw(&env, "garbage\n");
+    env.append_records(&[Record::add("good01", "2026-11-01", "first good")]);
+    env.append_raw("garbage\n");
     let err = env.fails(&["compact"]);
     assert!(err.contains("check --repair"), "{err}");
     assert!(fs::read_to_string(env.journal_path())
@@ -447,7 +435,7 @@ fn dates_can_be_written_as_phrases() {
         .map(|r| r[1].clone())
         .collect();
     assert_eq!(dates, ["2026-10-01", "2026-11-20", "2026-11-22"]);
-    let err = env.fails(&["write", "-m", "x", "--date", "the day after never"]);
+    let err = env.usage_error(&["write", "-m", "x", "--date", "the day after never"]);
     assert!(
         err.contains("cannot read the date 'the day after never'"),
         "{err}"
@@ -512,7 +500,7 @@ fn list_filters_combine() {
     );
     assert_eq!(texts(&["-n", "1"]), ["district meeting"]);
     assert!(env
-        .fails(&["list", "--level", "galaxy"])
+        .usage_error(&["list", "--level", "galaxy"])
         .contains("unknown level 'galaxy'"));
 }
 

@@ -5,6 +5,7 @@ mod util;
 
 mod cohort;
 mod completions;
+mod exit_codes;
 mod export;
 mod import;
 mod journal;
@@ -12,4 +13,5 @@ mod packs;
 mod progress;
 mod prompt;
 mod properties;
+mod terminal;
 mod torture;

@@ -442,7 +442,7 @@ fn packs_show_names_the_default_pack_and_refuses_unknown_ids() {
     let env = TestEnv::new();
     let shown = env.ok(&["packs", "show"]);
     assert!(shown.contains("  id:       ncsl-networks\n"), "{shown}");
-    let err = env.fails(&["packs", "show", "nope"]);
+    let err = env.usage_error(&["packs", "show", "nope"]);
     assert!(
         err.contains(
             "no loaded pack has the id 'nope' (loaded: ncsl-networks, redes-mejoramiento)"
@@ -521,12 +521,12 @@ fn packs_new_never_overwrites_and_checks_its_arguments() {
     assert!(err.contains("mine.toml already exists"), "{err}");
     assert_eq!(fs::read_to_string(existing).unwrap(), "precious");
 
-    let err = env.fails(&["packs", "new", "--id", "Not An Id"]);
+    let err = env.usage_error(&["packs", "new", "--id", "Not An Id"]);
     assert!(
         err.contains("--id 'Not An Id' is not a valid pack id"),
         "{err}"
     );
-    let err = env.fails(&["packs", "new", "--language", "english please"]);
+    let err = env.usage_error(&["packs", "new", "--language", "english please"]);
     assert!(err.contains("is not a language tag"), "{err}");
 }
 

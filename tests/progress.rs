@@ -5,112 +5,25 @@
 //! choose the moment an entry was written, back-date entries, and refer to packs
 //! or themes that are not installed.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
-
 use serde_json::Value;
 
-use crate::util::TestEnv;
-
-/// One journal record, written in the canonical field order of `src/journal/record.rs`.
-pub struct Rec {
-    op: &'static str,
-    id: String,
-    date: String,
-    written: String,
-    level: &'static str,
-    pack: Option<String>,
-    theme: Option<String>,
-    tags: Vec<String>,
-    text: String,
-}
+use crate::util::{Record, TestEnv};
 
 /// An `add` record about `date`, written that evening, at `level`, on `pack/theme`
-/// (`None` for a free entry).
-pub fn add(id: &str, date: &str, level: &'static str, theme: Option<&str>) -> Rec {
-    let (pack, theme) = match theme.map(|t| t.split_once('/')) {
-        Some(Some((pack, theme))) => (Some(pack.to_string()), Some(theme.to_string())),
-        Some(None) => (None, theme.map(str::to_string)),
-        None => (None, None),
-    };
-    Rec {
-        op: "add",
-        id: id.to_string(),
-        date: date.to_string(),
-        written: format!("{date}T18:00:00+01:00"),
-        level,
-        pack,
-        theme,
-        tags: vec!["confidential-tag".to_string()],
-        text: format!("SECRET-TEXT of {id}: the head of Ñuñoa said \"trust\", then a comma, here."),
-    }
-}
-
-impl Rec {
-    pub fn written(mut self, moment: &str) -> Rec {
-        self.written = moment.to_string();
-        self
-    }
-
-    /// The same entry as an `edit` record.
-    pub fn edit(mut self, level: &'static str, moment: &str) -> Rec {
-        self.op = "edit";
-        self.level = level;
-        self.written = moment.to_string();
-        self
-    }
-
-    fn line(&self) -> String {
-        let json = |s: &str| serde_json::to_string(s).unwrap();
-        let mut line = format!(
-            "{{\"v\":1,\"op\":\"{}\",\"id\":{},\"date\":{},\"written\":{}",
-            self.op,
-            json(&self.id),
-            json(&self.date),
-            json(&self.written)
-        );
-        if self.op == "edit" {
-            line += &format!(
-                ",\"created\":{}",
-                json(&format!("{}T18:00:00+01:00", self.date))
-            );
-        }
-        line += &format!(",\"level\":\"{}\"", self.level);
-        if let Some(pack) = &self.pack {
-            line += &format!(",\"pack\":{},\"pack_version\":\"0.9.0\"", json(pack));
-        }
-        if let Some(theme) = &self.theme {
-            line += &format!(",\"theme\":{}", json(theme));
-        }
-        line += &format!(",\"tags\":{}", serde_json::to_string(&self.tags).unwrap());
-        line += &format!(",\"text\":{}}}", json(&self.text));
-        line
-    }
-}
-
-/// A retraction of entry `id`.
-pub fn delete_line(id: &str) -> String {
-    format!(
-        "{{\"v\":1,\"op\":\"delete\",\"id\":\"{id}\",\"written\":\"2026-11-22T10:00:00+01:00\"}}"
+/// (`None` for a free entry), with words and a tag that no summary may show.
+pub fn add(id: &str, date: &str, level: &str, theme: Option<&str>) -> Record {
+    let record = Record::add(
+        id,
+        date,
+        &format!("SECRET-TEXT of {id}: the head of Ñuñoa said \"trust\", then a comma, here."),
     )
-}
-
-/// Appends records to the test journal.
-pub fn append(env: &TestEnv, records: &[Rec]) {
-    let lines: Vec<String> = records.iter().map(Rec::line).collect();
-    append_lines(env, &lines);
-}
-
-pub fn append_lines(env: &TestEnv, lines: &[String]) {
-    let path = env.journal_path();
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let mut file = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .unwrap();
-    for line in lines {
-        writeln!(file, "{line}").unwrap();
+    .written(&format!("{date}T18:00:00+01:00"))
+    .level(level)
+    .tags(&["confidential-tag"]);
+    match theme.map(|t| (t, t.split_once('/'))) {
+        Some((_, Some((pack, theme)))) => record.pack(pack, "0.9.0").theme(theme),
+        Some((theme, None)) => record.theme(theme),
+        None => record,
     }
 }
 
@@ -138,38 +51,37 @@ pub fn reference_journal(env: &TestEnv) {
     let he = t("honest-exchange");
     let pl = t("professional-learning");
     let ih = t("innovation-hothouse");
-    append(
-        env,
-        &[
-            add("a1", "2026-09-10", "school", Some(&cr)),
-            add("a2", "2026-10-01", "school", Some(&cr)),
-            add("a3", "2026-10-15", "network", Some(&cr)),
-            add("a4", "2026-11-02", "network", Some(&cr)),
-            add("a5", "2026-11-20", "system", Some(&cr)),
-            add("b1", "2026-10-05", "school", Some(&he)),
-            // Written at network level, then revised down to school.
-            add("b2", "2026-11-10", "network", Some(&he)),
-            add("c2", "2026-10-20", "school", Some(&pl)),
-            add("c3", "2026-10-30", "school", Some(&pl)),
-            add("c4", "2026-11-05", "network", Some(&pl)),
-            add("c5", "2026-11-12", "school", Some(&pl)),
-            add("c6", "2026-11-18", "school", Some(&pl)),
-            add("d1", "2026-11-15", "system", Some(&ih)),
-            add("d2", "2026-11-19", "system", Some(&ih)).written("2026-11-19T20:00:00+01:00"),
-            add("f1", "2026-10-10", "school", None),
-            add("x1", "2026-10-12", "network", Some("old-pack/legacy-theme")),
-            add("x2", "2026-09-26", "school", Some(&t("retired-theme"))),
-            // Same day as d2 but written earlier: d2 stays the theme's latest.
-            add("d3", "2026-11-19", "network", Some(&ih)).written("2026-11-19T08:00:00+01:00"),
-            // Back-dated: written last, about the earliest day of its theme.
-            add("c1", "2026-09-28", "school", Some(&pl)).written("2026-11-21T07:00:00+01:00"),
-            add("f2", "2026-11-21", "network", None),
-            add("b2", "2026-11-10", "network", Some(&he))
-                .edit("school", "2026-11-21T12:00:00+01:00"),
-            add("zz", "2026-11-01", "system", Some(&he)),
-        ],
-    );
-    append_lines(env, &[delete_line("zz")]);
+    env.append_records(&[
+        add("a1", "2026-09-10", "school", Some(&cr)),
+        add("a2", "2026-10-01", "school", Some(&cr)),
+        add("a3", "2026-10-15", "network", Some(&cr)),
+        add("a4", "2026-11-02", "network", Some(&cr)),
+        add("a5", "2026-11-20", "system", Some(&cr)),
+        add("b1", "2026-10-05", "school", Some(&he)),
+        // Written at network level, then revised down to school.
+        add("b2", "2026-11-10", "network", Some(&he)),
+        add("c2", "2026-10-20", "school", Some(&pl)),
+        add("c3", "2026-10-30", "school", Some(&pl)),
+        add("c4", "2026-11-05", "network", Some(&pl)),
+        add("c5", "2026-11-12", "school", Some(&pl)),
+        add("c6", "2026-11-18", "school", Some(&pl)),
+        add("d1", "2026-11-15", "system", Some(&ih)),
+        add("d2", "2026-11-19", "system", Some(&ih)).written("2026-11-19T20:00:00+01:00"),
+        add("f1", "2026-10-10", "school", None),
+        add("x1", "2026-10-12", "network", Some("old-pack/legacy-theme")),
+        add("x2", "2026-09-26", "school", Some(&t("retired-theme"))),
+        // Same day as d2 but written earlier: d2 stays the theme's latest.
+        add("d3", "2026-11-19", "network", Some(&ih)).written("2026-11-19T08:00:00+01:00"),
+        // Back-dated: written last, about the earliest day of its theme.
+        add("c1", "2026-09-28", "school", Some(&pl)).written("2026-11-21T07:00:00+01:00"),
+        add("f2", "2026-11-21", "network", None),
+        add("b2", "2026-11-10", "network", Some(&he))
+            .level("school")
+            .edit("2026-11-21T12:00:00+01:00")
+            .created("2026-11-10T18:00:00+01:00"),
+        add("zz", "2026-11-01", "system", Some(&he)),
+    ]);
+    env.append_records(&[Record::delete("zz", "2026-11-22T10:00:00+01:00")]);
 }
 
 fn json(env: &TestEnv, args: &[&str]) -> Value {
@@ -596,23 +508,20 @@ fn nothing_matching_says_so() {
 #[test]
 fn the_spanish_pack_names_its_levels() {
     let env = TestEnv::new();
-    append(
-        &env,
-        &[
-            add(
-                "s1",
-                "2026-11-02",
-                "school",
-                Some("redes-mejoramiento/proposito-compartido"),
-            ),
-            add(
-                "s2",
-                "2026-11-09",
-                "network",
-                Some("redes-mejoramiento/proposito-compartido"),
-            ),
-        ],
-    );
+    env.append_records(&[
+        add(
+            "s1",
+            "2026-11-02",
+            "school",
+            Some("redes-mejoramiento/proposito-compartido"),
+        ),
+        add(
+            "s2",
+            "2026-11-09",
+            "network",
+            Some("redes-mejoramiento/proposito-compartido"),
+        ),
+    ]);
     let table = env.ok(&["progress", "--pack", "redes-mejoramiento"]);
     let header = table.lines().next().unwrap();
     for name in ["Escuela", "Red", "Territorio"] {
@@ -668,10 +577,7 @@ question = "What happened?"
 "#,
     );
     let pack = pack.to_str().unwrap();
-    append(
-        &env,
-        &[add("q1", "2026-11-02", "system", Some("awkward/commas"))],
-    );
+    env.append_records(&[add("q1", "2026-11-02", "system", Some("awkward/commas"))]);
     let csv = parse_csv(&env.ok(&["progress", "--pack", pack, "--format", "csv"]));
     assert_eq!(
         csv[1][..8],

@@ -176,7 +176,7 @@ fn theme_limits_the_suggestion() {
     ]);
     assert!(suggested(&out).starts_with("redes-mejoramiento/"), "{out}");
 
-    let err = env.fails(&["prompt", "--theme", "no-such-theme"]);
+    let err = env.usage_error(&["prompt", "--theme", "no-such-theme"]);
     assert!(
         err.contains("--theme: no loaded pack has a theme 'no-such-theme'"),
         "{err}"
@@ -188,7 +188,7 @@ fn a_pack_named_by_id_is_used() {
     let env = TestEnv::new();
     let out = env.ok(&["--pack", "redes-mejoramiento", "prompt"]);
     assert!(suggested(&out).starts_with("redes-mejoramiento/"), "{out}");
-    let err = env.fails(&["--pack", "nope", "prompt"]);
+    let err = env.usage_error(&["--pack", "nope", "prompt"]);
     assert!(err.contains("no loaded pack has the id 'nope'"), "{err}");
 }
 

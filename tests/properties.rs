@@ -14,6 +14,8 @@ use reflect::entry::{Entry, EntryId, Level};
 use reflect::journal::record::{quick_head, Record};
 use reflect::journal::Journal;
 
+use crate::util::{Record as RawRecord, NOW};
+
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases,
@@ -262,12 +264,14 @@ fn line() -> impl Strategy<Value = Vec<u8>> {
         2 => (record.clone(), any::<Index>()).prop_map(|(l, i)| l[..i.index(l.len())].to_vec()),
         1 => (record, any::<Index>(), any::<u8>()).prop_map(|(mut l, i, b)| { let at = i.index(l.len()); l[at] = b; l.pop(); l }),
         // Edits and deletes of ids that may or may not exist.
-        1 => (0u64..64, date()).prop_map(|(n, d)| format!(
-            "{{\"v\":1,\"op\":\"edit\",\"id\":\"{}\",\"date\":\"{d}\",\"written\":\"2026-11-23T09:00:00+01:00\",\"level\":\"system\",\"text\":\"edited\"}}",
-            EntryId::from_u64(n)).into_bytes()),
-        1 => (0u64..64).prop_map(|n| format!(
-            "{{\"v\":1,\"op\":\"delete\",\"id\":\"{}\",\"written\":\"2026-11-23T09:00:00+01:00\"}}",
-            EntryId::from_u64(n)).into_bytes()),
+        1 => (0u64..64, date()).prop_map(|(n, d)| {
+            RawRecord::add(EntryId::from_u64(n).as_str(), &d.to_string(), "edited")
+                .level("system")
+                .edit(NOW)
+                .line()
+                .into_bytes()
+        }),
+        1 => (0u64..64).prop_map(|n| RawRecord::delete(EntryId::from_u64(n).as_str(), NOW).line().into_bytes()),
         // Look-alikes of the fast path's prefix, JSON of other shapes, and noise.
         1 => "\\{\"v\":1,\"op\":\"(add|edit|delete)\",\"id\":\"[a-z0-9\"]{0,12}\",\"date\":\"[0-9-]{0,12}\"?[,}]{0,2}".prop_map(String::into_bytes),
         1 => Just(b"{\"v\":9,\"op\":\"add\"}".to_vec()),
@@ -422,7 +426,10 @@ fn ids_written_in_capitals_can_be_found() {
     let path = dir.path().join("journal.jsonl");
     fs::write(
         &path,
-        "{\"v\":1,\"op\":\"add\",\"id\":\"ABC123\",\"date\":\"2026-11-20\",\"written\":\"2026-11-20T18:02:11+01:00\",\"level\":\"network\",\"text\":\"upper\"}\n",
+        RawRecord::add("ABC123", "2026-11-20", "upper")
+            .written("2026-11-20T18:02:11+01:00")
+            .level("network")
+            .line(),
     )
     .unwrap();
     let journal = Journal::new(&path);

@@ -2,13 +2,14 @@
 
 use std::io::Write;
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 
 use super::editor::{self, Draft};
 use super::Context;
 use crate::cli::EditArgs;
 use crate::dates::parse_day;
 use crate::entry::normalize_tag;
+use crate::error::usage;
 use crate::exit_codes::{FAILURE, SUCCESS};
 use crate::terminal::{self, sanitize_line};
 
@@ -27,18 +28,19 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
             None => ctx
                 .packs()?
                 .parse_level(word)
-                .map_err(|err| anyhow!("--level: {err}"))?,
+                .map_err(|err| usage(format!("--level: {err}")))?,
         };
     }
     if !args.tag.is_empty() {
         entry.tags = args
             .tag
             .iter()
-            .map(|t| normalize_tag(t).map_err(|err| anyhow!("--tag: {err}")))
+            .map(|t| normalize_tag(t).map_err(|err| usage(format!("--tag: {err}"))))
             .collect::<Result<_>>()?;
     }
     if let Some(text) = &args.date {
-        entry.date = parse_day(text, ctx.config.today()).map_err(|err| anyhow!("--date: {err}"))?;
+        entry.date =
+            parse_day(text, ctx.config.today()).map_err(|err| usage(format!("--date: {err}")))?;
     }
     let metadata_only = args.level.is_some() || !args.tag.is_empty() || args.date.is_some();
     if let Some(text) = &args.message {

@@ -23,11 +23,12 @@ use std::cell::OnceCell;
 use std::io::{self, BufWriter, StdoutLock};
 use std::path::{Path, PathBuf};
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 
 use crate::cli::{Cli, ColorChoice, Command, FilterArgs};
 use crate::config::{Config, Overrides};
 use crate::dates::parse_day;
+use crate::error::usage;
 use crate::filter::{Criteria, Filter};
 use crate::journal::Journal;
 use crate::pack::{load_packs, PackSet, PackSources};
@@ -119,11 +120,11 @@ impl Context {
         for id in &self.pack_ids {
             if packs.get(id).is_none() {
                 let known: Vec<&str> = packs.iter().map(|p| p.id.as_str()).collect();
-                return Err(anyhow!(
+                return Err(usage(format!(
                     "no loaded pack has the id '{}' (loaded: {})",
                     terminal::sanitize_line(id),
                     known.join(", ")
-                ));
+                )));
             }
             ids.push(id.clone());
         }
@@ -143,7 +144,7 @@ impl Context {
         let day = |value: &Option<String>, flag: &str| -> Result<_> {
             value
                 .as_deref()
-                .map(|v| parse_day(v, today).map_err(|err| anyhow!("{flag}: {err}")))
+                .map(|v| parse_day(v, today).map_err(|err| usage(format!("{flag}: {err}"))))
                 .transpose()
         };
         let since = day(&args.since, "--since")?;
@@ -157,7 +158,7 @@ impl Context {
                 .map(|word| {
                     packs
                         .parse_level(word)
-                        .map_err(|err| anyhow!("--level: {err}"))
+                        .map_err(|err| usage(format!("--level: {err}")))
                 })
                 .collect::<Result<Vec<_>>>()?
         };
@@ -171,7 +172,7 @@ impl Context {
             packs: self.selected_packs_if_named()?,
             contains: args.contains.clone(),
         })
-        .map_err(|err| anyhow!(err))
+        .map_err(usage)
     }
 
     /// Like [`Context::selected_packs`], but loads no packs when `--pack` was not given.

@@ -11,6 +11,7 @@ use comfy_table::{presets, ContentArrangement, Table};
 
 use super::Context;
 use crate::cli::PacksCommand;
+use crate::error::usage;
 use crate::exit_codes;
 use crate::journal::write_atomically;
 use crate::pack::{
@@ -133,11 +134,11 @@ fn show(ctx: &Context, id: Option<&str>) -> Result<u8> {
             let packs = ctx.packs()?;
             packs.get(id).ok_or_else(|| {
                 let known: Vec<&str> = packs.iter().map(|p| p.id.as_str()).collect();
-                anyhow!(
+                usage(format!(
                     "no loaded pack has the id '{}' (loaded: {})",
                     sanitize_line(id),
                     known.join(", ")
-                )
+                ))
             })?
         }
         None => chosen_pack(ctx)?,
@@ -279,16 +280,16 @@ fn validate(files: &[PathBuf]) -> Result<u8> {
 
 fn new(output: Option<&Path>, id: &str, language: &str) -> Result<u8> {
     if !is_valid_id(id) {
-        bail!(
+        return Err(usage(format!(
             "--id '{}' is not a valid pack id: use 1 to 64 characters a-z, 0-9, '-' or '_', starting with a letter or digit",
             sanitize_line(id)
-        );
+        )));
     }
     if !is_language_tag(language) {
-        bail!(
+        return Err(usage(format!(
             "--language '{}' is not a language tag: use a BCP 47 tag such as en, es or es-CL",
             sanitize_line(language)
-        );
+        )));
     }
     let text = scaffold(id, language);
     match output {

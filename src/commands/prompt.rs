@@ -9,6 +9,7 @@ use anyhow::{anyhow, Result};
 
 use super::Context;
 use crate::cli::PromptArgs;
+use crate::error::usage;
 use crate::exit_codes;
 use crate::pack::{answer_counts, suggest, Pack, PackOrigin, Theme};
 use crate::terminal::{sanitize, sanitize_line};
@@ -75,7 +76,7 @@ fn resolve_theme<'a>(ctx: &'a Context, name: &str) -> Result<(&'a Pack, &'a Them
     }
     ctx.packs()?
         .find_theme(name)
-        .map_err(|err| anyhow!("--theme: {}", sanitize_line(&err)))
+        .map_err(|err| usage(format!("--theme: {}", sanitize_line(&err))))
 }
 
 /// Quotes a path for the hint line when it holds characters a shell would split on.

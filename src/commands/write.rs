@@ -13,6 +13,7 @@ use super::Context;
 use crate::cli::WriteArgs;
 use crate::dates::parse_day;
 use crate::entry::{normalize_tag, Entry, EntryId, Level};
+use crate::error::usage;
 use crate::exit_codes::{FAILURE, SUCCESS};
 use crate::pack::{Pack, Prompt};
 use crate::terminal::{self, sanitize, sanitize_line};
@@ -20,14 +21,14 @@ use crate::terminal::{self, sanitize, sanitize_line};
 pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
     let date = match &args.date {
         Some(text) => {
-            parse_day(text, ctx.config.today()).map_err(|err| anyhow!("--date: {err}"))?
+            parse_day(text, ctx.config.today()).map_err(|err| usage(format!("--date: {err}")))?
         }
         None => ctx.config.today(),
     };
     let tags = args
         .tag
         .iter()
-        .map(|t| normalize_tag(t).map_err(|err| anyhow!("--tag: {err}")))
+        .map(|t| normalize_tag(t).map_err(|err| usage(format!("--tag: {err}"))))
         .collect::<Result<Vec<_>>>()?;
     let interactive = args.message.is_none() && terminal::stdin_is_terminal();
 
@@ -106,16 +107,12 @@ fn choose_prompt<'a>(
         if let Some(prompt) = chosen.prompt(name).filter(|_| bare(name)) {
             return Ok(Some((chosen, prompt)));
         }
-        return ctx
-            .packs()?
-            .find_prompt(name)
-            .map(Some)
-            .map_err(|err| anyhow!(err));
+        return ctx.packs()?.find_prompt(name).map(Some).map_err(usage);
     }
     if let Some(name) = &args.theme {
         let (pack, theme) = match chosen.theme(name).filter(|_| bare(name)) {
             Some(theme) => (chosen, theme),
-            None => ctx.packs()?.find_theme(name).map_err(|err| anyhow!(err))?,
+            None => ctx.packs()?.find_theme(name).map_err(usage)?,
         };
         let counts = crate::pack::answer_counts(&ctx.journal())?;
         let prompt = crate::pack::suggest(pack, &counts, Some(&theme.id))
@@ -184,7 +181,7 @@ fn choose_level(
             None => ctx
                 .packs()?
                 .parse_level(word)
-                .map_err(|err| anyhow!("--level: {err}")),
+                .map_err(|err| usage(format!("--level: {err}"))),
         };
     }
     let suggested = answering.and_then(|(_, prompt)| prompt.level);

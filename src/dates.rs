@@ -6,6 +6,14 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
+/// The first and last years a date may have.
+pub const MIN_YEAR: i32 = 1000;
+pub const MAX_YEAR: i32 = 9999;
+
+pub fn year_in_range(year: i64) -> bool {
+    (i64::from(MIN_YEAR)..=i64::from(MAX_YEAR)).contains(&year)
+}
+
 /// Parses a day. Accepted forms (case-insensitive):
 ///
 /// - `YYYY-MM-DD`

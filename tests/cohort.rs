@@ -326,3 +326,182 @@ fn a_file_given_twice_is_counted_once() {
     let c: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(c["participants"], 2);
 }
+
+/// A summary of `participant`'s journal (two entries), changed by `edit`, written
+/// into the trainer's folder as `name`.
+fn edited_summary(trainer: &TestEnv, name: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let participant = TestEnv::new();
+    participant.write("First", &["--date", "2026-10-05"]);
+    participant.write("Second", &["--date", "2026-11-02"]);
+    let mut summary: Value =
+        serde_json::from_str(&participant.ok(&["progress", "--format", "json"])).unwrap();
+    edit(&mut summary);
+    let path = trainer.file(name, serde_json::to_string_pretty(&summary).unwrap());
+    path.to_str().unwrap().to_string()
+}
+
+/// Runs `reflect ARGS`, expects exit status 1 (a bad input file) with a one-line
+/// error, and returns it.
+fn bad_input(env: &TestEnv, args: &[&str]) -> String {
+    let output = env
+        .cmd()
+        .args(args)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+    assert!(stderr.starts_with("reflect: "), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    stderr
+}
+
+#[test]
+fn cohort_refuses_dates_outside_years_1000_to_9999() {
+    let env = TestEnv::new();
+    let good = edited_summary(&env, "good.json", |_| {});
+    let year_zero = edited_summary(&env, "zero.json", |s| {
+        s["months"][0]["from"] = "0000-01-01".into();
+    });
+    let far = edited_summary(&env, "far.json", |s| {
+        s["period"]["last"] = "+99999-01-01".into();
+    });
+    let generated = edited_summary(&env, "generated.json", |s| {
+        s["generated"] = "0999-12-31".into();
+    });
+    for (bad, date) in [
+        (&year_zero, "0000-01-01"),
+        (&far, "+99999-01-01"),
+        (&generated, "0999-12-31"),
+    ] {
+        let stderr = bad_input(&env, &["cohort", &good, bad]);
+        assert!(stderr.contains(bad.as_str()), "{stderr}");
+        assert!(stderr.contains(date), "{stderr}");
+        assert!(stderr.contains("outside the years 1000–9999"), "{stderr}");
+    }
+}
+
+#[test]
+fn cohort_month_range_is_bounded() {
+    let env = TestEnv::new();
+    let month = |s: &mut Value, from: &str, to: &str, period: &str| {
+        let mut row = s["months"][0].clone();
+        row["from"] = from.into();
+        row["to"] = to.into();
+        row["period"] = period.into();
+        s["months"] = Value::Array(vec![row]);
+    };
+    let oldest = edited_summary(&env, "oldest.json", |s| {
+        month(s, "1000-01-01", "1000-01-31", "1000-01")
+    });
+    let latest = edited_summary(&env, "latest.json", |s| {
+        month(s, "9999-12-01", "9999-12-31", "9999-12")
+    });
+    let c = cohort_json(&env, &[oldest, latest]);
+    // 107,988 months lie between: too many to spell out, so only those with entries.
+    let months: Vec<&str> = c["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(months, ["1000-01", "9999-12"]);
+    assert_eq!(c["months"][0]["entries"], 1);
+    assert_eq!(c["months"][1]["participants"], 1);
+}
+
+#[test]
+fn cohort_refuses_a_fifo_a_device_a_folder_and_a_huge_file() {
+    let env = TestEnv::new();
+    let good = edited_summary(&env, "good.json", |_| {});
+    let fifo = env.root().join("fifo.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let folder = env.root().join("folder.json");
+    std::fs::create_dir(&folder).unwrap();
+    // Valid JSON all the way (spaces), one byte over the limit.
+    let mut huge = std::fs::read(&good).unwrap();
+    huge.resize((1 << 20) + 1, b' ');
+    let huge = env.file("huge.json", huge);
+    for (bad, expected) in [
+        (fifo.as_path(), "not a regular file (a FIFO)"),
+        (
+            std::path::Path::new("/dev/zero"),
+            "not a regular file (a device)",
+        ),
+        (folder.as_path(), "not a regular file (a folder)"),
+        (huge.as_path(), "larger than 1 MiB"),
+    ] {
+        let bad = bad.to_str().unwrap();
+        let stderr = bad_input(&env, &["cohort", &good, bad]);
+        assert!(stderr.contains(bad), "{stderr}");
+        assert!(stderr.contains(expected), "{expected:?} in {stderr}");
+    }
+    // Exactly at the limit is still read.
+    let mut full = std::fs::read(&good).unwrap();
+    full.resize(1 << 20, b' ');
+    let full = env.file("full.json", full);
+    let c = cohort_json(&env, &[full.to_str().unwrap().to_string()]);
+    assert_eq!(c["participants"], 1);
+}
+
+#[test]
+fn cohort_reports_overflowing_counts() {
+    let env = TestEnv::new();
+    let half = 1u64 << 63;
+    let big = |s: &mut Value, day: &str| {
+        s["generated"] = day.into();
+        s["free"]["counts"]["school"] = half.into();
+        s["free"]["total"] = half.into();
+    };
+    let one = edited_summary(&env, "one.json", |s| big(s, "2026-11-20"));
+    let two = edited_summary(&env, "two.json", |s| big(s, "2026-11-21"));
+    let stderr = bad_input(&env, &["cohort", &one, &two]);
+    assert!(stderr.contains("more than reflect can count"), "{stderr}");
+    // Within one summary, counts whose total overflows do not add up.
+    let wraps = edited_summary(&env, "wraps.json", |s| {
+        s["free"]["counts"]["school"] = u64::MAX.into();
+        s["free"]["counts"]["network"] = 1.into();
+        s["free"]["total"] = 0.into();
+    });
+    let stderr = bad_input(&env, &["cohort", &wraps]);
+    assert!(stderr.contains("do not add up"), "{stderr}");
+}
+
+#[test]
+fn cohort_counts_each_summary_once_by_any_name_or_copy() {
+    let env = TestEnv::new();
+    let files = three_summaries(&env);
+    let p1 = PathBuf::from(&files[0]);
+    let link = env.root().join("link.json");
+    std::os::unix::fs::symlink(&p1, &link).unwrap();
+    let copy = env.file("copy.json", std::fs::read(&p1).unwrap());
+    let output = env
+        .cmd()
+        .args(["cohort", "--format", "json", "p1.json", "./p1.json"])
+        .arg(&files[1])
+        .arg(&link)
+        .arg(&copy)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stderr}");
+    let c: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(c["participants"], 2);
+    assert!(
+        stderr.contains("./p1.json names a file given more than once (p1.json)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("link.json names a file given more than once"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("copy.json has the same content as p1.json"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 3, "{stderr}");
+}

@@ -595,3 +595,31 @@ question = "What happened?"
     let s = json(&env, &["--pack", pack]);
     assert_eq!(s["packs"][0]["version"], "2.1.0");
 }
+
+#[test]
+fn progress_periods_are_bounded_over_a_long_span() {
+    let env = TestEnv::new();
+    env.write("Long ago", &["--date", "1000-01-06"]);
+    env.write("Lately", &["--date", "2026-11-20"]);
+    let rows = |by: &str| -> Vec<String> {
+        let summary: serde_json::Value =
+            serde_json::from_str(&env.ok(&["progress", "--by", by, "--format", "json"])).unwrap();
+        let rows = summary["by"]["rows"].as_array().unwrap();
+        let entries: u64 = rows.iter().map(|r| r["entries"].as_u64().unwrap()).sum();
+        assert_eq!(entries, 2);
+        rows.iter()
+            .map(|r| r["period"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // 53,540 weeks and 12,323 months lie between: only the periods with entries.
+    assert_eq!(rows("week"), ["1000-W02", "2026-W47"]);
+    assert_eq!(rows("month"), ["1000-01", "2026-11"]);
+    // 4,108 quarters are few enough to spell out, empty ones included.
+    let quarters = rows("quarter");
+    assert_eq!(quarters.len(), 4_108);
+    assert_eq!(quarters[..2], ["1000-Q1", "1000-Q2"]);
+    assert_eq!(quarters.last().unwrap(), "2026-Q4");
+    // The table is as bounded as the JSON.
+    let table = env.ok(&["progress", "--by", "week"]);
+    assert!(table.lines().count() < 20, "{table}");
+}

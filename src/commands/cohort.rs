@@ -2,34 +2,20 @@
 //! table for a trainer. Summaries hold counts only; no one's words are shown.
 
 use std::io::Write;
-use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{anyhow, Result};
 
 use crate::cli::{CohortArgs, TableFormat};
 use crate::exit_codes::SUCCESS;
 use crate::progress::render::{self, Style};
-use crate::progress::{read_summary, Cohort};
+use crate::progress::{read_summaries, Cohort};
 use crate::terminal;
 
 pub fn run(ctx: &super::Context, args: CohortArgs) -> Result<u8> {
-    let mut files: Vec<&PathBuf> = Vec::with_capacity(args.files.len());
-    for path in &args.files {
-        if files.contains(&path) {
-            terminal::warn(&format!(
-                "{} is given more than once; counting it once",
-                path.display()
-            ));
-        } else {
-            files.push(path);
-        }
-    }
-    let summaries = files
-        .iter()
-        .map(|path| read_summary(path))
-        .collect::<Result<Vec<_>>>()?;
-    let (cohort, notes) = Cohort::combine(&summaries, ctx.config.today());
-    for note in &notes {
+    let read = read_summaries(&args.files)?;
+    let (cohort, notes) =
+        Cohort::combine(&read.summaries, ctx.config.today()).map_err(|err| anyhow!(err))?;
+    for note in read.warnings.iter().chain(&notes) {
         terminal::warn(note);
     }
 

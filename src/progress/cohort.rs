@@ -11,11 +11,10 @@
 //!   canonical ladder, so summaries made with differently named packs still add up.
 //! - Reach over time: per month, summed over participants.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
-use std::path::Path;
 
-use anyhow::{anyhow, Context as _, Result};
 use chrono::NaiveDate;
 use comfy_table::{Cell, Table};
 use serde::{Deserialize, Serialize};
@@ -33,21 +32,6 @@ use crate::terminal::sanitize_line;
 pub const FORMAT: &str = "reflect-cohort";
 /// The cohort schema version this build writes.
 pub const VERSION: u32 = 1;
-
-/// Reads and checks one participant's summary. Errors name the file (and the line and
-/// column of a JSON syntax error).
-pub fn read_summary(path: &Path) -> Result<Summary> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Summary::from_json(&text).map_err(|problem| {
-        let separator = if problem.starts_with(|c: char| c.is_ascii_digit()) {
-            ":"
-        } else {
-            ": "
-        };
-        anyhow!("{}{separator}{problem}", path.display())
-    })
-}
 
 /// A pack used by at least one participant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,14 +72,16 @@ impl CohortRow {
         }
     }
 
-    fn add(&mut self, row: &Row) {
-        self.counts += row.counts;
-        self.total += row.total;
+    /// Adds a participant's row; `None` if a sum overflows.
+    fn add(&mut self, row: &Row) -> Option<()> {
+        self.counts = self.counts.checked_sum(&row.counts)?;
+        self.total = self.counts.total();
         for level in Level::ALL {
             if row.counts.at_or_above(level) > 0 {
                 self.reached.add(level, 1);
             }
         }
+        Some(())
     }
 }
 
@@ -130,9 +116,13 @@ pub struct Cohort {
 }
 
 impl Cohort {
-    /// Combines summaries (already checked by [`read_summary`]). Returns the cohort
-    /// and notes for the trainer (differences between the summaries).
-    pub fn combine(summaries: &[Summary], generated: NaiveDate) -> (Cohort, Vec<String>) {
+    /// Combines summaries (already checked by [`super::read_summaries`]). Returns the
+    /// cohort and notes for the trainer (differences between the summaries), or an
+    /// error when a sum of counts overflows. Linear in the size of the summaries.
+    pub fn combine(
+        summaries: &[Summary],
+        generated: NaiveDate,
+    ) -> Result<(Cohort, Vec<String>), String> {
         let mut notes = Vec::new();
         let names = match summaries.split_first() {
             Some((first, rest)) if rest.iter().all(|s| s.level_names() == first.level_names()) => {
@@ -149,8 +139,10 @@ impl Cohort {
         };
 
         let mut packs: Vec<CohortPack> = Vec::new();
+        let mut pack_index: HashMap<Key<String>, usize> = HashMap::new();
+        let mut versions: Vec<BTreeSet<String>> = Vec::new();
         let mut themes: Vec<CohortRow> = Vec::new();
-        let mut index: HashMap<(Option<String>, String), usize> = HashMap::new();
+        let mut index: HashMap<Key<(Option<String>, String)>, usize> = HashMap::new();
         let mut free = CohortRow::new(None, None, "Free entries (no prompt)".to_string());
         let mut totals = CohortRow::new(None, None, "All entries".to_string());
         let mut months: BTreeMap<NaiveDate, (Counts, u64)> = BTreeMap::new();
@@ -158,32 +150,28 @@ impl Cohort {
 
         for summary in summaries {
             for info in &summary.packs {
-                let pack = match packs.iter_mut().find(|p| p.id == info.id) {
-                    Some(pack) => pack,
-                    None => {
-                        packs.push(CohortPack {
-                            id: info.id.clone(),
-                            name: None,
-                            versions: Vec::new(),
-                            participants: 0,
-                        });
-                        packs.last_mut().expect("just pushed")
-                    }
-                };
+                let at = *pack_index.entry(Key(info.id.clone())).or_insert_with(|| {
+                    packs.push(CohortPack {
+                        id: info.id.clone(),
+                        name: None,
+                        versions: Vec::new(),
+                        participants: 0,
+                    });
+                    versions.push(BTreeSet::new());
+                    packs.len() - 1
+                });
+                let pack = &mut packs[at];
                 pack.participants += 1;
                 if pack.name.is_none() {
                     pack.name.clone_from(&info.name);
                 }
                 if let Some(version) = &info.version {
-                    if !pack.versions.contains(version) {
-                        pack.versions.push(version.clone());
-                        pack.versions.sort();
-                    }
+                    versions[at].insert(version.clone());
                 }
             }
             for theme in &summary.themes {
                 let key = (theme.pack.clone(), theme.theme.clone());
-                let at = *index.entry(key).or_insert_with(|| {
+                let at = *index.entry(Key(key)).or_insert_with(|| {
                     themes.push(CohortRow::new(
                         theme.pack.clone(),
                         Some(theme.theme.clone()),
@@ -195,14 +183,22 @@ impl Cohort {
                 if theme.installed && title_is_placeholder(&themes[at]) {
                     themes[at].title.clone_from(&theme.title);
                 }
-                themes[at].add(&theme.row);
+                themes[at]
+                    .add(&theme.row)
+                    .ok_or_else(|| overflow(&themes[at].title))?;
             }
-            free.add(&summary.free);
-            totals.add(&summary.totals);
+            free.add(&summary.free)
+                .ok_or_else(|| overflow("free entries"))?;
+            totals
+                .add(&summary.totals)
+                .ok_or_else(|| overflow("all entries"))?;
             for month in &summary.months {
                 let start = Period::Month.start_of(month.from);
                 let slot = months.entry(start).or_default();
-                slot.0 += month.counts;
+                slot.0 = slot
+                    .0
+                    .checked_sum(&month.counts)
+                    .ok_or_else(|| overflow(&month.period))?;
                 if month.counts.total() > 0 {
                     slot.1 += 1;
                 }
@@ -211,6 +207,9 @@ impl Cohort {
             last = latest(last, summary.period.last);
         }
 
+        for (pack, versions) in packs.iter_mut().zip(versions) {
+            pack.versions = versions.into_iter().collect();
+        }
         let participants = summaries.len() as u64;
         if packs.iter().any(|p| p.participants < participants) {
             let partial: Vec<String> = packs
@@ -252,7 +251,7 @@ impl Cohort {
             totals,
             months,
         };
-        (cohort, notes)
+        Ok((cohort, notes))
     }
 
     /// The ladder's names, bottom rung first, safe to show on a terminal.
@@ -336,6 +335,31 @@ impl Cohort {
     }
 }
 
+/// A key of the cohort's lookup tables (pack ids; pack and theme ids). Tests count
+/// its comparisons to pin that combining does one per lookup, not one per key known.
+#[derive(Debug)]
+struct Key<T>(T);
+
+impl<T: Hash> Hash for Key<T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl<T: PartialEq> PartialEq for Key<T> {
+    fn eq(&self, other: &Self) -> bool {
+        #[cfg(test)]
+        tests::COMPARISONS.with(|n| n.set(n.get() + 1));
+        self.0 == other.0
+    }
+}
+
+impl<T: Eq> Eq for Key<T> {}
+
+fn overflow(row: &str) -> String {
+    format!("the summaries' counts of '{row}' add up to more than reflect can count")
+}
+
 /// Whether a row's title is still the `pack/theme` placeholder of an uninstalled theme.
 fn title_is_placeholder(row: &CohortRow) -> bool {
     let id = match (&row.pack, &row.theme) {
@@ -355,4 +379,81 @@ fn earliest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
 
 fn latest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
     a.max(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use serde_json::json;
+
+    use super::*;
+
+    thread_local! {
+        /// Comparisons of [`Key`]s made on this thread.
+        pub(super) static COMPARISONS: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// A summary with `n` packs, each with one theme and one entry.
+    fn summary(n: usize) -> Summary {
+        let row = |n: usize| json!({"counts": {"school": n, "network": 0, "system": 0}, "total": n, "latest": null, "stage": "school"});
+        let share = |n: usize| json!({"entries": n, "network_or_above": 0, "share": null});
+        let window = |from: &str, to: &str| json!({"from": from, "to": to, "entries": 0, "network_or_above": 0, "share": null});
+        let text = json!({
+            "format": "reflect-progress",
+            "version": 1,
+            "generated": "2026-11-23",
+            "packs": (0..n).map(|i| json!({"id": format!("p{i}"), "name": null, "version": format!("1.{i}"), "installed": false})).collect::<Vec<_>>(),
+            "levels": [{"id": "school", "name": "School"}, {"id": "network", "name": "Network"}, {"id": "system", "name": "System"}],
+            "period": {"first": null, "last": null, "since": null, "until": null},
+            "themes": (0..n).map(|i| {
+                let mut theme = row(1);
+                theme["pack"] = json!(format!("p{i}"));
+                theme["theme"] = json!(format!("t{i}"));
+                theme["title"] = json!(format!("p{i}/t{i}"));
+                theme["installed"] = json!(false);
+                theme
+            }).collect::<Vec<_>>(),
+            "free": row(0),
+            "totals": row(n),
+            "reach": {"window_days": 30, "overall": share(n), "recent": window("2026-10-25", "2026-11-23"), "previous": window("2026-09-25", "2026-10-24"), "change_points": null},
+            "months": [],
+        });
+        Summary::from_json(&text.to_string()).unwrap()
+    }
+
+    /// Key comparisons made combining two summaries of `n` packs and themes each.
+    fn comparisons(n: usize) -> u64 {
+        let summaries = [summary(n), summary(n)];
+        COMPARISONS.with(|c| c.set(0));
+        let (cohort, _) = Cohort::combine(&summaries, "2026-11-23".parse().unwrap()).unwrap();
+        assert_eq!(cohort.packs.len(), n);
+        assert!(cohort.packs.iter().all(|p| p.participants == 2));
+        assert_eq!(cohort.totals.total, 2 * n as u64);
+        COMPARISONS.with(Cell::get)
+    }
+
+    #[test]
+    fn cohort_of_many_packs_is_linear() {
+        let (small, large) = (comparisons(200), comparisons(4_000));
+        // One lookup per pack and per theme of each summary, half of them hits: about
+        // 2n comparisons. A scan per lookup would make 20 times the packs cost 400 times.
+        assert!(
+            large <= 4 * 2 * 4_000,
+            "{large} comparisons for 4,000 packs"
+        );
+        assert!(
+            large < 40 * small.max(1),
+            "{small} for 200 packs, {large} for 4,000"
+        );
+    }
+
+    #[test]
+    fn overflowing_sums_are_an_error() {
+        let mut one = summary(1);
+        one.totals.counts.school = u64::MAX;
+        one.totals.total = u64::MAX;
+        let err = Cohort::combine(&[one.clone(), one], "2026-11-23".parse().unwrap()).unwrap_err();
+        assert!(err.contains("more than reflect can count"), "{err}");
+    }
 }

@@ -28,6 +28,24 @@ impl Counts {
         self.school + self.network + self.system
     }
 
+    /// The total, or `None` if it does not fit a `u64` (only counts read from a
+    /// file can be that large).
+    pub fn checked_total(&self) -> Option<u64> {
+        self.school
+            .checked_add(self.network)?
+            .checked_add(self.system)
+    }
+
+    /// The sum per level, and `None` if any sum or the total does not fit a `u64`.
+    pub fn checked_sum(&self, other: &Counts) -> Option<Counts> {
+        let sum = Counts {
+            school: self.school.checked_add(other.school)?,
+            network: self.network.checked_add(other.network)?,
+            system: self.system.checked_add(other.system)?,
+        };
+        sum.checked_total().map(|_| sum)
+    }
+
     /// Entries at `level` or above.
     pub fn at_or_above(&self, level: Level) -> u64 {
         Level::ALL

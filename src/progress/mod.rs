@@ -9,6 +9,7 @@
 //! - `summary`: the numbers every output shows, built from a tally, and the
 //!   shareable JSON schema.
 //! - `render`: tables (comfy-table), the reach lines, CSV.
+//! - `read`: participants' summaries read from files, distrusted and checked.
 //! - `cohort`: several summaries combined.
 //!
 //! Dependencies run one way, down this list: no module imports one below it.
@@ -18,14 +19,16 @@
 pub mod cohort;
 pub mod counts;
 pub mod period;
+pub mod read;
 pub mod render;
 pub mod stage;
 pub mod summary;
 pub mod tally;
 
-pub use cohort::{read_summary, Cohort};
+pub use cohort::Cohort;
 pub use counts::Counts;
 pub use period::Period;
+pub use read::{read_summaries, Summaries};
 pub use render::Style;
 pub use stage::Stage;
 pub use summary::{Scope, Summary};

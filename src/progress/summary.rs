@@ -7,7 +7,7 @@
 //! is documented in `docs/progress.md`; fields may be added within a version, never
 //! removed or changed in meaning.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -189,29 +189,39 @@ pub struct Series {
     pub rows: Vec<PeriodRow>,
 }
 
+/// The most periods a series spells out, empty ones included: 96 years of weeks.
+/// A longer span lists only the periods with entries.
+pub const MAX_FILLED_PERIODS: usize = 5_000;
+
 /// One row per period from the first to the last period with entries, empty
-/// periods in between included.
+/// periods in between included, unless that would be more than
+/// [`MAX_FILLED_PERIODS`] rows: then only the periods with entries. `counts` is
+/// keyed by each period's first day.
 pub fn series(counts: &BTreeMap<NaiveDate, Counts>, period: Period) -> Vec<PeriodRow> {
     let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
         return Vec::new();
     };
-    let mut rows = Vec::new();
-    let mut start = first;
-    loop {
-        let c = counts.get(&start).copied().unwrap_or_default();
-        rows.push(PeriodRow {
-            period: period.label(start),
-            from: start,
-            to: period.end(start),
-            counts: c,
-            share: Share::of(&c),
-        });
-        match period.next(start) {
-            Some(next) if next <= last => start = next,
-            _ => break,
+    let mut starts = vec![first];
+    while let Some(next) = period.next(starts[starts.len() - 1]).filter(|&n| n <= last) {
+        if starts.len() == MAX_FILLED_PERIODS {
+            starts = counts.keys().copied().collect();
+            break;
         }
+        starts.push(next);
     }
-    rows
+    starts
+        .into_iter()
+        .map(|start| {
+            let c = counts.get(&start).copied().unwrap_or_default();
+            PeriodRow {
+                period: period.label(start),
+                from: start,
+                to: period.end(start),
+                counts: c,
+                share: Share::of(&c),
+            }
+        })
+        .collect()
 }
 
 /// The whole summary.
@@ -332,9 +342,9 @@ impl Summary {
 
         // Entries whose pack or theme is not installed: counted under their stored ids.
         let mut unknown = Vec::new();
+        let loaded: HashSet<&str> = in_view.iter().map(|p| p.id.as_str()).collect();
         for (pack_id, pack) in tally.packs.iter() {
-            let loaded = in_view.iter().any(|p| p.id == pack_id);
-            if !loaded && !pack_id.is_empty() {
+            if !loaded.contains(pack_id) && !pack_id.is_empty() {
                 packs.push(PackInfo {
                     id: pack_id.to_string(),
                     name: None,
@@ -396,80 +406,5 @@ impl Summary {
     /// The ladder's names, bottom rung first, safe to show on a terminal.
     pub fn level_names(&self) -> [String; 3] {
         display_names(&self.levels)
-    }
-
-    /// Reads a summary written by `reflect progress --format json`, checking its
-    /// format, version, ladder and arithmetic. Errors are one line, starting with
-    /// `LINE:COLUMN: ` for JSON syntax errors.
-    pub fn from_json(text: &str) -> Result<Summary, String> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|err| {
-            let message = err.to_string();
-            let suffix = format!(" at line {} column {}", err.line(), err.column());
-            let message = message.strip_suffix(&suffix).unwrap_or(&message);
-            format!("{}:{}: not valid JSON: {message}", err.line(), err.column())
-        })?;
-        let not_a_summary =
-            "not a progress summary (make one with `reflect progress --format json`)";
-        let format = value.get("format").ok_or(not_a_summary)?;
-        if format.as_str() != Some(FORMAT) {
-            return Err(format!(
-                "{not_a_summary}: its \"format\" is {format}, not \"{FORMAT}\""
-            ));
-        }
-        match value.get("version").and_then(serde_json::Value::as_u64) {
-            Some(v) if v == u64::from(VERSION) => {}
-            Some(v) if v > u64::from(VERSION) => {
-                return Err(format!(
-                    "summary version {v} was written by a newer reflect (this one reads version {VERSION}); upgrade reflect"
-                ))
-            }
-            _ => return Err(format!("the summary has no supported \"version\" (expected {VERSION})")),
-        }
-        let summary: Summary = serde_json::from_value(value)
-            .map_err(|err| format!("not a valid progress summary: {err}"))?;
-        summary.check()?;
-        Ok(summary)
-    }
-
-    /// Checks what the schema cannot: the ladder and that totals add up.
-    fn check(&self) -> Result<(), String> {
-        let ids: Vec<Level> = self.levels.iter().map(|l| l.id).collect();
-        if ids != Level::ALL {
-            return Err(format!(
-                "the ladder is {:?}; expected school, network, system",
-                ids.iter().map(|l| l.as_str()).collect::<Vec<_>>()
-            ));
-        }
-        let rows = self
-            .themes
-            .iter()
-            .map(|t| (t.title.as_str(), &t.row))
-            .chain([("free entries", &self.free), ("totals", &self.totals)]);
-        for (name, row) in rows {
-            if row.total != row.counts.total() {
-                return Err(format!("the counts of '{name}' do not add up to its total"));
-            }
-        }
-        let shares = [
-            &self.reach.overall,
-            &self.reach.recent.share,
-            &self.reach.previous.share,
-        ]
-        .into_iter()
-        .chain(self.months.iter().map(|m| &m.share));
-        if shares.into_iter().any(|s| s.network_or_above > s.entries) {
-            return Err("a reach counts more entries at network level than entries".to_string());
-        }
-        if let Some(month) = self
-            .months
-            .iter()
-            .find(|m| m.share.entries != m.counts.total())
-        {
-            return Err(format!(
-                "the counts of month {} do not add up to its entries",
-                month.period
-            ));
-        }
-        Ok(())
     }
 }

@@ -1,0 +1,259 @@
+//! Reading participants' summaries for `reflect cohort`. They come from other people,
+//! so nothing in them is trusted:
+//!
+//! - a summary must be a regular file (not a FIFO, a device or a folder) of at most
+//!   [`MAX_SUMMARY_BYTES`];
+//! - each file counts once: two paths to the same file (a symlink, `./x` and `x`), or
+//!   two files with the same bytes, are one participant, with a warning;
+//! - the JSON must be a summary of a version this reflect reads, with the canonical
+//!   ladder, counts that add up without overflowing, and dates within the years
+//!   [`MIN_YEAR`]..=[`MAX_YEAR`].
+//!
+//! Every error is one line naming the file.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, Result};
+use chrono::{Datelike, NaiveDate};
+
+use super::summary::{Summary, FORMAT, VERSION};
+use crate::dates::{year_in_range, MAX_YEAR, MIN_YEAR};
+use crate::entry::Level;
+
+/// The largest summary file read. A real summary is a few kilobytes.
+pub const MAX_SUMMARY_BYTES: u64 = 1 << 20;
+
+/// Summaries read from files, each file once, and warnings for the files skipped.
+#[derive(Debug, Default)]
+pub struct Summaries {
+    pub summaries: Vec<Summary>,
+    pub warnings: Vec<String>,
+}
+
+/// Reads and checks the summaries at `paths`, in order, skipping (with a warning) a
+/// file already read under another name or with the same content. Nothing is
+/// returned unless every file passes.
+pub fn read_summaries(paths: &[PathBuf]) -> Result<Summaries> {
+    let mut read = Summaries::default();
+    let mut by_file: HashMap<PathBuf, &Path> = HashMap::new();
+    let mut by_content: HashMap<Vec<u8>, &Path> = HashMap::new();
+    for path in paths {
+        let fail = |problem: String| anyhow!("{}", located(path, &problem));
+        let canonical =
+            fs::canonicalize(path).map_err(|err| fail(format!("cannot read: {err}")))?;
+        if let Some(first) = by_file.get(&canonical) {
+            read.warnings.push(format!(
+                "{} names a file given more than once ({}); counting it once",
+                path.display(),
+                first.display()
+            ));
+            continue;
+        }
+        by_file.insert(canonical, path);
+        let bytes = read_capped(path, MAX_SUMMARY_BYTES).map_err(fail)?;
+        if let Some(first) = by_content.get(&bytes) {
+            read.warnings.push(format!(
+                "{} has the same content as {}; counting it once",
+                path.display(),
+                first.display()
+            ));
+            continue;
+        }
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|_| fail("not a progress summary: not UTF-8 text".to_string()))?;
+        read.summaries.push(Summary::from_json(text).map_err(fail)?);
+        by_content.insert(bytes, path);
+    }
+    Ok(read)
+}
+
+/// `path: problem`, or `path:LINE:COLUMN: ...` when the problem starts with a position.
+fn located(path: &Path, problem: &str) -> String {
+    let separator = if problem.starts_with(|c: char| c.is_ascii_digit()) {
+        ":"
+    } else {
+        ": "
+    };
+    format!("{}{separator}{problem}", path.display())
+}
+
+/// The bytes of the regular file at `path`, refusing other kinds of file and files
+/// over `limit` bytes without reading more than `limit + 1` bytes.
+fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    // Checked before opening: opening a FIFO would wait for a writer.
+    let metadata = fs::metadata(path).map_err(|err| format!("cannot read: {err}"))?;
+    check_kind(&metadata)?;
+    let file = File::open(path).map_err(|err| format!("cannot read: {err}"))?;
+    // Checked again on what was opened, in case the path changed in between.
+    let metadata = file
+        .metadata()
+        .map_err(|err| format!("cannot read: {err}"))?;
+    check_kind(&metadata)?;
+    let too_large = || {
+        format!(
+            "larger than {} MiB; a progress summary is a few kilobytes",
+            limit >> 20
+        )
+    };
+    if metadata.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| format!("cannot read: {err}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+fn check_kind(metadata: &fs::Metadata) -> Result<(), String> {
+    if metadata.is_file() {
+        return Ok(());
+    }
+    let kind = if metadata.is_dir() {
+        "a folder"
+    } else {
+        special_kind(metadata.file_type())
+    };
+    Err(format!(
+        "not a regular file ({kind}); a summary is a file written by `reflect progress --format json`"
+    ))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: fs::FileType) -> &'static str {
+    "a special file"
+}
+
+impl Summary {
+    /// Reads a summary written by `reflect progress --format json`, checking its
+    /// format, version, ladder, arithmetic and dates. Errors are one line, starting
+    /// with `LINE:COLUMN: ` for JSON syntax errors.
+    pub fn from_json(text: &str) -> Result<Summary, String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|err| {
+            let message = err.to_string();
+            let suffix = format!(" at line {} column {}", err.line(), err.column());
+            let message = message.strip_suffix(&suffix).unwrap_or(&message);
+            format!("{}:{}: not valid JSON: {message}", err.line(), err.column())
+        })?;
+        let not_a_summary =
+            "not a progress summary (make one with `reflect progress --format json`)";
+        let format = value.get("format").ok_or(not_a_summary)?;
+        if format.as_str() != Some(FORMAT) {
+            return Err(format!(
+                "{not_a_summary}: its \"format\" is {format}, not \"{FORMAT}\""
+            ));
+        }
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(v) if v == u64::from(VERSION) => {}
+            Some(v) if v > u64::from(VERSION) => {
+                return Err(format!(
+                    "summary version {v} was written by a newer reflect (this one reads version {VERSION}); upgrade reflect"
+                ))
+            }
+            _ => return Err(format!("the summary has no supported \"version\" (expected {VERSION})")),
+        }
+        let summary: Summary = serde_json::from_value(value)
+            .map_err(|err| format!("not a valid progress summary: {err}"))?;
+        summary.check()?;
+        Ok(summary)
+    }
+
+    /// Checks what the schema cannot: the ladder, that totals add up (without
+    /// overflowing), and that every date is within the accepted years.
+    fn check(&self) -> Result<(), String> {
+        let ids: Vec<Level> = self.levels.iter().map(|l| l.id).collect();
+        if ids != Level::ALL {
+            return Err(format!(
+                "the ladder is {:?}; expected school, network, system",
+                ids.iter().map(|l| l.as_str()).collect::<Vec<_>>()
+            ));
+        }
+        let rows = self
+            .themes
+            .iter()
+            .map(|t| (t.title.as_str(), &t.row))
+            .chain([("free entries", &self.free), ("totals", &self.totals)]);
+        for (name, row) in rows {
+            if row.counts.checked_total() != Some(row.total) {
+                return Err(format!("the counts of '{name}' do not add up to its total"));
+            }
+        }
+        let shares = [
+            &self.reach.overall,
+            &self.reach.recent.share,
+            &self.reach.previous.share,
+        ]
+        .into_iter()
+        .chain(self.months.iter().map(|m| &m.share));
+        if shares.into_iter().any(|s| s.network_or_above > s.entries) {
+            return Err("a reach counts more entries at network level than entries".to_string());
+        }
+        if let Some(month) = self
+            .months
+            .iter()
+            .find(|m| m.counts.checked_total() != Some(m.share.entries))
+        {
+            return Err(format!(
+                "the counts of month {} do not add up to its entries",
+                month.period
+            ));
+        }
+        self.check_dates()
+    }
+
+    /// Every date of the summary is within [`MIN_YEAR`]..=[`MAX_YEAR`]: beyond them
+    /// a month series would be unbounded.
+    fn check_dates(&self) -> Result<(), String> {
+        let span = &self.period;
+        let reach = &self.reach;
+        let periods = self
+            .months
+            .iter()
+            .chain(self.by.iter().flat_map(|by| &by.rows));
+        let dates = [
+            ("generated", Some(self.generated)),
+            ("period.first", span.first),
+            ("period.last", span.last),
+            ("period.since", span.since),
+            ("period.until", span.until),
+            ("reach.recent.from", Some(reach.recent.from)),
+            ("reach.recent.to", Some(reach.recent.to)),
+            ("reach.previous.from", Some(reach.previous.from)),
+            ("reach.previous.to", Some(reach.previous.to)),
+        ]
+        .into_iter()
+        .chain(
+            periods.flat_map(|row| [("period from", Some(row.from)), ("period to", Some(row.to))]),
+        );
+        for (field, date) in dates {
+            if let Some(date) = date.filter(|d| !year_in_range(i64::from(d.year()))) {
+                return Err(out_of_range(field, date));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn out_of_range(field: &str, date: NaiveDate) -> String {
+    format!("the date {date} ({field}) is outside the years {MIN_YEAR}–{MAX_YEAR}")
+}

@@ -33,6 +33,9 @@ pub const FORMAT: &str = "reflect-cohort";
 /// The cohort schema version this build writes.
 pub const VERSION: u32 = 1;
 
+/// How many packs a note names before "and N more".
+const NOTE_PACKS: usize = 10;
+
 /// A pack used by at least one participant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CohortPack {
@@ -211,15 +214,22 @@ impl Cohort {
             pack.versions = versions.into_iter().collect();
         }
         let participants = summaries.len() as u64;
-        if packs.iter().any(|p| p.participants < participants) {
-            let partial: Vec<String> = packs
+        let partial: Vec<&CohortPack> = packs
+            .iter()
+            .filter(|p| p.participants < participants)
+            .collect();
+        if !partial.is_empty() {
+            let mut named: Vec<String> = partial
                 .iter()
-                .filter(|p| p.participants < participants)
+                .take(NOTE_PACKS)
                 .map(|p| format!("{} ({} of {participants})", p.id, p.participants))
                 .collect();
+            if partial.len() > NOTE_PACKS {
+                named.push(format!("and {} more", partial.len() - NOTE_PACKS));
+            }
             notes.push(format!(
                 "not every participant used the same packs: {}; themes are shown for whoever has them",
-                partial.join(", ")
+                named.join(", ")
             ));
         }
 
@@ -446,6 +456,24 @@ mod tests {
             large < 40 * small.max(1),
             "{small} for 200 packs, {large} for 4,000"
         );
+    }
+
+    #[test]
+    fn the_note_on_partial_packs_stays_one_short_line() {
+        let summaries = [summary(50), summary(1)];
+        let (_, notes) = Cohort::combine(&summaries, "2026-11-23".parse().unwrap()).unwrap();
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].contains("p1 (1 of 2), p2 (1 of 2)"),
+            "{}",
+            notes[0]
+        );
+        assert!(
+            notes[0].contains("p10 (1 of 2), and 39 more;"),
+            "{}",
+            notes[0]
+        );
+        assert!(!notes[0].contains("p11 "), "{}", notes[0]);
     }
 
     #[test]

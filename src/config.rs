@@ -16,6 +16,8 @@ use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 use serde::Deserialize;
 
+use crate::position::line_column;
+
 /// Which rule chose a path (shown by `reflect config`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -66,8 +68,6 @@ pub struct Config {
     /// Where unsaved drafts are kept when the editor or a write fails.
     pub drafts_dir: PathBuf,
     pub default_pack: Option<String>,
-    /// `--pack FILE` arguments, in order.
-    pub extra_packs: Vec<PathBuf>,
     /// `NO_COLOR` is set (to anything non-empty) or `--color never`.
     pub no_color: bool,
     /// The editor command (`$VISUAL`, else `$EDITOR`), if any.
@@ -80,7 +80,6 @@ pub struct Config {
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
     pub journal: Option<PathBuf>,
-    pub packs: Vec<PathBuf>,
     pub no_color: bool,
 }
 
@@ -182,7 +181,6 @@ impl Config {
             packs_dir,
             drafts_dir,
             default_pack: file.default_pack,
-            extra_packs: overrides.packs,
             no_color: overrides.no_color || env_string("NO_COLOR").is_some(),
             editor: env_string("VISUAL").or_else(|| env_string("EDITOR")),
             now: now()?,
@@ -227,22 +225,6 @@ fn read_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text.as_bytes()[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
 fn now() -> Result<DateTime<FixedOffset>> {
     match env_string("REFLECT_NOW") {
         Some(value) => DateTime::parse_from_rfc3339(value.trim()).with_context(|| {
@@ -259,14 +241,6 @@ fn now() -> Result<DateTime<FixedOffset>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_column_counts_from_one() {
-        let text = "a = 1\nbé = 2\n";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 6), (2, 1));
-        assert_eq!(line_column(text, 9), (2, 3));
-    }
 
     #[test]
     fn relative_config_paths_follow_the_config_file() {

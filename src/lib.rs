@@ -9,19 +9,28 @@
 //! - [`progress`]: the progress table and the cohort view built from it.
 //! - [`export`] / [`import`]: Markdown and JSON out, our JSON and jrnl's in.
 //! - [`error`] / [`exit_codes`]: which failure exits with which status.
+//! - [`fs`]: private folders and files, atomic replacement.
+//! - [`neutral`]: untrusted text made safe for each output (terminal, CSV, Markdown).
+//! - [`position`]: line and column of a byte offset, for `FILE:LINE:COL` messages.
+//! - [`draft`]: drafts kept until an entry is saved.
+//! - [`terminal`]: whether we are on one, asking, and the error/warning/note lines.
 //! - [`commands`]: one thin file per subcommand, wiring the above to the terminal.
 
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod dates;
+pub mod draft;
 pub mod entry;
 pub mod error;
 pub mod exit_codes;
 pub mod export;
 pub mod filter;
+pub mod fs;
 pub mod import;
 pub mod journal;
+pub mod neutral;
 pub mod pack;
+pub mod position;
 pub mod progress;
 pub mod terminal;

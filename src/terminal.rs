@@ -1,8 +1,12 @@
-//! Everything about the terminal: whether we are on one, colour, width, and
-//! keeping untrusted text (from packs, imports, damaged lines) from driving it.
+//! Everything about the terminal: whether we are on one, colour, asking and reading,
+//! and the one-line error, warning and note formats (untrusted text in them goes
+//! through [`crate::neutral`]).
 
-use std::borrow::Cow;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Read, Write};
+
+use anyhow::{Context as _, Result};
+
+use crate::neutral;
 
 /// Whether standard input is an interactive terminal.
 pub fn stdin_is_terminal() -> bool {
@@ -19,24 +23,26 @@ pub fn fancy_output(no_color: bool) -> bool {
     !no_color && stdout_is_terminal()
 }
 
-/// Replaces control characters (ESC, BEL, CR, C1 codes, ...) so the text cannot move
-/// the cursor, change colours or retitle the terminal. Newlines are kept when
-/// `keep_newlines` is true, and tabs always are.
-pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let is_bad = |c: char| c.is_control() && c != '\t' && !(keep_newlines && c == '\n');
-    if !text.chars().any(is_bad) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .map(|c| if is_bad(c) { '\u{FFFD}' } else { c })
-            .collect(),
-    )
+/// Reads everything on standard input (a pipe or a file) as UTF-8 text.
+pub fn read_stdin() -> Result<String> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    String::from_utf8(bytes).context("standard input is not UTF-8 text")
 }
 
-/// One-line form of untrusted text: control characters and newlines replaced.
-pub fn sanitize_line(text: &str) -> Cow<'_, str> {
-    sanitize(text, false)
+/// Asks a question on the terminal (stderr) and reads one line of answer.
+pub fn ask(question: &str) -> Result<String> {
+    let mut err = io::stderr().lock();
+    write!(err, "{question}")?;
+    err.flush()?;
+    let mut answer = String::new();
+    io::stdin()
+        .read_line(&mut answer)
+        .context("cannot read the answer from the terminal")?;
+    Ok(answer.trim().to_string())
 }
 
 /// Whether the error (or one of its causes) is a broken pipe: the reader of our
@@ -52,37 +58,15 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Prints `reflect: <message>: <cause>: ...` on one line of stderr.
 pub fn report_error(err: &anyhow::Error) {
     let message = format!("{err:#}");
-    eprintln!("reflect: {}", sanitize_line(&message));
+    eprintln!("reflect: {}", neutral::terminal_line(&message));
 }
 
 /// Prints a warning line on stderr.
 pub fn warn(message: &str) {
-    eprintln!("reflect: warning: {}", sanitize_line(message));
+    eprintln!("reflect: warning: {}", neutral::terminal_line(message));
 }
 
 /// Prints a note (progress or confirmation meant for the person, not a script) on stderr.
 pub fn note(message: &str) {
-    eprintln!("{}", sanitize_line(message));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escape_sequences_are_neutralised() {
-        let hostile = "Trust\x1b]0;pwned\x07 \x1b[31mred\u{9b}";
-        let clean = sanitize_line(hostile);
-        assert!(!clean.chars().any(|c| c.is_control()));
-        assert!(clean.contains("Trust"));
-    }
-
-    #[test]
-    fn plain_text_is_borrowed() {
-        assert!(matches!(
-            sanitize("line\nnext\tcol", true),
-            Cow::Borrowed(_)
-        ));
-        assert_eq!(sanitize_line("a\nb"), "a\u{FFFD}b");
-    }
+    eprintln!("{}", neutral::terminal_line(message));
 }

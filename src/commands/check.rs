@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::CheckArgs;
 use crate::exit_codes::{FAILURE, SUCCESS};
-use crate::terminal::sanitize_line;
+use crate::neutral;
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
     let journal = ctx.journal();
@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
             out,
             "{path}:{}: {}",
             damage.line,
-            sanitize_line(&damage.problem.to_string())
+            neutral::terminal_line(&damage.problem.to_string())
         )?;
     }
     if report.damage.is_empty() {

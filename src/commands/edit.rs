@@ -4,14 +4,15 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::editor::{self, Draft};
 use super::Context;
 use crate::cli::EditArgs;
 use crate::dates::parse_day;
+use crate::draft::{self, Draft};
 use crate::entry::normalize_tag;
 use crate::error::usage;
 use crate::exit_codes::{FAILURE, SUCCESS};
-use crate::terminal::{self, sanitize_line};
+use crate::neutral;
+use crate::terminal;
 
 pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
     let journal = ctx.journal();
@@ -44,7 +45,7 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
     }
     let metadata_only = args.level.is_some() || !args.tag.is_empty() || args.date.is_some();
     if let Some(text) = &args.message {
-        entry.text = editor::clean_text(text);
+        entry.text = draft::clean_text(text);
     } else if !metadata_only {
         entry.text = if terminal::stdin_is_terminal() {
             let Some(editor_command) = &ctx.config.editor else {
@@ -54,7 +55,7 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
                 format!("Editing entry {} ({})", entry.id, entry.date),
                 format!(
                     "Lines starting with {} are ignored. Empty the file to cancel the edit.",
-                    editor::COMMENT
+                    draft::COMMENT
                 ),
             ];
             let draft = Draft::create(
@@ -68,7 +69,7 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
             draft.discard();
             text
         } else {
-            editor::clean_text(&editor::read_stdin()?)
+            draft::clean_text(&terminal::read_stdin()?)
         };
     }
     if entry.text.trim().is_empty() {
@@ -88,7 +89,7 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
     terminal::note(&format!(
         "Revised entry {} ({}). The earlier version stays in the file until `reflect compact`.",
         entry.id,
-        sanitize_line(&entry.date.to_string())
+        neutral::terminal_line(&entry.date.to_string())
     ));
     Ok(SUCCESS)
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset};
 
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::cli::{ExportArgs, ExportFormat, GroupBy};
 use crate::exit_codes::SUCCESS;
 use crate::export::{json, markdown};
 use crate::filter::Filter;
@@ -26,7 +26,7 @@ pub fn run(ctx: &super::Context, args: ExportArgs) -> Result<u8> {
         exported: ctx.config.now,
     };
     match &args.output {
-        Some(path) => crate::journal::write_atomically(path, true, |out| export.write(out))
+        Some(path) => crate::fs::write_atomically(path, |out| export.write(out))
             .with_context(|| format!("cannot export to {}", path.display()))?,
         None => {
             let mut out = super::stdout();
@@ -53,7 +53,7 @@ impl Export<'_> {
                 let options = markdown::Options {
                     packs,
                     filter: &self.filter,
-                    group_by: self.args.group_by,
+                    group_by: grouping(self.args.group_by),
                     exported: self.exported,
                 };
                 markdown::write(out, &self.journal, &options)?;
@@ -63,5 +63,13 @@ impl Export<'_> {
             }
         }
         Ok(())
+    }
+}
+
+fn grouping(group_by: GroupBy) -> markdown::Grouping {
+    match group_by {
+        GroupBy::Day => markdown::Grouping::Day,
+        GroupBy::Theme => markdown::Grouping::Theme,
+        GroupBy::Level => markdown::Grouping::Level,
     }
 }

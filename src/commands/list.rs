@@ -10,8 +10,10 @@ use super::Context;
 use crate::cli::{ListArgs, ListFormat};
 use crate::entry::Entry;
 use crate::exit_codes::SUCCESS;
+use crate::export::json::EntryObject;
+use crate::neutral;
 use crate::pack::PackSet;
-use crate::terminal::{self, sanitize_line};
+use crate::terminal;
 
 pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
     let filter = ctx.filter(&args.filter)?;
@@ -38,7 +40,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
         shown += 1;
         match format {
             ListFormat::Json => {
-                serde_json::to_writer(&mut out, &entry)?;
+                serde_json::to_writer(&mut out, &EntryObject::from(&entry))?;
                 out.write_all(b"\n")?;
             }
             ListFormat::Plain => writeln!(
@@ -47,8 +49,8 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
                 entry.id,
                 entry.date,
                 entry.level,
-                entry.theme.as_deref().unwrap_or("-"),
-                sanitize_line(&first_line(&entry.text).replace('\t', " "))
+                neutral::plain_field(entry.theme.as_deref().unwrap_or("-")),
+                neutral::plain_field(first_line(&entry.text))
             )?,
             ListFormat::Table => {
                 table.add_row(row(&entry, packs));
@@ -99,8 +101,8 @@ fn row(entry: &Entry, packs: &PackSet) -> Vec<String> {
         entry.id.to_string(),
         entry.date.to_string(),
         packs.level_label(entry.pack.as_deref(), entry.level),
-        sanitize_line(&theme).into_owned(),
-        sanitize_line(&preview(&entry.text, 60)).into_owned(),
+        neutral::terminal_line(&theme).into_owned(),
+        neutral::terminal_line(&preview(&entry.text, 60)).into_owned(),
     ]
 }
 

@@ -8,7 +8,6 @@ mod completions;
 mod config;
 mod delete;
 mod edit;
-mod editor;
 mod export;
 mod import;
 mod list;
@@ -21,9 +20,8 @@ mod write;
 
 use std::cell::OnceCell;
 use std::io::{self, BufWriter, StdoutLock};
-use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{anyhow, Result};
 
 use crate::cli::{Cli, ColorChoice, Command, FilterArgs};
 use crate::config::{Config, Overrides};
@@ -31,20 +29,24 @@ use crate::dates::parse_day;
 use crate::error::usage;
 use crate::filter::{Criteria, Filter};
 use crate::journal::Journal;
-use crate::pack::{load_packs, PackSet, PackSources};
+use crate::pack::{Pack, PackChoice, PackError, PackRequest, PackSet, Problem};
 use crate::terminal;
 
 /// Runs the parsed command line and returns the exit status.
 pub fn run(cli: Cli) -> Result<u8> {
-    let (pack_files, pack_ids) = split_pack_args(&cli.packs);
     let config = Config::load(Overrides {
         journal: cli.journal,
-        packs: pack_files,
         no_color: cli.color == ColorChoice::Never,
     })?;
+    let pack_request = PackRequest {
+        packs_dir: Some(config.packs_dir.path.clone()),
+        default_pack: config.default_pack.clone(),
+        ..PackRequest::default()
+    }
+    .with_pack_args(&cli.packs);
     let ctx = Context {
         config,
-        pack_ids,
+        pack_request,
         packs: OnceCell::new(),
     };
     match cli.command {
@@ -67,26 +69,12 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
-/// `--pack` takes a pack id or a pack file: anything that looks like a path is a file.
-fn split_pack_args(values: &[String]) -> (Vec<PathBuf>, Vec<String>) {
-    let (files, ids): (Vec<&String>, Vec<&String>) = values.iter().partition(|value| {
-        value.ends_with(".toml")
-            || value.contains('/')
-            || value.contains(std::path::MAIN_SEPARATOR)
-            || Path::new(value).is_file()
-    });
-    (
-        files.into_iter().map(PathBuf::from).collect(),
-        ids.into_iter().cloned().collect(),
-    )
-}
-
 /// What every command may need: settings, the journal, packs (loaded on first use).
 pub struct Context {
     pub config: Config,
-    /// Pack ids named with `--pack ID`.
-    pack_ids: Vec<String>,
-    packs: OnceCell<PackSet>,
+    /// What the config and `--pack` say about packs.
+    pack_request: PackRequest,
+    packs: OnceCell<PackChoice>,
 }
 
 impl Context {
@@ -94,48 +82,34 @@ impl Context {
         Journal::new(&self.config.journal.path).with_report(std::sync::Arc::new(report::OnStderr))
     }
 
-    /// The loaded packs: embedded, the packs folder, then `--pack` files. A broken
+    /// The packs of this run and the choice among them, loaded on first use. A broken
     /// pack in the folder is skipped with a warning; a broken `--pack` file is an error.
-    pub fn packs(&self) -> Result<&PackSet> {
-        if let Some(packs) = self.packs.get() {
-            return Ok(packs);
+    fn pack_choice(&self) -> Result<&PackChoice> {
+        if let Some(choice) = self.packs.get() {
+            return Ok(choice);
         }
-        let (packs, warnings) = load_packs(&PackSources {
-            packs_dir: Some(self.config.packs_dir.path.clone()),
-            files: self.config.extra_packs.clone(),
-            default_pack: self.config.default_pack.clone(),
-        })
-        .map_err(packs::report_load_error)?;
+        let (choice, warnings) = PackChoice::load(&self.pack_request).map_err(report_load_error)?;
         for warning in warnings {
             terminal::warn(&warning);
         }
-        Ok(self.packs.get_or_init(|| packs))
+        Ok(self.packs.get_or_init(|| choice))
+    }
+
+    /// The loaded packs: embedded, the packs folder, then `--pack` files.
+    pub fn packs(&self) -> Result<&PackSet> {
+        Ok(self.pack_choice()?.packs())
     }
 
     /// Ids of the packs chosen with `--pack` (by id, or loaded from a file). Empty
     /// when none was named.
     pub fn selected_packs(&self) -> Result<Vec<String>> {
-        let packs = self.packs()?;
-        let mut ids = Vec::new();
-        for id in &self.pack_ids {
-            if packs.get(id).is_none() {
-                let known: Vec<&str> = packs.iter().map(|p| p.id.as_str()).collect();
-                return Err(usage(format!(
-                    "no loaded pack has the id '{}' (loaded: {})",
-                    terminal::sanitize_line(id),
-                    known.join(", ")
-                )));
-            }
-            ids.push(id.clone());
-        }
-        for pack in packs.iter() {
-            if let crate::pack::PackOrigin::CommandLine(_) = pack.origin {
-                if !ids.contains(&pack.id) {
-                    ids.push(pack.id.clone());
-                }
-            }
-        }
-        Ok(ids)
+        self.pack_choice()?.selected()
+    }
+
+    /// The pack a command uses when none is named: the first `--pack` (an id or a
+    /// file), else the default pack.
+    pub fn chosen_pack(&self) -> Result<&Pack> {
+        self.pack_choice()?.chosen()
     }
 
     /// Resolves the shared filter flags (dates relative to today, level names of packs).
@@ -177,7 +151,7 @@ impl Context {
 
     /// Like [`Context::selected_packs`], but loads no packs when `--pack` was not given.
     fn selected_packs_if_named(&self) -> Result<Vec<String>> {
-        if self.pack_ids.is_empty() && self.config.extra_packs.is_empty() {
+        if !self.pack_request.names_packs() {
             Ok(Vec::new())
         } else {
             self.selected_packs()
@@ -194,4 +168,26 @@ impl Context {
 /// `?`, so a closed pipe ends the command quietly instead of panicking.
 pub fn stdout() -> BufWriter<StdoutLock<'static>> {
     BufWriter::with_capacity(1 << 16, io::stdout().lock())
+}
+
+/// A `--pack` file with several problems gets one line per problem on stderr, then a
+/// one-line error.
+fn report_load_error(err: anyhow::Error) -> anyhow::Error {
+    if let Some(PackError::Invalid { file, problems }) = err.downcast_ref::<PackError>() {
+        if problems.len() > 1 {
+            print_problems(problems);
+            return anyhow!(
+                "the pack {file} has {} problems (listed above); it was not loaded",
+                problems.len()
+            );
+        }
+    }
+    err
+}
+
+/// One note line per problem of a pack (problems are safe to print).
+fn print_problems(problems: &[Problem]) {
+    for problem in problems {
+        terminal::note(&problem.to_string());
+    }
 }

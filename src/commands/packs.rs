@@ -1,24 +1,24 @@
 //! `reflect packs`: list, show, validate, scaffold and install prompt packs.
 //!
-//! Pack text is untrusted: everything shown goes through `terminal::sanitize`.
+//! Pack text is untrusted: everything shown goes through [`crate::neutral`].
 
-use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context as _, Result};
 use comfy_table::{presets, ContentArrangement, Table};
 
-use super::Context;
+use super::{print_problems, Context};
 use crate::cli::PacksCommand;
 use crate::error::usage;
 use crate::exit_codes;
-use crate::journal::write_atomically;
+use crate::fs::{create_new_private, create_private_dir_all, write_atomically};
+use crate::neutral;
 use crate::pack::{
     installed_pack_files, is_language_tag, is_valid_id, parse_pack_bytes, read_pack,
-    read_pack_file, Pack, PackError, PackOrigin, Problem,
+    read_pack_file, Pack, PackError, PackOrigin,
 };
-use crate::terminal::{self, sanitize, sanitize_line};
+use crate::terminal;
 
 pub fn run(ctx: &Context, command: PacksCommand) -> Result<u8> {
     match command {
@@ -34,41 +34,6 @@ pub fn run(ctx: &Context, command: PacksCommand) -> Result<u8> {
     }
 }
 
-/// The pack a command uses when none is named: the first `--pack` (an id or a
-/// file), else the default pack.
-pub(super) fn chosen_pack(ctx: &Context) -> Result<&Pack> {
-    let packs = ctx.packs()?;
-    if let Some(id) = ctx.selected_packs()?.first() {
-        return packs
-            .get(id)
-            .ok_or_else(|| anyhow!("no loaded pack has the id '{}'", sanitize_line(id)));
-    }
-    packs
-        .default_pack()
-        .ok_or_else(|| anyhow!("no prompt pack is loaded (see `reflect packs list`)"))
-}
-
-/// Used by [`Context::packs`]: a `--pack` file with several problems gets one line
-/// per problem on stderr, then a one-line error.
-pub(super) fn report_load_error(err: anyhow::Error) -> anyhow::Error {
-    if let Some(PackError::Invalid { file, problems }) = err.downcast_ref::<PackError>() {
-        if problems.len() > 1 {
-            print_problems(problems);
-            return anyhow!(
-                "the pack {file} has {} problems (listed above); it was not loaded",
-                problems.len()
-            );
-        }
-    }
-    err
-}
-
-fn print_problems(problems: &[Problem]) {
-    for problem in problems {
-        terminal::note(&problem.to_string());
-    }
-}
-
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
@@ -79,7 +44,7 @@ fn plural(n: usize, word: &str) -> String {
 
 /// One field of a tab-separated line: no control characters, no tabs.
 fn field(text: &str) -> String {
-    sanitize_line(text).replace('\t', " ")
+    neutral::plain_field(text).into_owned()
 }
 
 fn list(ctx: &Context) -> Result<u8> {
@@ -136,12 +101,12 @@ fn show(ctx: &Context, id: Option<&str>) -> Result<u8> {
                 let known: Vec<&str> = packs.iter().map(|p| p.id.as_str()).collect();
                 usage(format!(
                     "no loaded pack has the id '{}' (loaded: {})",
-                    sanitize_line(id),
+                    neutral::terminal_line(id),
                     known.join(", ")
                 ))
             })?
         }
-        None => chosen_pack(ctx)?,
+        None => ctx.chosen_pack()?,
     };
     let mut out = super::stdout();
     render_pack(&mut out, pack)?;
@@ -156,7 +121,7 @@ const WRAP: usize = 88;
 /// wrapped at word boundaries.
 fn write_block(out: &mut impl Write, indent: &str, text: &str) -> io::Result<()> {
     let width = WRAP.saturating_sub(indent.len()).max(20);
-    for line in sanitize(text, true).lines() {
+    for line in neutral::terminal(text).lines() {
         let mut current = String::new();
         for word in line.split_whitespace() {
             if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
@@ -179,7 +144,7 @@ fn write_block(out: &mut impl Write, indent: &str, text: &str) -> io::Result<()>
 
 /// `packs show`: metadata, levels, then each theme with its prompts.
 fn render_pack(out: &mut impl Write, pack: &Pack) -> io::Result<()> {
-    let line = |text: &str| sanitize_line(text).into_owned();
+    let line = |text: &str| neutral::terminal_line(text).into_owned();
     writeln!(out, "{}", line(&pack.name))?;
     writeln!(out, "  id:       {}", line(&pack.id))?;
     writeln!(out, "  version:  {}", line(&pack.version))?;
@@ -258,19 +223,19 @@ fn validate(files: &[PathBuf]) -> Result<u8> {
             Ok(pack) => writeln!(
                 out,
                 "{}: ok ({}, {})",
-                sanitize_line(&path.display().to_string()),
+                neutral::terminal_line(&path.display().to_string()),
                 plural(pack.themes.len(), "theme"),
                 plural(pack.prompts.len(), "prompt")
             )?,
             Err(PackError::Invalid { problems, .. }) => {
                 status = exit_codes::FAILURE;
                 for problem in problems {
-                    writeln!(out, "{}", sanitize_line(&problem.to_string()))?;
+                    writeln!(out, "{}", neutral::terminal_line(&problem.to_string()))?;
                 }
             }
             Err(err @ PackError::Unreadable { .. }) => {
                 status = exit_codes::FAILURE;
-                writeln!(out, "{}", sanitize_line(&err.to_string()))?;
+                writeln!(out, "{}", neutral::terminal_line(&err.to_string()))?;
             }
         }
     }
@@ -282,13 +247,13 @@ fn new(output: Option<&Path>, id: &str, language: &str) -> Result<u8> {
     if !is_valid_id(id) {
         return Err(usage(format!(
             "--id '{}' is not a valid pack id: use 1 to 64 characters a-z, 0-9, '-' or '_', starting with a letter or digit",
-            sanitize_line(id)
+            neutral::terminal_line(id)
         )));
     }
     if !is_language_tag(language) {
         return Err(usage(format!(
             "--language '{}' is not a language tag: use a BCP 47 tag such as en, es or es-CL",
-            sanitize_line(language)
+            neutral::terminal_line(language)
         )));
     }
     let text = scaffold(id, language);
@@ -299,17 +264,13 @@ fn new(output: Option<&Path>, id: &str, language: &str) -> Result<u8> {
             out.flush()?;
         }
         Some(path) => {
-            let mut file = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)
-                .map_err(|err| match err.kind() {
-                    io::ErrorKind::AlreadyExists => anyhow!(
-                        "{} already exists; choose another --output or move it away first",
-                        path.display()
-                    ),
-                    _ => anyhow!(err).context(format!("cannot create {}", path.display())),
-                })?;
+            let mut file = create_new_private(path).map_err(|err| match err.kind() {
+                io::ErrorKind::AlreadyExists => anyhow!(
+                    "{} already exists; choose another --output or move it away first",
+                    path.display()
+                ),
+                _ => anyhow!(err).context(format!("cannot create {}", path.display())),
+            })?;
             file.write_all(text.as_bytes())
                 .and_then(|()| file.sync_all())
                 .with_context(|| format!("cannot write {}", path.display()))?;
@@ -469,16 +430,20 @@ fn install(ctx: &Context, file: &Path, force: bool) -> Result<u8> {
         }
     };
 
-    fs::create_dir_all(dir)
+    create_private_dir_all(dir)
         .with_context(|| format!("cannot create the packs folder {}", dir.display()))?;
-    write_atomically(&destination, false, |out| {
+    write_atomically(&destination, |out| {
         out.write_all(&bytes)?;
         Ok(())
     })
     .with_context(|| format!("cannot install the pack as {}", destination.display()))?;
 
     let mut out = super::stdout();
-    writeln!(out, "{}", sanitize_line(&destination.display().to_string()))?;
+    writeln!(
+        out,
+        "{}",
+        neutral::terminal_line(&destination.display().to_string())
+    )?;
     out.flush()?;
     let builtin = crate::pack::EMBEDDED_PACKS.iter().any(|(_, text)| {
         crate::pack::parse_pack(text, "", PackOrigin::Embedded("")).is_ok_and(|p| p.id == pack.id)

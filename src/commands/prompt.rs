@@ -11,12 +11,12 @@ use super::Context;
 use crate::cli::PromptArgs;
 use crate::error::usage;
 use crate::exit_codes;
+use crate::neutral;
 use crate::pack::{answer_counts, suggest, Pack, PackOrigin, Theme};
-use crate::terminal::{sanitize, sanitize_line};
 
 pub fn run(ctx: &Context, args: PromptArgs) -> Result<u8> {
     let (pack, theme) = match args.theme.as_deref() {
-        None => (super::packs::chosen_pack(ctx)?, None),
+        None => (ctx.chosen_pack()?, None),
         Some(name) => {
             let (pack, theme) = resolve_theme(ctx, name)?;
             (pack, Some(theme))
@@ -40,13 +40,13 @@ pub fn run(ctx: &Context, args: PromptArgs) -> Result<u8> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        writeln!(out, "{}", sanitize_line(&question))?;
+        writeln!(out, "{}", neutral::terminal_line(&question))?;
     } else {
         let title = pack
             .theme(&prompt.theme)
             .map_or(prompt.theme.as_str(), |t| t.title.as_str());
-        writeln!(out, "{}", sanitize_line(title))?;
-        for line in sanitize(&prompt.question, true).lines() {
+        writeln!(out, "{}", neutral::terminal_line(title))?;
+        for line in neutral::terminal(&prompt.question).lines() {
             writeln!(out, "  {line}")?;
         }
         // A pack given as a file is only known when the file is given again.
@@ -69,14 +69,14 @@ pub fn run(ctx: &Context, args: PromptArgs) -> Result<u8> {
 /// `--theme ID` (in the chosen pack, else any loaded pack) or `--theme PACK/ID`.
 fn resolve_theme<'a>(ctx: &'a Context, name: &str) -> Result<(&'a Pack, &'a Theme)> {
     if !name.contains('/') {
-        let pack = super::packs::chosen_pack(ctx)?;
+        let pack = ctx.chosen_pack()?;
         if let Some(theme) = pack.theme(name) {
             return Ok((pack, theme));
         }
     }
     ctx.packs()?
         .find_theme(name)
-        .map_err(|err| usage(format!("--theme: {}", sanitize_line(&err))))
+        .map_err(|err| usage(format!("--theme: {}", neutral::terminal_line(&err))))
 }
 
 /// Quotes a path for the hint line when it holds characters a shell would split on.
@@ -85,8 +85,8 @@ fn shell_word(text: &str) -> String {
         .chars()
         .all(|c| c.is_alphanumeric() || "-_./+,:@%".contains(c));
     if plain {
-        sanitize_line(text).into_owned()
+        neutral::terminal_line(text).into_owned()
     } else {
-        format!("'{}'", sanitize_line(&text.replace('\'', r"'\''")))
+        format!("'{}'", neutral::terminal_line(&text.replace('\'', r"'\''")))
     }
 }

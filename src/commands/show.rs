@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::ShowArgs;
 use crate::exit_codes::SUCCESS;
-use crate::terminal::{sanitize, sanitize_line};
+use crate::neutral;
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<u8> {
     let entry = ctx.journal().find(&args.id)?;
@@ -26,21 +26,25 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<u8> {
         let title = pack
             .and_then(|p| p.theme(theme))
             .map_or(theme.as_str(), |t| t.title.as_str());
-        writeln!(out, "Theme:   {}", sanitize_line(title))?;
+        writeln!(out, "Theme:   {}", neutral::terminal_line(title))?;
     }
     if let Some(prompt_id) = &entry.prompt {
         match pack.and_then(|p| p.prompt(prompt_id)) {
-            Some(prompt) => writeln!(out, "Prompt:  {}", sanitize_line(&prompt.question))?,
+            Some(prompt) => writeln!(out, "Prompt:  {}", neutral::terminal_line(&prompt.question))?,
             None => writeln!(
                 out,
                 "Prompt:  {}/{} (pack not loaded)",
-                sanitize_line(entry.pack.as_deref().unwrap_or("?")),
-                sanitize_line(prompt_id)
+                neutral::terminal_line(entry.pack.as_deref().unwrap_or("?")),
+                neutral::terminal_line(prompt_id)
             )?,
         }
     }
     if !entry.tags.is_empty() {
-        writeln!(out, "Tags:    {}", sanitize_line(&entry.tags.join(", ")))?;
+        writeln!(
+            out,
+            "Tags:    {}",
+            neutral::terminal_line(&entry.tags.join(", "))
+        )?;
     }
     write!(
         out,
@@ -51,7 +55,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<u8> {
         write!(out, " (revised {})", revised.format("%Y-%m-%d %H:%M %:z"))?;
     }
     writeln!(out, "\n")?;
-    writeln!(out, "{}", sanitize(&entry.text, true))?;
+    writeln!(out, "{}", neutral::terminal(&entry.text))?;
     out.flush()?;
     Ok(SUCCESS)
 }

@@ -8,15 +8,16 @@ use std::io::Write;
 
 use anyhow::{anyhow, bail, Result};
 
-use super::editor::{self, Draft};
 use super::Context;
 use crate::cli::WriteArgs;
 use crate::dates::parse_day;
+use crate::draft::{self, Draft};
 use crate::entry::{normalize_tag, Entry, EntryId, Level};
 use crate::error::usage;
 use crate::exit_codes::{FAILURE, SUCCESS};
+use crate::neutral;
 use crate::pack::{Pack, Prompt};
-use crate::terminal::{self, sanitize, sanitize_line};
+use crate::terminal;
 
 pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
     let date = match &args.date {
@@ -37,8 +38,8 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
 
     let id = EntryId::random()?;
     let text = match &args.message {
-        Some(text) => editor::clean_text(text),
-        None if !interactive && !args.edit => editor::clean_text(&editor::read_stdin()?),
+        Some(text) => draft::clean_text(text),
+        None if !interactive && !args.edit => draft::clean_text(&terminal::read_stdin()?),
         None => match compose(ctx, &id, answering, level)? {
             Some(text) => text,
             None => return Ok(FAILURE),
@@ -101,7 +102,7 @@ fn choose_prompt<'a>(
         return Ok(None);
     }
     // A bare id looks first in the pack chosen with --pack (or the default pack).
-    let chosen = super::packs::chosen_pack(ctx)?;
+    let chosen = ctx.chosen_pack()?;
     let bare = |name: &str| !name.contains('/');
     if let Some(name) = &args.prompt {
         if let Some(prompt) = chosen.prompt(name).filter(|_| bare(name)) {
@@ -128,7 +129,7 @@ fn choose_prompt<'a>(
 /// On a terminal: show the least-answered prompt and let the person take it, skip
 /// to the next one, or write freely.
 fn offer_prompt(ctx: &Context) -> Result<Answering<'_>> {
-    let pack = super::packs::chosen_pack(ctx)?;
+    let pack = ctx.chosen_pack()?;
     let mut counts = crate::pack::answer_counts(&ctx.journal())?;
     loop {
         let Some(prompt) = crate::pack::suggest(pack, &counts, None) else {
@@ -136,7 +137,7 @@ fn offer_prompt(ctx: &Context) -> Result<Answering<'_>> {
         };
         show_prompt(pack, prompt);
         let answer =
-            editor::ask("[Enter] answer it · [s] another prompt · [f] free entry · [q] quit: ")?;
+            terminal::ask("[Enter] answer it · [s] another prompt · [f] free entry · [q] quit: ")?;
         match answer.to_lowercase().as_str() {
             "" | "y" | "a" => return Ok(Some((pack, prompt))),
             "f" => return Ok(None),
@@ -155,13 +156,16 @@ fn show_prompt(pack: &Pack, prompt: &Prompt) {
     let theme = pack
         .theme(&prompt.theme)
         .map_or(prompt.theme.as_str(), |t| t.title.as_str());
-    let mut lines = vec![String::new(), format!("Theme: {}", sanitize_line(theme))];
+    let mut lines = vec![
+        String::new(),
+        format!("Theme: {}", neutral::terminal_line(theme)),
+    ];
     if let Some(context) = &prompt.context {
         lines.push(String::new());
-        lines.push(sanitize(context, true).into_owned());
+        lines.push(neutral::terminal(context).into_owned());
     }
     lines.push(String::new());
-    lines.push(format!("» {}", sanitize_line(&prompt.question)));
+    lines.push(format!("» {}", neutral::terminal_line(&prompt.question)));
     lines.push(String::new());
     eprintln!("{}", lines.join("\n"));
 }
@@ -197,7 +201,7 @@ fn choose_level(
         })
         .collect();
     loop {
-        let answer = editor::ask(&format!(
+        let answer = terminal::ask(&format!(
             "Level of practice ({}) [{}]: ",
             names.join(" / "),
             names[default.rank()]
@@ -213,7 +217,7 @@ fn choose_level(
             Ok(level) => return Ok(level),
             Err(word) => terminal::note(&format!(
                 "'{}' is not a level; try again.",
-                sanitize_line(&word)
+                neutral::terminal_line(&word)
             )),
         }
     }
@@ -232,13 +236,16 @@ fn compose(
         let theme = pack
             .theme(&prompt.theme)
             .map_or(prompt.theme.as_str(), |t| t.title.as_str());
-        header.push(format!("Theme: {}", sanitize_line(theme)));
+        header.push(format!("Theme: {}", neutral::terminal_line(theme)));
         if let Some(context) = &prompt.context {
             header.push(String::new());
-            header.push(sanitize(context, true).into_owned());
+            header.push(neutral::terminal(context).into_owned());
         }
         header.push(String::new());
-        header.push(format!("Question: {}", sanitize_line(&prompt.question)));
+        header.push(format!(
+            "Question: {}",
+            neutral::terminal_line(&prompt.question)
+        ));
         header.push(String::new());
     }
     let level_name = match answering {
@@ -248,7 +255,7 @@ fn compose(
     header.push(format!("Level: {level_name}"));
     header.push(format!(
         "Lines starting with {} are ignored. Save and close to keep the entry; leave it empty to cancel.",
-        editor::COMMENT
+        draft::COMMENT
     ));
 
     let text = match &ctx.config.editor {
@@ -269,7 +276,7 @@ fn compose(
                 eprintln!();
             }
             terminal::note("Write your entry. End with Ctrl-D on an empty line (Ctrl-C cancels).");
-            editor::clean_text(&editor::read_stdin()?)
+            draft::clean_text(&terminal::read_stdin()?)
         }
     };
     if text.trim().is_empty() {

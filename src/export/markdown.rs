@@ -21,7 +21,7 @@
 //! ```
 //!
 //! Two kinds of text meet here. What comes from packs, tags and ids is *data*: it is
-//! escaped ([`write_inline`]) so that it can never create structure. The entry's text
+//! escaped ([`crate::neutral::markdown`]) so that it can never create structure. The entry's text
 //! is the *author's* Markdown and is written as it is, with its line endings made
 //! `\n`; what it leaves open (an unclosed code fence or raw-HTML block) is closed right
 //! after it, and a blank line always separates it from the next heading, so nothing
@@ -33,17 +33,29 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::blocks::{self, Ambiguous};
-use crate::cli::GroupBy;
 use crate::entry::{Entry, Level};
 use crate::filter::Filter;
 use crate::journal::Journal;
+use crate::neutral::markdown::{write_inline, write_line_start};
 use crate::pack::PackSet;
+
+/// How the sections of the document are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grouping {
+    /// One section per day (the default).
+    #[default]
+    Day,
+    /// One section per theme, in the order of the loaded packs.
+    Theme,
+    /// One section per level, up the ladder.
+    Level,
+}
 
 /// What to export and how.
 pub struct Options<'a> {
     pub packs: &'a PackSet,
     pub filter: &'a Filter,
-    pub group_by: GroupBy,
+    pub group_by: Grouping,
     /// The moment of the export (shown in the document's first lines).
     pub exported: DateTime<FixedOffset>,
 }
@@ -65,7 +77,7 @@ pub fn write<W: Write + ?Sized>(
     write_title(out, options)?;
     let mut tally = Tally::default();
     match options.group_by {
-        GroupBy::Day => {
+        Grouping::Day => {
             for entry in journal.by_date()? {
                 let entry = entry?;
                 if !options.filter.matches(&entry) {
@@ -78,7 +90,7 @@ pub fn write<W: Write + ?Sized>(
                 write_entry(out, &entry, options.packs)?;
             }
         }
-        GroupBy::Theme | GroupBy::Level => {
+        Grouping::Theme | Grouping::Level => {
             for group in sections(groups_present(journal, options)?, options.packs) {
                 write_section_title(out, &group, options.packs)?;
                 for entry in journal.by_date()? {
@@ -107,14 +119,14 @@ enum Group {
 }
 
 impl Group {
-    fn of(entry: &Entry, group_by: GroupBy) -> Option<Group> {
+    fn of(entry: &Entry, group_by: Grouping) -> Option<Group> {
         match group_by {
-            GroupBy::Day => None,
-            GroupBy::Theme => Some(Group::Theme {
+            Grouping::Day => None,
+            Grouping::Theme => Some(Group::Theme {
                 pack: entry.theme.as_ref().and(entry.pack.clone()),
                 theme: entry.theme.clone(),
             }),
-            GroupBy::Level => Some(Group::Level(entry.level)),
+            Grouping::Level => Some(Group::Level(entry.level)),
         }
     }
 
@@ -190,9 +202,9 @@ impl Tally {
 /// The title and what was exported: when, how grouped, which filters.
 fn write_title<W: Write + ?Sized>(out: &mut W, options: &Options) -> io::Result<()> {
     let grouping = match options.group_by {
-        GroupBy::Day => "day",
-        GroupBy::Theme => "theme",
-        GroupBy::Level => "level",
+        Grouping::Day => "day",
+        Grouping::Theme => "theme",
+        Grouping::Level => "level",
     };
     write!(
         out,
@@ -384,107 +396,6 @@ fn canonical_label(level: Level) -> &'static str {
     }
 }
 
-/// Writes data (a title, tag, id) as inline text that cannot create structure: ASCII
-/// punctuation is backslash-escaped, line breaks and tabs become spaces, and other
-/// control characters (C1 included) become U+FFFD.
-///
-/// To keep the file readable, `, ; : ? ' " % @ / . -` stay as they are: none of them
-/// means anything in CommonMark inside a line (`1.` and `-` mean something only at the
-/// start of one, see [`write_line_start`]).
-pub fn write_inline<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
-    let bytes = text.as_bytes();
-    let mut plain_from = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (replacement, width): (&[u8], usize) = match INLINE[usize::from(b)] {
-            Inline::Plain => {
-                i += 1;
-                continue;
-            }
-            Inline::Escape => (&ESCAPED[usize::from(b)], 1),
-            Inline::Space => (b" ", 1),
-            Inline::Control => ("\u{FFFD}".as_bytes(), 1),
-            // U+0080 to U+009F, the C1 controls, are 0xC2 0x80..=0x9F in UTF-8.
-            Inline::MaybeC1 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => {
-                ("\u{FFFD}".as_bytes(), 2)
-            }
-            Inline::MaybeC1 => {
-                i += 1;
-                continue;
-            }
-        };
-        out.write_all(&bytes[plain_from..i])?;
-        out.write_all(replacement)?;
-        i += width;
-        plain_from = i;
-    }
-    out.write_all(&bytes[plain_from..])
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Inline {
-    Plain,
-    Escape,
-    Space,
-    Control,
-    MaybeC1,
-}
-
-/// What [`write_inline`] does with each byte.
-const INLINE: [Inline; 256] = {
-    let mut table = [Inline::Plain; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_punctuation() {
-            // `, ; : ? ' " % @ / . -` mean nothing inside a line of CommonMark.
-            match c {
-                b',' | b';' | b':' | b'?' | b'\'' | b'"' | b'%' | b'@' | b'/' | b'.' | b'-' => {
-                    Inline::Plain
-                }
-                _ => Inline::Escape,
-            }
-        } else if c == b'\n' || c == b'\r' || c == b'\t' {
-            Inline::Space
-        } else if c.is_ascii_control() {
-            Inline::Control
-        } else {
-            Inline::Plain
-        };
-        b += 1;
-    }
-    table[0xC2] = Inline::MaybeC1;
-    table
-};
-
-/// `\` followed by the byte, for every byte (only punctuation is looked up).
-const ESCAPED: [[u8; 2]; 256] = {
-    let mut table = [[b'\\', 0]; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b][1] = b as u8;
-        b += 1;
-    }
-    table
-};
-
-/// Like [`write_inline`], for data that starts a line: a leading `1.` would start an
-/// ordered list and a leading `-` a bullet list, a thematic break or a setext
-/// underline, so that `.` or `-` is escaped too.
-fn write_line_start<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = digits
-        + usize::from(text[digits..].starts_with('.') || (digits == 0 && text.starts_with('-')));
-    if marker > digits {
-        out.write_all(&text.as_bytes()[..digits])?;
-        out.write_all(b"\\")?;
-        out.write_all(&text.as_bytes()[digits..marker])?;
-        return write_inline(out, &text[marker..]);
-    }
-    write_inline(out, text)
-}
-
 /// Writes the author's text so that whatever it leaves open is closed, then a blank
 /// line. A text whose block structure parsers disagree about (see
 /// [`blocks::unclosed`]) is shown verbatim in a code block instead.
@@ -535,35 +446,6 @@ fn longest_backtick_run(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn inline(text: &str) -> String {
-        let mut out = Vec::new();
-        write_inline(&mut out, text).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn data_is_escaped_into_plain_inline_text() {
-        assert_eq!(
-            inline("# [x](y) *z* <b>"),
-            "\\# \\[x\\]\\(y\\) \\*z\\* \\<b\\>"
-        );
-        assert_eq!(
-            inline("Where, and why: here? 'a' \"b\" 5% a@b/c-d."),
-            "Where, and why: here? 'a' \"b\" 5% a@b/c-d."
-        );
-        assert_eq!(inline("a\\b"), "a\\\\b");
-        assert_eq!(
-            inline("two\nlines\ttab\u{1b}\u{9b}x"),
-            "two lines tab\u{FFFD}\u{FFFD}x"
-        );
-        assert_eq!(inline("Ñuñoa"), "Ñuñoa");
-        let mut out = Vec::new();
-        write_line_start(&mut out, "1. Not a list.").unwrap();
-        write_line_start(&mut out, "---").unwrap();
-        write_line_start(&mut out, "a-b").unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "1\\. Not a list.\\---a-b");
-    }
 
     #[test]
     fn line_endings_are_normalized() {

@@ -34,7 +34,6 @@ pub use entries::Entries;
 pub use repair::{CheckReport, CompactReport, RepairReport};
 pub use report::{Collected, Damage, Report, Silent};
 pub use scan::Scan;
-pub use write::{create_private_dir_all, write_atomically};
 
 use std::collections::HashMap;
 use std::io;
@@ -118,7 +117,7 @@ impl Journal {
 
     /// The side file whose lock serialises writers (`journal.jsonl.lock`).
     pub fn lock_path(&self) -> PathBuf {
-        sibling(&write::resolve_symlink(&self.path), ".lock")
+        sibling(&crate::fs::resolve_symlink(&self.path), ".lock")
     }
 
     /// Where `check --repair` moves damaged lines (`journal.jsonl.damaged`).

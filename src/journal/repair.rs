@@ -2,15 +2,15 @@
 //! journal to change it. Both rewrites hold the write lock from the first read to
 //! the rename, so no concurrent append can be lost.
 
-use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::PathBuf;
 
 use super::record::{Op, Record};
 use super::report::Damage;
 use super::scan::Scan;
-use super::write::{remove_stale_temp_files, resolve_symlink, write_atomically, WriteLock};
+use super::write::WriteLock;
 use super::{Journal, JournalError, Result};
+use crate::fs::{private_options, remove_stale_temp_files, resolve_symlink, write_atomically};
 
 /// What `reflect check` found.
 #[derive(Debug, Clone, Default)]
@@ -88,11 +88,9 @@ pub(super) fn repair(journal: &Journal) -> Result<RepairReport> {
     }
 
     // First make the damaged lines safe in the side file, then drop them from the journal.
-    let mut side = OpenOptions::new();
-    side.append(true).create(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut side, 0o600);
-    let mut side = side
+    let mut side = private_options()
+        .append(true)
+        .create(true)
         .open(&damaged_path)
         .map_err(JournalError::io("cannot open", &damaged_path))?;
     let mut bytes = Vec::new();
@@ -106,7 +104,7 @@ pub(super) fn repair(journal: &Journal) -> Result<RepairReport> {
 
     let mut kept = 0;
     let target = resolve_symlink(journal.path());
-    write_atomically(&target, true, |out| {
+    write_atomically(&target, |out| {
         let mut scan = Scan::forwards(journal)?.quiet();
         while let Some((_, line)) = scan.next_line()? {
             if Record::parse(line).is_ok() {
@@ -148,7 +146,7 @@ pub(super) fn compact(journal: &Journal) -> Result<CompactReport> {
     }
     let mut entries_after = 0;
     let target = resolve_symlink(journal.path());
-    write_atomically(&target, true, |out| {
+    write_atomically(&target, |out| {
         for entry in journal.oldest_first()? {
             let mut entry = entry?;
             entry.revised = None;

@@ -11,10 +11,6 @@
 //! and the first problem's line and column, so the leader keeps journaling with the
 //! others. A broken `--pack` file is an error: the user asked for that pack.
 //!
-//! **Default.** The pack used when none is named is the first `--pack` file, else the
-//! config file's `default_pack`, else the built-in `ncsl-networks`; [`load_packs`]
-//! puts it first in the [`PackSet`].
-//!
 //! Loading reads the pack files and nothing else: a pack has no way to name other
 //! files, and is never written to.
 
@@ -23,7 +19,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::validate::{check_bytes, check_text, MAX_PACK_BYTES};
-use super::{Pack, PackOrigin, PackSet, Problem};
+use super::{Pack, PackOrigin, Problem};
 
 /// The shipped packs compiled into the binary: (file name under `prompts/`, contents).
 /// The default pack comes first.
@@ -48,8 +44,16 @@ pub struct PackSources {
     pub packs_dir: Option<PathBuf>,
     /// `--pack FILE` arguments.
     pub files: Vec<PathBuf>,
-    /// The config file's `default_pack`: the id of the pack used when none is named.
-    pub default_pack: Option<String>,
+}
+
+/// The packs loaded, in precedence order (see the module docs).
+#[derive(Debug)]
+pub struct Loaded {
+    pub packs: Vec<Pack>,
+    /// Broken or duplicate packs in the folder, for the user.
+    pub warnings: Vec<String>,
+    /// The id of the embedded default pack (an installed copy may have replaced it).
+    pub embedded_default: Option<String>,
 }
 
 /// Why a pack file cannot be used.
@@ -137,10 +141,9 @@ pub fn installed_pack_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 /// Loads the embedded packs, the packs folder and `--pack` files (see the module
-/// docs for precedence and the default). Returns the packs and warnings for the
-/// user: broken or duplicate packs in the folder, an unknown `default_pack`.
+/// docs for precedence; which pack is the default is [`super::PackChoice`]'s call).
 /// A `--pack` file that cannot be read or is invalid is an error ([`PackError`]).
-pub fn load_packs(sources: &PackSources) -> anyhow::Result<(PackSet, Vec<String>)> {
+pub fn load_packs(sources: &PackSources) -> anyhow::Result<Loaded> {
     let mut packs: Vec<Pack> = Vec::new();
     let mut warnings = Vec::new();
 
@@ -181,25 +184,11 @@ pub fn load_packs(sources: &PackSources) -> anyhow::Result<(PackSet, Vec<String>
         add_unless_taken(&mut packs, pack, &mut warnings);
     }
 
-    let default = match &sources.default_pack {
-        Some(id) if packs.iter().any(|pack| &pack.id == id) => Some(id.clone()),
-        Some(id) => {
-            warnings.push(format!(
-                "the config file's default_pack '{id}' is not a loaded pack; using '{}'",
-                embedded_default
-                    .as_deref()
-                    .or(packs.first().map(|p| p.id.as_str()))
-                    .unwrap_or("none")
-            ));
-            embedded_default
-        }
-        None => embedded_default,
-    };
-    if let Some(at) = default.and_then(|id| packs.iter().position(|pack| pack.id == id)) {
-        let pack = packs.remove(at);
-        packs.insert(0, pack);
-    }
-    Ok((PackSet::new(packs), warnings))
+    Ok(Loaded {
+        packs,
+        warnings,
+        embedded_default,
+    })
 }
 
 /// Adds a pack, replacing any earlier one with the same id (which has lower

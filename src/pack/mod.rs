@@ -6,22 +6,28 @@
 //!
 //! - `schema`: the TOML shape, with source spans for error positions.
 //! - `validate`: turns a parsed file into a [`Pack`] or a list of [`Problem`]s.
-//! - `load`: the embedded default, the user's packs folder and `--pack` files → [`PackSet`].
+//! - `problem`: a [`Problem`] and its `FILE:LINE:COLUMN` (position reporting).
+//! - `load`: the embedded default, the user's packs folder and `--pack` files.
+//! - `choice`: which packs are loaded, which is the default, which are selected → [`PackChoice`].
 //! - `suggest`: which prompt to offer next (the least answered, rotating through themes).
 //!
 //! The format is documented in `docs/prompt-packs.md`.
 
+mod choice;
 mod load;
+mod problem;
 mod schema;
 mod suggest;
 mod validate;
 
+pub use choice::{PackChoice, PackRequest};
 pub use load::{
     installed_pack_files, load_packs, parse_pack, parse_pack_bytes, read_pack, read_pack_file,
-    PackError, PackSources, EMBEDDED_DEFAULT, EMBEDDED_PACKS,
+    Loaded, PackError, PackSources, EMBEDDED_DEFAULT, EMBEDDED_PACKS,
 };
+pub use problem::Problem;
 pub use suggest::{answer_counts, rotation, suggest, AnswerCounts};
-pub use validate::{escape_untrusted, is_language_tag, is_valid_id, Problem, MAX_PACK_BYTES};
+pub use validate::{is_language_tag, is_valid_id, MAX_PACK_BYTES};
 
 use std::fmt;
 use std::path::PathBuf;
@@ -128,15 +134,23 @@ impl Pack {
     }
 }
 
-/// The packs available to this run, the default pack first (see [`load_packs`]).
+/// The packs available to this run, the configured default first, and which one is
+/// the default (decided by [`PackChoice`]).
 #[derive(Debug, Clone, Default)]
 pub struct PackSet {
     packs: Vec<Pack>,
+    default: Option<usize>,
 }
 
 impl PackSet {
+    /// The packs, the first one as the default.
     pub fn new(packs: Vec<Pack>) -> PackSet {
-        PackSet { packs }
+        let default = if packs.is_empty() { None } else { Some(0) };
+        PackSet { packs, default }
+    }
+
+    pub(crate) fn with_default(packs: Vec<Pack>, default: Option<usize>) -> PackSet {
+        PackSet { packs, default }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Pack> {
@@ -147,13 +161,14 @@ impl PackSet {
         self.packs.is_empty()
     }
 
-    /// The pack used when none is named: the first `--pack` file, else the first pack
-    /// (which [`load_packs`] makes the config's `default_pack` or the embedded default).
+    /// The ids of the loaded packs, in order.
+    pub fn ids(&self) -> Vec<&str> {
+        self.packs.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    /// The pack used when none is named (see `choice::default_pack`).
     pub fn default_pack(&self) -> Option<&Pack> {
-        self.packs
-            .iter()
-            .find(|p| matches!(p.origin, PackOrigin::CommandLine(_)))
-            .or_else(|| self.packs.first())
+        self.default.and_then(|at| self.packs.get(at))
     }
 
     pub fn get(&self, id: &str) -> Option<&Pack> {

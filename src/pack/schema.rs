@@ -75,3 +75,16 @@ pub(super) struct PromptTable {
     /// A level id of this pack, or `school` / `network` / `system`.
     pub level: Option<Text>,
 }
+
+/// What is wrong with a character in a pack string, if anything: control characters
+/// other than newline and tab, and the bidirectional overrides and isolates that can
+/// make text read differently from what it is.
+pub(super) fn forbidden_char(c: char) -> Option<&'static str> {
+    if c.is_control() && c != '\n' && c != '\t' {
+        Some("a control character")
+    } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+        Some("a bidirectional-text override")
+    } else {
+        None
+    }
+}

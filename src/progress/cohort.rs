@@ -26,7 +26,7 @@ use super::summary::{
     canonical_level_names, display_names, series, LevelInfo, PeriodRow, Row, Share, Summary,
 };
 use crate::entry::Level;
-use crate::terminal::sanitize_line;
+use crate::neutral;
 
 /// The `format` of a cohort summary.
 pub const FORMAT: &str = "reflect-cohort";
@@ -283,7 +283,7 @@ impl Cohort {
             .chain((self.free.total > 0).then_some(&self.free))
             .chain([&self.totals]);
         for row in rows {
-            let mut cells = vec![Cell::new(sanitize_line(&row.title))];
+            let mut cells = vec![Cell::new(neutral::terminal_line(&row.title))];
             cells.extend(Level::ALL.map(|l| Cell::new(row.counts[l])));
             cells.push(Cell::new(row.total));
             cells.extend(Level::ALL.map(|l| Cell::new(row.reached[l])));

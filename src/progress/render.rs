@@ -17,7 +17,7 @@ use super::counts::Counts;
 use super::stage::Stage;
 use super::summary::{PeriodRow, Row, Share, Summary};
 use crate::entry::Level;
-use crate::terminal::sanitize_line;
+use crate::neutral;
 
 /// Width of a table that is not printed on a terminal.
 pub const PLAIN_WIDTH: u16 = 80;
@@ -145,7 +145,7 @@ pub fn theme_table(summary: &Summary, style: Style) -> Table {
     ]);
     let mut table = table(style, header, &[1, 2, 3, 4]);
     for theme in &summary.themes {
-        let title = Cell::new(sanitize_line(&theme.title));
+        let title = Cell::new(neutral::terminal_line(&theme.title));
         table.add_row(row_cells(title, &theme.row, &names, style.fancy));
     }
     if summary.free.total > 0 {

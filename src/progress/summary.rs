@@ -17,8 +17,8 @@ use super::period::Period;
 use super::stage::Stage;
 use super::tally::{LevelTally, Tally, Window};
 use crate::entry::Level;
+use crate::neutral;
 use crate::pack::{Pack, PackSet};
-use crate::terminal::sanitize_line;
 
 /// The `format` of a progress summary.
 pub const FORMAT: &str = "reflect-progress";
@@ -290,7 +290,7 @@ impl Scope<'_> {
 pub fn display_names(levels: &[LevelInfo]) -> [String; 3] {
     let mut names = canonical_level_names();
     for level in levels {
-        names[level.id.rank()] = sanitize_line(&level.name).into_owned();
+        names[level.id.rank()] = neutral::terminal_line(&level.name).into_owned();
     }
     names
 }

@@ -1,8 +1,8 @@
-//! Composing text in `$VISUAL`/`$EDITOR`, or straight in the terminal, with a draft
-//! file that survives anything that goes wrong.
+//! Drafts: the file an entry is composed in with `$VISUAL`/`$EDITOR`, kept (private,
+//! 0600 in a 0700 folder) until the entry is safely in the journal, and the text
+//! rules shared by every way of writing (comment lines of the template, clean ends).
 
 use std::fs;
-use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -34,7 +34,7 @@ impl Draft {
         }
         text.push('\n');
         text.push_str(body);
-        write_private(&path, text.as_bytes())
+        crate::fs::write_private(&path, text.as_bytes())
             .with_context(|| format!("cannot write the draft {}", path.display()))?;
         Ok(Draft { path })
     }
@@ -43,7 +43,7 @@ impl Draft {
     pub fn rescue(dir: &Path, name: &str, text: &str) -> Option<PathBuf> {
         create_private_dir(dir).ok()?;
         let path = dir.join(format!("{name}.md"));
-        write_private(&path, text.as_bytes()).ok()?;
+        crate::fs::write_private(&path, text.as_bytes()).ok()?;
         Some(path)
     }
 
@@ -124,41 +124,9 @@ fn editor_command(editor: &str, path: &Path) -> Command {
     }
 }
 
-/// Reads everything on standard input (a pipe or a file).
-pub fn read_stdin() -> Result<String> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .context("cannot read standard input")?;
-    String::from_utf8(bytes).context("standard input is not UTF-8 text")
-}
-
-/// Asks a question on the terminal (stderr) and reads one line of answer.
-pub fn ask(question: &str) -> Result<String> {
-    let mut err = io::stderr().lock();
-    write!(err, "{question}")?;
-    err.flush()?;
-    let mut answer = String::new();
-    io::stdin()
-        .read_line(&mut answer)
-        .context("cannot read the answer from the terminal")?;
-    Ok(answer.trim().to_string())
-}
-
 fn create_private_dir(dir: &Path) -> Result<()> {
-    crate::journal::create_private_dir_all(dir)
+    crate::fs::create_private_dir_all(dir)
         .with_context(|| format!("cannot create the folder {}", dir.display()))
-}
-
-fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
 }
 
 #[cfg(test)]

@@ -66,6 +66,150 @@ impl FromStr for Level {
     }
 }
 
+/// Where the leader placed an entry: on the ladder, or "not practice yet".
+///
+/// An entry with no `Placement` at all is *unrated*: the leader has not said, and
+/// nothing guesses for them. Stored as the level's canonical id, or `idea`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Placement {
+    /// A plan or an idea, not practice yet: counted apart from rated entries.
+    Idea,
+    /// Practice that happened at this level.
+    At(Level),
+}
+
+impl Placement {
+    /// The id stored in the journal: `idea`, `school`, `network` or `system`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Placement::Idea => "idea",
+            Placement::At(level) => level.as_str(),
+        }
+    }
+
+    /// The level, if this is rated practice (not an idea).
+    pub fn level(self) -> Option<Level> {
+        match self {
+            Placement::Idea => None,
+            Placement::At(level) => Some(level),
+        }
+    }
+
+    /// Reads a canonical id (`idea` or a level id).
+    pub fn from_id(id: &str) -> Option<Placement> {
+        match id {
+            "idea" => Some(Placement::Idea),
+            other => Level::from_id(other).map(Placement::At),
+        }
+    }
+}
+
+impl Level {
+    /// Reads a canonical id, exactly as stored (`school`, `network`, `system`).
+    pub fn from_id(id: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.as_str() == id)
+    }
+}
+
+/// How deep the joint work of an entry went: an ordered ladder loosely adapted
+/// from Himmelman's collaboration continuum. Deeper is not always warranted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Depth {
+    /// We shared information.
+    Informing,
+    /// We aligned what each of us does.
+    Coordinating,
+    /// We shared resources: people, time, materials.
+    Sharing,
+    /// We created new practice together and share responsibility for it.
+    CoConstructing,
+}
+
+impl Depth {
+    /// All depths, shallowest first.
+    pub const ALL: [Depth; 4] = [
+        Depth::Informing,
+        Depth::Coordinating,
+        Depth::Sharing,
+        Depth::CoConstructing,
+    ];
+
+    /// The canonical id stored in the journal.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Depth::Informing => "informing",
+            Depth::Coordinating => "coordinating",
+            Depth::Sharing => "sharing",
+            Depth::CoConstructing => "co-constructing",
+        }
+    }
+
+    /// Position on the ladder: 0 for informing … 3 for co-constructing.
+    pub fn rank(self) -> usize {
+        self as usize
+    }
+
+    /// Reads a canonical id, exactly as stored.
+    pub fn from_id(id: &str) -> Option<Depth> {
+        Depth::ALL.into_iter().find(|depth| depth.as_str() == id)
+    }
+}
+
+/// Where the learning carried by an entry's practice came from (its transfer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Origin {
+    /// Another level of practice.
+    Level(Level),
+    /// The PD programme itself.
+    Programme,
+}
+
+impl Origin {
+    /// The canonical id stored in the journal: a level id or `programme`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Level(level) => level.as_str(),
+            Origin::Programme => "programme",
+        }
+    }
+
+    /// Reads a canonical id, exactly as stored.
+    pub fn from_id(id: &str) -> Option<Origin> {
+        match id {
+            "programme" => Some(Origin::Programme),
+            other => Level::from_id(other).map(Origin::Level),
+        }
+    }
+}
+
+/// Serialises these small vocabularies as their canonical ids.
+macro_rules! serde_as_id {
+    ($($kind:ident: $what:literal),*) => {$(
+        impl Serialize for $kind {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $kind {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let id = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                $kind::from_id(&id).ok_or_else(|| {
+                    serde::de::Error::custom(format!(concat!("unknown ", $what, " \"{}\""), id))
+                })
+            }
+        }
+
+        impl fmt::Display for $kind {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+serde_as_id!(Placement: "level", Depth: "depth", Origin: "origin");
+
 /// A short, unique, random entry id: lowercase Crockford base32, [`EntryId::LEN`] characters.
 ///
 /// Like a git hash, any unique prefix names the entry.
@@ -198,6 +342,23 @@ mod tests {
         assert!(Level::School < Level::Network && Level::Network < Level::System);
         assert!(!Level::School.reaches_network());
         assert!(Level::System.reaches_network());
+    }
+
+    #[test]
+    fn vocabularies_round_trip_through_their_ids() {
+        for depth in Depth::ALL {
+            assert_eq!(Depth::from_id(depth.as_str()), Some(depth));
+        }
+        assert_eq!(Placement::from_id("idea"), Some(Placement::Idea));
+        assert_eq!(
+            Placement::from_id("network"),
+            Some(Placement::At(Level::Network))
+        );
+        assert_eq!(Origin::from_id("programme"), Some(Origin::Programme));
+        assert_eq!(Origin::from_id("Network"), None, "ids are exact");
+        let json = serde_json::to_string(&Depth::CoConstructing).unwrap();
+        assert_eq!(json, "\"co-constructing\"");
+        assert!(serde_json::from_str::<Origin>("\"elsewhere\"").is_err());
     }
 
     #[test]

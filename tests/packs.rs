@@ -163,6 +163,199 @@ fn shipped_packs_parse_with_a_second_toml_reader() {
     }
 }
 
+/// The prompt ids of version 1.0.0 of the shipped packs. Journal entries store them, so
+/// every later version keeps them, whatever it does to the wording.
+const PROMPT_IDS_1_0_0: &[(&str, &[&str])] = &[
+    (
+        "ncsl-networks",
+        &[
+            "relationships-shared-values",
+            "relationships-ladder",
+            "relationships-other-pressures",
+            "relationships-adapting-practice",
+            "exchange-distributed",
+            "exchange-ladder",
+            "exchange-hardest-problem",
+            "exchange-fresh-eyes",
+            "learning-community",
+            "learning-ladder",
+            "learning-offer",
+            "learning-joint-enquiry",
+            "innovation-capacity",
+            "innovation-ladder",
+            "innovation-when-it-fails",
+            "innovation-stalled",
+            "agencies-extend-influence",
+            "agencies-ladder",
+            "agencies-other-perspective",
+            "agencies-translation",
+            "support-sustainability",
+            "support-ladder",
+            "support-carrying-alone",
+            "support-who-decides",
+            "development-modelling",
+            "development-ladder",
+            "development-next-leader",
+            "development-own-learning",
+            "transformation-voice",
+            "transformation-ladder",
+            "transformation-competition",
+            "transformation-unused-capacity",
+        ],
+    ),
+    (
+        "redes-mejoramiento",
+        &[
+            "proposito-para-que",
+            "proposito-escalera",
+            "proposito-pme",
+            "colaboracion-a-quien-sirve",
+            "colaboracion-competencia",
+            "colaboracion-escalera",
+            "liderazgo-quien-decide",
+            "liderazgo-entre-escuelas",
+            "liderazgo-escalera",
+            "organizar-punto-debil",
+            "organizar-acuerdos",
+            "organizar-proximo-paso",
+            "condiciones-lo-que-no-se-dice",
+            "condiciones-reciprocidad",
+            "condiciones-escalera",
+            "transferencia-en-la-escuela",
+            "transferencia-escalera",
+            "transferencia-obstaculo",
+            "transferencia-territorio",
+            "tipos-informar-o-trabajar",
+            "tipos-agenda",
+            "tipos-primer-cambio",
+            "etapas-donde-estamos",
+            "etapas-que-cambio",
+            "etapas-senal",
+            "etapas-apoyo-territorio",
+        ],
+    ),
+];
+
+/// The level of practice is the leader's answer to every entry, so the shipped packs
+/// neither suggest one nor ask it: no prompt has a `level`, and no question names all
+/// three rungs ("in your school, the network or the wider system?"). Old prompt ids
+/// stay, so entries written with an earlier version still find their question.
+#[test]
+fn shipped_prompts_keep_their_ids_and_leave_the_level_to_the_leader() {
+    let words = |text: &str| -> Vec<String> {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    for file in shipped_packs() {
+        let doc: toml_edit::DocumentMut = fs::read_to_string(&file).unwrap().parse().unwrap();
+        let id = doc["pack"]["id"].as_str().unwrap();
+        let prompts = doc["prompts"].as_array_of_tables().unwrap();
+        let ids: Vec<&str> = prompts.iter().map(|p| p["id"].as_str().unwrap()).collect();
+        let (_, old) = PROMPT_IDS_1_0_0
+            .iter()
+            .find(|(pack, _)| *pack == id)
+            .unwrap();
+        for old_id in *old {
+            assert!(ids.contains(old_id), "{id}: prompt {old_id} was dropped");
+        }
+        assert!(ids.len() > old.len(), "{id}: no prompt added since 1.0.0");
+
+        // Each rung as the words a question would use for it: the canonical name, the
+        // pack's id and name for it, and their plurals.
+        let levels = doc["levels"].as_array_of_tables().unwrap();
+        let rungs: Vec<Vec<String>> = ["school", "network", "system"]
+            .iter()
+            .zip(levels.iter())
+            .map(|(canonical, level)| {
+                let mut names = vec![canonical.to_string()];
+                names.extend(words(level["id"].as_str().unwrap()));
+                names.extend(words(level["name"].as_str().unwrap()));
+                let plurals: Vec<String> = names.iter().map(|n| format!("{n}s")).collect();
+                names.extend(plurals);
+                names
+            })
+            .collect();
+        for prompt in prompts {
+            let prompt_id = prompt["id"].as_str().unwrap();
+            assert!(
+                prompt.get("level").is_none(),
+                "{id}/{prompt_id} suggests a level"
+            );
+            let question = words(prompt["question"].as_str().unwrap());
+            let named = rungs
+                .iter()
+                .filter(|names| question.iter().any(|w| names.contains(w)))
+                .count();
+            assert!(
+                named < 3,
+                "{id}/{prompt_id} asks which rung the work sat on"
+            );
+        }
+    }
+}
+
+/// The Spanish pack names its rungs as a Chilean school leader does, keeps the id
+/// `escuela` for the first, and tells where an RME meeting with the sostenedor sits.
+#[test]
+fn the_spanish_pack_speaks_of_establecimientos() {
+    let env = TestEnv::new();
+    let shown = env.ok(&["packs", "show", "redes-mejoramiento"]);
+    let level_line = |id: &str| {
+        shown
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("no level {id} in:\n{shown}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(
+        level_line("escuela").starts_with("escuela Establecimiento Dentro de mi establecimiento")
+    );
+    assert!(level_line("red").starts_with(
+        "red Red Con directivos y docentes de otros establecimientos de la red: reuniones, visitas, pasantías."
+    ));
+    assert!(level_line("red").contains("Una reunión de la RME es Red aunque asistan el sostenedor"));
+    assert!(level_line("territorio").starts_with(
+        "territorio Territorio Más allá de la red: sostenedor (DAEM/DEM, corporación municipal o SLEP), supervisión del Mineduc (Deprov), otros servicios"
+    ));
+    // Its prose unwrapped: lines joined, without the `> ` that marks a question.
+    let prose = shown
+        .lines()
+        .map(|line| line.trim().trim_start_matches("> "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for phrase in [
+        "familias y apoderados",
+        "jefas/es de UTP",
+        "objetivos estratégicos de tu PME",
+    ] {
+        assert!(prose.contains(phrase), "{phrase}");
+    }
+    assert!(!shown.contains("coordinador"), "{shown}");
+
+    // The label is typed like the id: both store the canonical rung.
+    for word in ["establecimiento", "escuela"] {
+        env.write(
+            "Visita al aula con la jefa de UTP.",
+            &[
+                "--prompt",
+                "redes-mejoramiento/proposito-pme",
+                "--level",
+                word,
+            ],
+        );
+    }
+    let lines = env.journal_lines();
+    assert_eq!(lines.len(), 2);
+    for line in lines {
+        assert!(line.contains(r#""level":"school""#), "{line}");
+    }
+}
+
 /// One bad pack per validation rule: (name, file contents, expected `LINE:COLUMN`,
 /// part of the message).
 fn bad_packs() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {

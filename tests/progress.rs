@@ -523,8 +523,15 @@ fn the_spanish_pack_names_its_levels() {
         ),
     ]);
     let table = env.ok(&["progress", "--pack", "redes-mejoramiento"]);
+    // At 80 columns a long level name wraps inside its column ("Estableci" / "miento").
     let header = table.lines().next().unwrap();
-    for name in ["Escuela", "Red", "Territorio"] {
+    for name in ["Establecimiento", "Red", "Territorio"] {
+        let start: String = name.chars().take(8).collect();
+        assert!(header.contains(&start), "{header}");
+    }
+    let by_month = env.ok(&["progress", "--pack", "redes-mejoramiento", "--by", "month"]);
+    let header = by_month.lines().next().unwrap();
+    for name in ["Establecimiento", "Red", "Territorio"] {
         assert!(header.contains(name), "{header}");
     }
     assert!(table.contains("Red level or above"), "{table}");
@@ -541,7 +548,7 @@ fn the_spanish_pack_names_its_levels() {
         .iter()
         .map(|l| l["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Escuela", "Red", "Territorio"]);
+    assert_eq!(names, ["Establecimiento", "Red", "Territorio"]);
     assert_eq!(s["packs"].as_array().unwrap().len(), 1);
     assert_eq!(
         theme(&s, "redes-mejoramiento", "proposito-compartido")["stage"],

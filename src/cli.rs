@@ -23,8 +23,20 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Interface language: en or es (default: REFLECT_LANG, the config file, the system locale).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--lang` takes a language or locale name we speak (`es`, `es_CL`, `en-GB`).
+fn parse_lang(value: &str) -> Result<String, String> {
+    match crate::i18n::Lang::from_locale(value) {
+        Some(_) => Ok(value.to_string()),
+        None => Err("use en (English) or es (Spanish)".to_string()),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,12 +86,17 @@ pub enum Command {
 /// Filters shared by list, export and progress.
 #[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
-    /// Only entries about this day or later (2026-11-01, "last month", "3 weeks ago").
+    /// Only entries about this day or later (2026-11-01, "3 weeks ago", "june 2013":
+    /// a month or year starts on its first day). Numeric dates are month first in
+    /// English (11/20/2026), day first in Spanish (20/11/2026).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Only entries about this day or earlier.
+    /// Only entries about this day or earlier (a month or year ends on its last day).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Only entries about this day, month or year (yesterday, "june 2013", 2013).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
     /// Only entries on this theme (repeatable).
     #[arg(long, value_name = "ID")]
     pub theme: Vec<String>,
@@ -117,9 +134,12 @@ pub struct WriteArgs {
     /// Tag the entry (repeatable).
     #[arg(short, long, value_name = "TAG")]
     pub tag: Vec<String>,
-    /// The day the entry is about (2026-11-20, yesterday, "3 days ago").
+    /// The day the entry is about (2026-11-20, yesterday, "3 days ago", "june 9 2013").
     #[arg(short, long, value_name = "DATE")]
     pub date: Option<String>,
+    /// Allow a --date after today.
+    #[arg(long)]
+    pub allow_future: bool,
     /// Open $VISUAL/$EDITOR even when standard input is not a terminal.
     #[arg(short, long, conflicts_with = "message")]
     pub edit: bool,
@@ -178,6 +198,9 @@ pub struct EditArgs {
     /// New day the entry is about.
     #[arg(short, long, value_name = "DATE")]
     pub date: Option<String>,
+    /// Allow a --date after today.
+    #[arg(long)]
+    pub allow_future: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -6,6 +6,8 @@
 //! Journal: `--journal` > `REFLECT_JOURNAL` > `journal` in the config file > the data dir.
 //! Config file: `REFLECT_CONFIG` > `<config dir>/reflect/config.toml`.
 //! Packs folder: `packs_dir` in the config file > `packs/` next to the config file.
+//! Language: `--lang` > `REFLECT_LANG` > `language` in the config file > the system
+//! locale (`LC_ALL`, `LC_MESSAGES`, `LANG`; the OS setting off Unix) > English.
 
 use std::fmt;
 use std::fs;
@@ -16,7 +18,9 @@ use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 use serde::Deserialize;
 
+use crate::i18n::Lang;
 use crate::position::line_column;
+use crate::t;
 
 /// Which rule chose a path (shown by `reflect config`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,17 +28,21 @@ pub enum Source {
     Flag,
     Env(&'static str),
     ConfigFile,
+    /// The operating system's locale setting (off Unix).
+    System,
     Default,
 }
 
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::Flag => f.write_str("command line"),
-            Source::Env(name) => write!(f, "environment ({name})"),
-            Source::ConfigFile => f.write_str("config file"),
-            Source::Default => f.write_str("default"),
-        }
+        let text = match self {
+            Source::Flag => t!("source-flag"),
+            Source::Env(name) => t!("source-env", name = *name),
+            Source::ConfigFile => t!("source-config-file"),
+            Source::System => t!("source-system"),
+            Source::Default => t!("source-default"),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -55,6 +63,17 @@ pub struct ConfigFile {
     pub packs_dir: Option<PathBuf>,
     /// Pack used when none is named (an id of a loaded pack).
     pub default_pack: Option<String>,
+    /// Interface language (`en`, `es`, or a locale name such as `es_CL`).
+    pub language: Option<String>,
+}
+
+/// The interface language and the rule that chose it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageSetting {
+    pub lang: Lang,
+    pub source: Source,
+    /// What that source said, when it named no language we speak (English is used).
+    pub unknown: Option<String>,
 }
 
 /// The resolved settings of one run.
@@ -72,6 +91,7 @@ pub struct Config {
     pub no_color: bool,
     /// The editor command (`$VISUAL`, else `$EDITOR`), if any.
     pub editor: Option<String>,
+    pub language: LanguageSetting,
     /// "Now", with the local UTC offset (`REFLECT_NOW` overrides it, for tests and demos).
     pub now: DateTime<FixedOffset>,
 }
@@ -81,6 +101,8 @@ pub struct Config {
 pub struct Overrides {
     pub journal: Option<PathBuf>,
     pub no_color: bool,
+    /// `--lang`, as given.
+    pub lang: Option<String>,
 }
 
 fn env_path(name: &str) -> Option<PathBuf> {
@@ -174,7 +196,10 @@ impl Config {
             .unwrap_or(Path::new("."))
             .join("drafts");
 
+        let language = resolve_language(overrides.lang.as_deref(), file.language.as_deref());
+
         Ok(Config {
+            language,
             journal,
             config_file,
             config_file_exists,
@@ -191,6 +216,56 @@ impl Config {
     pub fn today(&self) -> chrono::NaiveDate {
         self.now.date_naive()
     }
+}
+
+/// Picks the interface language: the first source that says anything decides,
+/// and a language we do not speak there means English.
+pub fn resolve_language(flag: Option<&str>, config_file: Option<&str>) -> LanguageSetting {
+    let decide = |value: &str, source: Source| LanguageSetting {
+        lang: Lang::from_locale(value).unwrap_or_default(),
+        source,
+        unknown: Lang::from_locale(value)
+            .is_none()
+            .then(|| value.trim().to_string()),
+    };
+    if let Some(value) = flag.filter(|v| !v.trim().is_empty()) {
+        return decide(value, Source::Flag);
+    }
+    if let Some(value) = env_string("REFLECT_LANG") {
+        return decide(&value, Source::Env("REFLECT_LANG"));
+    }
+    if let Some(value) = config_file.filter(|v| !v.trim().is_empty()) {
+        return decide(value, Source::ConfigFile);
+    }
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Some(value) = env_string(name) {
+            // POSIX: the first one set decides; `C` and `POSIX` mean English.
+            let mut setting = decide(&value, Source::Env(name));
+            let plain = ["C", "POSIX"].contains(&value.split('.').next().unwrap_or(""));
+            if plain {
+                setting.unknown = None;
+            }
+            return setting;
+        }
+    }
+    if let Some(value) = system_locale() {
+        return decide(&value, Source::System);
+    }
+    LanguageSetting {
+        lang: Lang::En,
+        source: Source::Default,
+        unknown: None,
+    }
+}
+
+#[cfg(unix)]
+fn system_locale() -> Option<String> {
+    None // the environment above is the system setting on Unix
+}
+
+#[cfg(not(unix))]
+fn system_locale() -> Option<String> {
+    sys_locale::get_locale()
 }
 
 fn default_data_dir() -> Result<PathBuf> {

@@ -14,6 +14,8 @@
 //! - [`position`]: line and column of a byte offset, for `FILE:LINE:COL` messages.
 //! - [`draft`]: drafts kept until an entry is saved.
 //! - [`terminal`]: whether we are on one, asking, and the error/warning/note lines.
+//! - [`i18n`]: every sentence a person reads, English and Spanish (Fluent).
+//! - [`dates`]: date phrases in both languages, and dates for display.
 //! - [`commands`]: one thin file per subcommand, wiring the above to the terminal.
 
 pub mod cli;
@@ -27,6 +29,7 @@ pub mod exit_codes;
 pub mod export;
 pub mod filter;
 pub mod fs;
+pub mod i18n;
 pub mod import;
 pub mod journal;
 pub mod neutral;
@@ -34,3 +37,4 @@ pub mod pack;
 pub mod position;
 pub mod progress;
 pub mod terminal;
+pub mod text;

@@ -437,7 +437,7 @@ fn dates_can_be_written_as_phrases() {
     assert_eq!(dates, ["2026-10-01", "2026-11-20", "2026-11-22"]);
     let err = env.usage_error(&["write", "-m", "x", "--date", "the day after never"]);
     assert!(
-        err.contains("cannot read the date 'the day after never'"),
+        err.contains("cannot read the date \"the day after never\""),
         "{err}"
     );
 }

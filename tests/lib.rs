@@ -9,6 +9,7 @@ mod exit_codes;
 mod export;
 mod import;
 mod journal;
+mod language;
 mod packs;
 mod progress;
 mod prompt;

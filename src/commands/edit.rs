@@ -6,7 +6,6 @@ use anyhow::Result;
 
 use super::Context;
 use crate::cli::EditArgs;
-use crate::dates::parse_day;
 use crate::draft::{self, Draft};
 use crate::entry::normalize_tag;
 use crate::error::usage;
@@ -40,8 +39,7 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
             .collect::<Result<_>>()?;
     }
     if let Some(text) = &args.date {
-        entry.date =
-            parse_day(text, ctx.config.today()).map_err(|err| usage(format!("--date: {err}")))?;
+        entry.date = super::entry_day(text, ctx.config.today(), args.allow_future)?;
     }
     let metadata_only = args.level.is_some() || !args.tag.is_empty() || args.date.is_some();
     if let Some(text) = &args.message {

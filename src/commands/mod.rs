@@ -25,7 +25,7 @@ use anyhow::{anyhow, Result};
 
 use crate::cli::{Cli, ColorChoice, Command, FilterArgs};
 use crate::config::{Config, Overrides};
-use crate::dates::parse_day;
+use crate::dates::parse_span;
 use crate::error::usage;
 use crate::filter::{Criteria, Filter};
 use crate::journal::Journal;
@@ -37,10 +37,13 @@ pub fn run(cli: Cli) -> Result<u8> {
     let config = Config::load(Overrides {
         journal: cli.journal,
         no_color: cli.color == ColorChoice::Never,
+        lang: cli.lang,
     })?;
+    crate::i18n::set_lang(config.language.lang);
     let pack_request = PackRequest {
         packs_dir: Some(config.packs_dir.path.clone()),
         default_pack: config.default_pack.clone(),
+        lang: config.language.lang,
         ..PackRequest::default()
     }
     .with_pack_args(&cli.packs);
@@ -115,14 +118,24 @@ impl Context {
     /// Resolves the shared filter flags (dates relative to today, level names of packs).
     pub fn filter(&self, args: &FilterArgs) -> Result<Filter> {
         let today = self.config.today();
-        let day = |value: &Option<String>, flag: &str| -> Result<_> {
+        let span = |value: &Option<String>, flag: &str| -> Result<_> {
             value
                 .as_deref()
-                .map(|v| parse_day(v, today).map_err(|err| usage(format!("{flag}: {err}"))))
+                .map(|v| parse_span(v, today).map_err(|err| usage(format!("{flag}: {err}"))))
                 .transpose()
         };
-        let since = day(&args.since, "--since")?;
-        let until = day(&args.until, "--until")?;
+        let on = span(&args.on, "--on")?;
+        let since = span(&args.since, "--since")?.map(|s| s.first);
+        let until = span(&args.until, "--until")?.map(|s| s.last);
+        // `--on` narrows whatever `--since`/`--until` allow.
+        let since = match (since, on) {
+            (Some(since), Some(on)) => Some(since.max(on.first)),
+            (since, on) => since.or(on.map(|on| on.first)),
+        };
+        let until = match (until, on) {
+            (Some(until), Some(on)) => Some(until.min(on.last)),
+            (until, on) => until.or(on.map(|on| on.last)),
+        };
         let levels = if args.level.is_empty() {
             Vec::new()
         } else {
@@ -162,6 +175,25 @@ impl Context {
     pub fn fancy(&self) -> bool {
         terminal::fancy_output(self.config.no_color)
     }
+}
+
+/// The day of `--date` for `write` and `edit`: one day, not after today unless
+/// `--allow-future`.
+fn entry_day(
+    text: &str,
+    today: chrono::NaiveDate,
+    allow_future: bool,
+) -> Result<chrono::NaiveDate> {
+    let day = crate::dates::parse_day(text, today)
+        .and_then(|day| {
+            if allow_future {
+                Ok(day)
+            } else {
+                crate::dates::refuse_future(day, text, today)
+            }
+        })
+        .map_err(|err| usage(format!("--date: {err}")))?;
+    Ok(day)
 }
 
 /// Buffered, locked standard output. Commands write through it with `writeln!` and

@@ -10,7 +10,6 @@ use anyhow::{anyhow, bail, Result};
 
 use super::Context;
 use crate::cli::WriteArgs;
-use crate::dates::parse_day;
 use crate::draft::{self, Draft};
 use crate::entry::{normalize_tag, Entry, EntryId, Level};
 use crate::error::usage;
@@ -21,9 +20,7 @@ use crate::terminal;
 
 pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
     let date = match &args.date {
-        Some(text) => {
-            parse_day(text, ctx.config.today()).map_err(|err| usage(format!("--date: {err}")))?
-        }
+        Some(text) => super::entry_day(text, ctx.config.today(), args.allow_future)?,
         None => ctx.config.today(),
     };
     let tags = args

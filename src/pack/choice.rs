@@ -3,7 +3,9 @@
 //!
 //! - **Loaded**: the built-in packs, the packs folder, then `--pack FILE` arguments
 //!   (precedence in [`super::load`]).
-//! - **Default** ([`default_pack`]): the pack used when none is named.
+//! - **Default** ([`default_pack`]): the pack used when none is named: the config
+//!   file's `default_pack`, else the built-in pack in the interface language
+//!   (Spanish → `redes-mejoramiento`), else the built-in default.
 //! - **Selected**: the packs named with `--pack` (by id, or loaded from a file), in
 //!   the order given; the first of them is the pack a command uses ([`PackChoice::chosen`]).
 
@@ -14,6 +16,7 @@ use anyhow::{anyhow, Result};
 use super::load::{load_packs, Loaded, PackSources};
 use super::{Pack, PackOrigin, PackSet};
 use crate::error::usage;
+use crate::i18n::Lang;
 use crate::neutral;
 
 /// What the command line and the config file say about packs.
@@ -27,6 +30,8 @@ pub struct PackRequest {
     pub ids: Vec<String>,
     /// The config file's `default_pack`.
     pub default_pack: Option<String>,
+    /// The interface language, which picks the built-in default pack.
+    pub lang: Lang,
 }
 
 impl PackRequest {
@@ -70,14 +75,16 @@ impl PackChoice {
             mut packs,
             mut warnings,
             embedded_default,
+            embedded,
         } = load_packs(&PackSources {
             packs_dir: request.packs_dir.clone(),
             files: request.files.clone(),
         })?;
         // The configured default comes first, so that lists show it first.
+        let built_in = built_in_default(request.lang, &embedded, embedded_default.as_deref());
         let configured = configured_default(
             request.default_pack.as_deref(),
-            embedded_default.as_deref(),
+            built_in,
             &packs,
             &mut warnings,
         );
@@ -143,6 +150,20 @@ fn default_pack(packs: &[Pack]) -> Option<usize> {
         .iter()
         .position(|p| matches!(p.origin, PackOrigin::CommandLine(_)))
         .or(if packs.is_empty() { None } else { Some(0) })
+}
+
+/// The built-in pack written in the interface language, else the built-in default.
+fn built_in_default<'a>(
+    lang: Lang,
+    embedded: &'a [(String, String)],
+    embedded_default: Option<&'a str>,
+) -> Option<&'a str> {
+    embedded
+        .iter()
+        .find(|(language, _)| Lang::from_locale(language) == Some(lang))
+        .map(|(_, id)| id.as_str())
+        .filter(|_| lang != Lang::default())
+        .or(embedded_default)
 }
 
 /// Where the configured default is among `packs`: the config file's `default_pack`

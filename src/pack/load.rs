@@ -54,6 +54,8 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// The id of the embedded default pack (an installed copy may have replaced it).
     pub embedded_default: Option<String>,
+    /// `(language, id)` of every embedded pack, in order.
+    pub embedded: Vec<(String, String)>,
 }
 
 /// Why a pack file cannot be used.
@@ -148,9 +150,11 @@ pub fn load_packs(sources: &PackSources) -> anyhow::Result<Loaded> {
     let mut warnings = Vec::new();
 
     let mut embedded_default = None;
+    let mut embedded = Vec::new();
     for &(name, text) in EMBEDDED_PACKS {
         match parse_pack(text, &format!("prompts/{name}"), PackOrigin::Embedded(name)) {
             Ok(pack) => {
+                embedded.push((pack.language.clone(), pack.id.clone()));
                 if name == EMBEDDED_DEFAULT {
                     embedded_default = Some(pack.id.clone());
                 }
@@ -188,6 +192,7 @@ pub fn load_packs(sources: &PackSources) -> anyhow::Result<Loaded> {
         packs,
         warnings,
         embedded_default,
+        embedded,
     })
 }
 

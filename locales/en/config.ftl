@@ -1,0 +1,11 @@
+# reflect config
+
+config-journal = journal:      { $path }  ({ $source })
+config-file = config file:  { $path }  ({ $source })
+config-file-missing = config file:  { $path }  ({ $source }, not created yet)
+config-packs = packs folder: { $path }  ({ $source })
+config-drafts = drafts:       { $path }
+config-editor = editor:       { $editor }
+config-no-editor = editor:       (none: $VISUAL and $EDITOR are unset)
+config-language = language:     { $lang } ({ $name })  ({ $source })
+config-language-unknown = language:     { $lang } ({ $name })  ({ $source }: "{ $asked }" is not a language reflect speaks)

@@ -1,0 +1,3 @@
+# Errors shared by several commands. Each is one line after "reflect: ".
+
+error-flag = { $flag }: { $message }

@@ -1,0 +1,11 @@
+# reflect config
+
+config-journal = diario:          { $path }  ({ $source })
+config-file = configuración:   { $path }  ({ $source })
+config-file-missing = configuración:   { $path }  ({ $source }, aún no creado)
+config-packs = carpeta de packs: { $path }  ({ $source })
+config-drafts = borradores:      { $path }
+config-editor = editor:          { $editor }
+config-no-editor = editor:          (ninguno: $VISUAL y $EDITOR no están definidas)
+config-language = idioma:          { $lang } ({ $name })  ({ $source })
+config-language-unknown = idioma:          { $lang } ({ $name })  ({ $source }: "{ $asked }" no es un idioma que reflect hable)

@@ -1,0 +1,231 @@
+//! Which language is in force, and dates read in that language.
+
+use crate::util::TestEnv;
+
+fn config_language(env: &TestEnv, args: &[&str], vars: &[(&str, &str)]) -> String {
+    let mut cmd = env.cmd();
+    for (key, value) in vars {
+        cmd.env(key, value);
+    }
+    let mut all = vec!["config"];
+    all.extend_from_slice(args);
+    let output = cmd.args(all).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    stdout
+        .lines()
+        .find(|l| l.starts_with("language:") || l.starts_with("idioma:"))
+        .unwrap_or_else(|| panic!("no language line in {stdout}"))
+        .to_string()
+}
+
+#[test]
+fn language_follows_flag_then_env_then_config_then_locale() {
+    let env = TestEnv::new();
+    let line = |args: &[&str], vars: &[(&str, &str)]| config_language(&env, args, vars);
+    assert_eq!(line(&[], &[]), "language:     en (English)  (default)");
+    assert_eq!(
+        line(&[], &[("LANG", "es_CL.UTF-8")]),
+        "idioma:          es (español)  (entorno (LANG))"
+    );
+    assert_eq!(
+        line(&[], &[("LANG", "es_CL.UTF-8"), ("LC_ALL", "C")]),
+        "language:     en (English)  (environment (LC_ALL))"
+    );
+    assert_eq!(
+        line(
+            &[],
+            &[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "es-CL.UTF-8")]
+        ),
+        "idioma:          es (español)  (entorno (LC_MESSAGES))"
+    );
+    env.file("config/config.toml", "language = \"es\"\n");
+    assert_eq!(
+        line(&[], &[("LANG", "en_US.UTF-8")]),
+        "idioma:          es (español)  (archivo de configuración)"
+    );
+    assert_eq!(
+        line(&[], &[("REFLECT_LANG", "en")]),
+        "language:     en (English)  (environment (REFLECT_LANG))"
+    );
+    assert_eq!(
+        line(&["--lang", "en"], &[("REFLECT_LANG", "es")]),
+        "language:     en (English)  (command line)"
+    );
+    assert_eq!(
+        line(&[], &[("REFLECT_LANG", "fr_FR")]),
+        "language:     en (English)  (environment (REFLECT_LANG): \"fr_FR\" is not a language reflect speaks)"
+    );
+}
+
+#[test]
+fn an_unknown_lang_flag_is_a_usage_error() {
+    let env = TestEnv::new();
+    let output = env
+        .cmd()
+        .args(["--lang", "klingon", "config"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("use en (English) or es (Spanish)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn spanish_dates_are_read_in_spanish() {
+    let env = TestEnv::new();
+    // Today is Monday 23 November 2026.
+    env.write("a", &["--lang", "es", "--date", "ayer"]);
+    env.write("b", &["--lang", "es", "--date", "hace una semana"]);
+    env.write("c", &["--lang", "es", "--date", "2/11/2026"]);
+    env.write("d", &["--lang", "es", "--date", "23 de julio de 2013"]);
+    env.write("e", &["--date", "June 9, 2013"]);
+    let dates = env.ok(&["list", "--format", "plain"]);
+    let mut dates: Vec<&str> = dates
+        .lines()
+        .map(|l| l.split('\t').nth(1).unwrap())
+        .collect();
+    dates.sort();
+    assert_eq!(
+        dates,
+        [
+            "2013-06-09",
+            "2013-07-23",
+            "2026-11-02",
+            "2026-11-16",
+            "2026-11-22"
+        ]
+    );
+}
+
+#[test]
+fn date_errors_quote_the_input_as_typed_in_the_language() {
+    let env = TestEnv::new();
+    let err = env.usage_error(&[
+        "--lang",
+        "es",
+        "write",
+        "-m",
+        "x",
+        "--date",
+        "mañana temprano",
+    ]);
+    assert_eq!(
+        err.lines().next().unwrap(),
+        "reflect: --date: no se entiende la fecha \"mañana temprano\" (prueba 2026-11-20, \
+         20/11/2026 (día primero), hoy, ayer, \"hace 3 días\", \"el lunes pasado\", \
+         \"23 de julio de 2013\" o \"junio\")"
+    );
+    assert!(!err.contains("\\u{"), "{err}");
+    let err = env.usage_error(&["write", "-m", "x", "--date", "june"]);
+    assert!(
+        err.contains("\"june\" is a month or a year, not a day"),
+        "{err}"
+    );
+    let err = env.usage_error(&["write", "-m", "x", "--date", "99999-01-01"]);
+    assert!(err.contains("the year 99999 is outside 1000–9999"), "{err}");
+    assert!(env.journal_lines().is_empty());
+}
+
+#[test]
+fn write_and_edit_refuse_a_future_day_unless_allowed() {
+    let env = TestEnv::new();
+    let err = env.usage_error(&["--lang", "es", "write", "-m", "x", "--date", "mañana"]);
+    assert!(
+        err.contains("\"mañana\" es posterior a hoy (2026-11-23)")
+            && err.contains("--allow-future"),
+        "{err}"
+    );
+    assert!(env.journal_lines().is_empty());
+    let id = env.write("plan", &["--date", "tomorrow", "--allow-future"]);
+    let err = env.usage_error(&["edit", &id, "--date", "next monday"]);
+    assert!(err.contains("\"next monday\" is after today"), "{err}");
+    env.ok(&["edit", &id, "--date", "next monday", "--allow-future"]);
+    let listed = env.ok(&["list", "--format", "plain"]);
+    assert!(listed.contains("2026-11-30"), "{listed}");
+}
+
+#[test]
+fn filters_take_months_and_years_as_ranges() {
+    let env = TestEnv::new();
+    for (text, date) in [
+        ("may", "2026-05-31"),
+        ("june-1", "2026-06-01"),
+        ("june-30", "2026-06-30"),
+        ("july", "2026-07-01"),
+        ("old", "2013-06-15"),
+    ] {
+        env.write(text, &["--date", date]);
+    }
+    let texts = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list", "--format", "plain"];
+        all.extend_from_slice(args);
+        let mut texts: Vec<String> = env
+            .ok(&all)
+            .lines()
+            .map(|l| l.rsplit('\t').next().unwrap().to_string())
+            .collect();
+        texts.sort();
+        texts
+    };
+    assert_eq!(texts(&["--on", "june"]), ["june-1", "june-30"]);
+    assert_eq!(
+        texts(&["--lang", "es", "--on", "junio"]),
+        ["june-1", "june-30"]
+    );
+    assert_eq!(texts(&["--on", "june 2013"]), ["old"]);
+    assert_eq!(texts(&["--on", "2013"]), ["old"]);
+    assert_eq!(texts(&["--since", "june"]), ["july", "june-1", "june-30"]);
+    assert_eq!(
+        texts(&["--until", "june"]),
+        ["june-1", "june-30", "may", "old"]
+    );
+    assert_eq!(
+        texts(&["--since", "2026-06-15", "--on", "june"]),
+        ["june-30"]
+    );
+    let err = env.usage_error(&["list", "--on", "someday"]);
+    assert!(
+        err.contains("--on: cannot read the date \"someday\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_default_pack_follows_the_language_unless_configured() {
+    let env = TestEnv::new();
+    let prompt = |vars: &[(&str, &str)]| {
+        let mut cmd = env.cmd();
+        for (key, value) in vars {
+            cmd.env(key, value);
+        }
+        let output = cmd.args(["prompt", "--short"]).output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert!(
+        prompt(&[]).starts_with("In your setting"),
+        "{}",
+        prompt(&[])
+    );
+    let spanish = prompt(&[("LANG", "es_CL.UTF-8")]);
+    assert!(spanish.starts_with("Si le preguntaras"), "{spanish}");
+    let first_listed = |vars: &[(&str, &str)]| {
+        let mut cmd = env.cmd();
+        for (key, value) in vars {
+            cmd.env(key, value);
+        }
+        let out = String::from_utf8(cmd.args(["packs", "list"]).output().unwrap().stdout).unwrap();
+        out.split('\t').next().unwrap().to_string()
+    };
+    assert_eq!(
+        first_listed(&[("REFLECT_LANG", "es")]),
+        "redes-mejoramiento"
+    );
+    env.file("config/config.toml", "default_pack = \"ncsl-networks\"\n");
+    let configured = prompt(&[("LANG", "es_CL.UTF-8")]);
+    assert!(configured.starts_with("In your setting"), "{configured}");
+}

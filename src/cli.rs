@@ -109,9 +109,13 @@ pub struct FilterArgs {
     /// Only entries with this tag (repeatable: all must match).
     #[arg(long, value_name = "TAG")]
     pub tag: Vec<String>,
-    /// Only entries whose text contains this (case-insensitive).
+    /// Only entries whose text contains this, in any case, with or without accents
+    /// (reunion finds "Reunión").
     #[arg(long, value_name = "TEXT")]
     pub contains: Option<String>,
+    /// Make --contains match the text exactly as typed (case and accents count).
+    #[arg(long, requires = "contains")]
+    pub exact: bool,
 }
 
 #[derive(Debug, Clone, Default, Args)]

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::entry::{normalize_tag, Entry, Level};
+use crate::text::Needle;
 
 /// A resolved filter; the default matches every entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,8 +21,8 @@ pub struct Filter {
     pub tags: Vec<String>,
     /// Pack ids; an entry matches any of them.
     pub packs: Vec<String>,
-    /// Lowercased needle for a case-insensitive text search.
-    pub contains: Option<String>,
+    /// Text to search for: any case and accents, or exact.
+    pub contains: Option<Needle>,
 }
 
 /// The criteria as given (dates and levels already resolved); [`Filter::new`]
@@ -38,13 +39,15 @@ pub struct Criteria {
     /// Tags as typed (`#Trust`).
     pub tags: Vec<String>,
     pub packs: Vec<String>,
-    /// Text to search for, in any case.
+    /// Text to search for, in any case and with or without accents.
     pub contains: Option<String>,
+    /// Search for `contains` byte for byte instead.
+    pub exact: bool,
 }
 
 impl Filter {
     /// Builds a filter: refuses `since` after `until`, normalizes tags, strips pack
-    /// prefixes from theme and prompt ids, lowercases the search text.
+    /// prefixes from theme and prompt ids, folds the search text (unless exact).
     pub fn new(criteria: Criteria) -> Result<Filter, String> {
         let Criteria {
             since,
@@ -55,6 +58,7 @@ impl Filter {
             tags,
             packs,
             contains,
+            exact,
         } = criteria;
         if let (Some(since), Some(until)) = (since, until) {
             if since > until {
@@ -73,7 +77,7 @@ impl Filter {
             levels,
             tags,
             packs,
-            contains: contains.as_deref().map(str::to_lowercase),
+            contains: contains.as_deref().map(|text| Needle::new(text, exact)),
         })
     }
 
@@ -93,7 +97,7 @@ impl Filter {
             && self
                 .contains
                 .as_ref()
-                .is_none_or(|needle| contains_ignoring_case(&entry.text, needle))
+                .is_none_or(|needle| needle.found_in(&entry.text))
     }
 }
 
@@ -104,18 +108,6 @@ fn strip_pack(id: &str) -> String {
 
 fn any_of(wanted: &[String], value: Option<&str>) -> bool {
     wanted.is_empty() || value.is_some_and(|v| wanted.iter().any(|w| w == v))
-}
-
-fn contains_ignoring_case(haystack: &str, needle_lowercase: &str) -> bool {
-    if haystack.is_ascii() && needle_lowercase.is_ascii() {
-        let needle = needle_lowercase.as_bytes();
-        return needle.is_empty()
-            || haystack
-                .as_bytes()
-                .windows(needle.len())
-                .any(|w| w.eq_ignore_ascii_case(needle));
-    }
-    haystack.to_lowercase().contains(needle_lowercase)
 }
 
 #[cfg(test)]

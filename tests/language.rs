@@ -233,3 +233,34 @@ fn the_default_pack_follows_the_language_unless_configured() {
         "{configured}"
     );
 }
+
+#[test]
+fn search_ignores_case_and_accents_unless_exact() {
+    let env = TestEnv::new();
+    env.write("La reunión de red fue buena", &[]);
+    env.write("REUNION de directores", &[]);
+    env.write("Otra cosa", &[]);
+    let found = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list", "--format", "plain"];
+        all.extend_from_slice(args);
+        let mut texts: Vec<String> = env
+            .ok(&all)
+            .lines()
+            .map(|l| l.rsplit('\t').next().unwrap().to_string())
+            .collect();
+        texts.sort();
+        texts
+    };
+    let both = ["La reunión de red fue buena", "REUNION de directores"];
+    assert_eq!(found(&["--contains", "reunion"]), both);
+    assert_eq!(found(&["--contains", "Reunión"]), both);
+    assert_eq!(
+        found(&["--contains", "reunión", "--exact"]),
+        ["La reunión de red fue buena"]
+    );
+    assert_eq!(
+        found(&["--contains", "reunion", "--exact"]),
+        Vec::<String>::new()
+    );
+    env.usage_error(&["list", "--exact"]);
+}

@@ -158,6 +158,7 @@ impl Context {
             tags: args.tag.clone(),
             packs: self.selected_packs_if_named()?,
             contains: args.contains.clone(),
+            exact: args.exact,
         })
         .map_err(usage)
     }

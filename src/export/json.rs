@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::entry::{Entry, EntryId, Level};
 use crate::filter::Filter;
 use crate::journal::Journal;
+use crate::text::Needle;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "reflect-export";
@@ -96,7 +97,7 @@ impl<'a> From<&'a Filter> for FiltersObject<'a> {
             level: &filter.levels,
             tag: &filter.tags,
             pack: &filter.packs,
-            contains: filter.contains.as_deref(),
+            contains: filter.contains.as_ref().map(Needle::as_typed),
         }
     }
 }

@@ -268,7 +268,7 @@ fn write_filters<W: Write + ?Sized>(out: &mut W, filter: &Filter) -> io::Result<
     }
     if let Some(needle) = &filter.contains {
         item(out, "text contains \"")?;
-        write_inline(out, needle)?;
+        write_inline(out, needle.as_typed())?;
         out.write_all(b"\"")?;
     }
     if !first {

@@ -54,15 +54,20 @@ impl fmt::Display for Level {
 impl FromStr for Level {
     type Err = String;
 
+    /// A canonical id in any case, or the rung's number (1 school … 3 system).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_lowercase().as_str() {
-            "school" => Ok(Level::School),
-            "network" => Ok(Level::Network),
-            "system" => Ok(Level::System),
-            other => Err(format!(
-                "unknown level '{other}' (expected school, network or system, or a level name of a loaded pack)"
-            )),
-        }
+        let ids = Level::ALL.map(|level| [level.as_str()]);
+        let choices: Vec<(Level, &[&str])> = Level::ALL
+            .into_iter()
+            .zip(&ids)
+            .map(|(level, ids)| (level, &ids[..]))
+            .collect();
+        crate::text::pick(s, &choices).ok_or_else(|| {
+            format!(
+                "unknown level '{}' (expected school, network or system, 1 to 3, or a level name of a loaded pack)",
+                s.trim()
+            )
+        })
     }
 }
 
@@ -152,6 +157,23 @@ impl Depth {
     /// Reads a canonical id, exactly as stored.
     pub fn from_id(id: &str) -> Option<Depth> {
         Depth::ALL.into_iter().find(|depth| depth.as_str() == id)
+    }
+
+    /// Reads a depth as a person answers: the canonical id or one of `labels`
+    /// (the pack's words for each depth, shallowest first) in any case, with or
+    /// without accents, or the number (1 informing … 4 co-constructing).
+    pub fn from_answer(answer: &str, labels: &[&str]) -> Option<Depth> {
+        let names: Vec<[&str; 2]> = Depth::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, depth)| [depth.as_str(), labels.get(i).copied().unwrap_or("")])
+            .collect();
+        let choices: Vec<(Depth, &[&str])> = Depth::ALL
+            .into_iter()
+            .zip(&names)
+            .map(|(depth, names)| (depth, &names[..]))
+            .collect();
+        crate::text::pick(answer, &choices)
     }
 }
 
@@ -342,6 +364,29 @@ mod tests {
         assert!(Level::School < Level::Network && Level::Network < Level::System);
         assert!(!Level::School.reaches_network());
         assert!(Level::System.reaches_network());
+    }
+
+    #[test]
+    fn answers_name_levels_and_depths_by_id_label_or_number() {
+        assert_eq!("NETWORK".parse::<Level>(), Ok(Level::Network));
+        assert_eq!("3".parse::<Level>(), Ok(Level::System));
+        assert!("4".parse::<Level>().is_err());
+        let labels = ["Informar", "Coordinar", "Compartir", "Co-construir"];
+        assert_eq!(
+            Depth::from_answer("compartir", &labels),
+            Some(Depth::Sharing)
+        );
+        assert_eq!(
+            Depth::from_answer("CO-CONSTRUIR", &labels),
+            Some(Depth::CoConstructing)
+        );
+        assert_eq!(Depth::from_answer("1", &labels), Some(Depth::Informing));
+        assert_eq!(
+            Depth::from_answer("coordinating", &[]),
+            Some(Depth::Coordinating)
+        );
+        assert_eq!(Depth::from_answer("5", &labels), None);
+        assert_eq!(Depth::from_answer("", &[]), None);
     }
 
     #[test]

@@ -107,6 +107,27 @@ fn ascii_find_ignoring_case(haystack: &[u8], needle: &[u8]) -> bool {
     false
 }
 
+/// The choice an answer names, for questions and flags that take one of a few
+/// values (a level, a depth): its number as listed (1-based), or any of its names,
+/// in any case, with or without accents (`Escuela`, `escuela`, `1`).
+pub fn pick<T: Copy>(answer: &str, choices: &[(T, &[&str])]) -> Option<T> {
+    let answer = answer.trim();
+    if answer.is_empty() {
+        return None;
+    }
+    if let Ok(number) = answer.parse::<usize>() {
+        return number
+            .checked_sub(1)
+            .and_then(|i| choices.get(i))
+            .map(|c| c.0);
+    }
+    let answer = fold(answer);
+    choices
+        .iter()
+        .find(|(_, names)| names.iter().any(|name| fold(name.trim()) == answer))
+        .map(|(choice, _)| *choice)
+}
+
 /// Whether two words are the same once folded.
 pub fn same_word(a: &str, b: &str) -> bool {
     fold(a.trim()) == fold(b.trim())
@@ -129,6 +150,20 @@ mod tests {
         let mut out = String::new();
         fold_into("Reunión ÉTÉ", &mut out);
         assert_eq!(out, "reunion ete");
+    }
+
+    #[test]
+    fn answers_pick_by_number_or_any_name() {
+        let choices: &[(u8, &[&str])] = &[(1, &["school", "Escuela"]), (2, &["network", "Red"])];
+        assert_eq!(pick("ESCUELA", choices), Some(1));
+        assert_eq!(pick(" red ", choices), Some(2));
+        assert_eq!(pick("2", choices), Some(2));
+        assert_eq!(pick("Network", choices), Some(2));
+        assert_eq!(pick("0", choices), None);
+        assert_eq!(pick("3", choices), None);
+        assert_eq!(pick("redes", choices), None);
+        let accented: &[(u8, &[&str])] = &[(1, &["Ámbito Ñuñoa"])];
+        assert_eq!(pick("ambito nunoa", accented), Some(1));
     }
 
     #[test]

@@ -264,3 +264,36 @@ fn search_ignores_case_and_accents_unless_exact() {
     );
     env.usage_error(&["list", "--exact"]);
 }
+
+#[test]
+fn levels_are_answered_in_the_packs_words_any_case_accents_or_number() {
+    let env = TestEnv::new();
+    let level_of = |args: &[&str]| -> String {
+        env.write("x", args);
+        let last = env.journal_lines().pop().unwrap();
+        let record: serde_json::Value = serde_json::from_str(&last).unwrap();
+        record["level"].as_str().unwrap_or("").to_string()
+    };
+    assert_eq!(level_of(&["--level", "RED"]), "network");
+    assert_eq!(level_of(&["--level", "Escuela"]), "school");
+    assert_eq!(level_of(&["--level", "territorio"]), "system");
+    assert_eq!(level_of(&["--level", "2"]), "network");
+    assert_eq!(level_of(&["--level", "System"]), "system");
+    let listed = env.ok(&["list", "--format", "plain", "--level", "red"]);
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+    env.usage_error(&["write", "-m", "x", "--level", "4"]);
+
+    // The question of a free entry, in Spanish: the Spanish pack's words.
+    let mut pty = env.pty(&["--lang", "es", "write", "--free"]);
+    let question = pty.expect("]: ");
+    assert!(
+        question.contains("escuela / red / territorio"),
+        "{question}"
+    );
+    pty.send_line("Red");
+    pty.send_line("Trabajo con la red");
+    pty.end_input();
+    assert_eq!(pty.finish(), 0);
+    let last = env.journal_lines().pop().unwrap();
+    assert!(last.contains("\"level\":\"network\""), "{last}");
+}

@@ -190,10 +190,15 @@ fn choose_level(
         return Ok(suggested.unwrap_or(Level::School));
     }
     let default = suggested.unwrap_or(Level::School);
+    // The answered pack's words, else the chosen pack's (which follows the language).
+    let words = match answering {
+        Some((pack, _)) => Some(pack),
+        None => ctx.chosen_pack().ok(),
+    };
     let names: Vec<String> = Level::ALL
         .iter()
-        .map(|level| match answering {
-            Some((pack, _)) => pack.level_name(*level).id.clone(),
+        .map(|level| match words {
+            Some(pack) => pack.level_name(*level).id.clone(),
             None => level.to_string(),
         })
         .collect();
@@ -206,9 +211,13 @@ fn choose_level(
         if answer.is_empty() {
             return Ok(default);
         }
-        let parsed = match answering {
-            Some((pack, _)) => pack.parse_level(&answer).ok_or_else(|| answer.clone()),
-            None => answer.parse::<Level>().map_err(|_| answer.clone()),
+        // That pack's words first, then any loaded pack's (`red`, `escuela`, `2`).
+        let parsed = match words.and_then(|pack| pack.parse_level(&answer)) {
+            Some(level) => Ok(level),
+            None => ctx
+                .packs()?
+                .parse_level(&answer)
+                .map_err(|_| answer.clone()),
         };
         match parsed {
             Ok(level) => return Ok(level),

@@ -120,17 +120,24 @@ impl Pack {
         &self.levels[level.rank()]
     }
 
-    /// Reads a level typed by the user in this pack's words or the canonical ones.
+    /// Reads a level as a person answers, the one rule for every question and flag
+    /// that takes a level: this pack's id or label for it (`red`, `Territorio`), the
+    /// canonical id (`network`), in any case, with or without accents, or its
+    /// number on the ladder (1 to 3).
     pub fn parse_level(&self, word: &str) -> Option<Level> {
-        let word = word.trim();
-        Level::ALL
-            .into_iter()
-            .find(|level| {
+        let names: Vec<[&str; 3]> = Level::ALL
+            .iter()
+            .map(|level| {
                 let names = self.level_name(*level);
-                names.id.eq_ignore_ascii_case(word)
-                    || names.name.to_lowercase() == word.to_lowercase()
+                [names.id.as_str(), names.name.as_str(), level.as_str()]
             })
-            .or_else(|| word.parse().ok())
+            .collect();
+        let choices: Vec<(Level, &[&str])> = Level::ALL
+            .into_iter()
+            .zip(&names)
+            .map(|(level, names)| (level, &names[..]))
+            .collect();
+        crate::text::pick(word, &choices)
     }
 }
 

@@ -8,6 +8,7 @@
 //! - [`pack`]: prompt packs (TOML), their validation and loading.
 //! - [`progress`]: the progress table and the cohort view built from it.
 //! - [`export`] / [`import`]: Markdown and JSON out, our JSON and jrnl's in.
+//! - [`report`]: reports for a meeting (document model, Markdown, HTML with SVG charts).
 //! - [`error`] / [`exit_codes`]: which failure exits with which status.
 //! - [`fs`]: private folders and files, atomic replacement.
 //! - [`neutral`]: untrusted text made safe for each output (terminal, CSV, Markdown).
@@ -36,5 +37,6 @@ pub mod neutral;
 pub mod pack;
 pub mod position;
 pub mod progress;
+pub mod report;
 pub mod terminal;
 pub mod text;

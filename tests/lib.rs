@@ -14,5 +14,6 @@ mod packs;
 mod progress;
 mod prompt;
 mod properties;
+mod report_render;
 mod terminal;
 mod torture;

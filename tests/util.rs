@@ -6,6 +6,7 @@
 //!   check its exit status against the table in `src/exit_codes.rs`.
 //! - [`Record`]: raw journal lines, for journals a test builds by hand.
 //! - [`Pty`]: the binary on a pseudo-terminal, for questions, menus and the editor.
+//! - [`Browser`]: headless Chromium, for HTML reports: screenshot, PDF, DOM.
 
 #![allow(dead_code)]
 
@@ -409,4 +410,138 @@ impl Pty {
             Err(err) => format!("({err})"),
         }
     }
+}
+
+/// Headless Chromium, for tests that look at an HTML file the way a reader's browser
+/// does. Each call is one launch with a fresh profile in a temp dir, no network
+/// services, and a time limit.
+///
+/// [`Browser::find`] looks for Debian's `chromium` (`.ci/run` installs it). When it is
+/// missing, a test fails if `CI` is set and otherwise says on stderr that it skipped
+/// the browser (written past the test harness's capture, so it is seen).
+pub struct Browser {
+    program: PathBuf,
+}
+
+impl Browser {
+    /// How long one launch may take before it is killed and the test fails.
+    const LIMIT: Duration = Duration::from_secs(90);
+
+    /// The browser, or `None` after a note on stderr (a failure when `CI` is set).
+    pub fn find(test: &str) -> Option<Browser> {
+        let found = ["chromium", "chromium-browser"].iter().find_map(|name| {
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+                .map(|dir| dir.join(name))
+                .find(|path| path.is_file())
+        });
+        match found {
+            Some(program) => Some(Browser { program }),
+            None if std::env::var_os("CI").is_some() => {
+                panic!("{test}: CI is set but chromium is not installed (.ci/run installs it)")
+            }
+            None => {
+                let note = format!(
+                    "note: {test}: SKIPPED the browser checks: chromium is not installed \
+                     (apt-get install -y chromium); with CI set this fails instead\n"
+                );
+                std::io::stderr().write_all(note.as_bytes()).unwrap();
+                None
+            }
+        }
+    }
+
+    /// A screenshot of `html` as a `width`×`height` window, as PNG bytes.
+    pub fn screenshot(&self, html: &Path, width: u32, height: u32) -> Vec<u8> {
+        let dir = TempDir::new().unwrap();
+        let png = dir.path().join("page.png");
+        self.run(&[
+            format!("--screenshot={}", png.display()),
+            format!("--window-size={width},{height}"),
+            "--hide-scrollbars".to_owned(),
+            file_url(html),
+        ]);
+        fs::read(&png).unwrap_or_else(|e| panic!("no screenshot of {}: {e}", html.display()))
+    }
+
+    /// `html` printed to PDF (the page size its print stylesheet asks for), as bytes.
+    pub fn pdf(&self, html: &Path) -> Vec<u8> {
+        let dir = TempDir::new().unwrap();
+        let pdf = dir.path().join("page.pdf");
+        self.run(&[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".to_owned(),
+            file_url(html),
+        ]);
+        fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF of {}: {e}", html.display()))
+    }
+
+    /// The document as the browser built it (`--dump-dom`): what it parsed, not what
+    /// the file says.
+    pub fn dom(&self, html: &Path) -> String {
+        let stdout = self.run(&["--dump-dom".to_owned(), file_url(html)]);
+        String::from_utf8(stdout).unwrap()
+    }
+
+    /// One launch; returns its stdout, fails the test on an error or the time limit.
+    fn run(&self, args: &[String]) -> Vec<u8> {
+        let profile = TempDir::new().unwrap();
+        let output = tempfile::tempfile().unwrap();
+        let errors = tempfile::tempfile().unwrap();
+        let mut child = std::process::Command::new(&self.program)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--no-default-browser-check",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(output.try_clone().unwrap())
+            .stderr(errors.try_clone().unwrap())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.program.display()));
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > Self::LIMIT {
+                child.kill().ok();
+                child.wait().ok();
+                panic!("chromium {args:?} took over {:?}", Self::LIMIT);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let read = |mut file: fs::File| {
+            use std::io::{Read, Seek};
+            let mut bytes = Vec::new();
+            file.seek(std::io::SeekFrom::Start(0)).unwrap();
+            file.read_to_end(&mut bytes).unwrap();
+            bytes
+        };
+        assert!(
+            status.success(),
+            "chromium {args:?}: {status}\n{}",
+            String::from_utf8_lossy(&read(errors))
+        );
+        read(output)
+    }
+}
+
+/// `file://` and the absolute path, with the characters a URL would misread encoded.
+fn file_url(path: &Path) -> String {
+    let path = path.canonicalize().unwrap().display().to_string();
+    let mut url = String::from("file://");
+    for c in path.chars() {
+        match c {
+            '%' | ' ' | '#' | '?' => url.push_str(&format!("%{:02X}", c as u32)),
+            c => url.push(c),
+        }
+    }
+    url
 }

@@ -27,8 +27,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<String>,
 
+    /// What to do; without one, `reflect` shows today's prompt and a menu on a
+    /// terminal, or a three-line status otherwise.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// `--lang` takes a language or locale name we speak (`es`, `es_CL`, `en-GB`).
@@ -120,6 +122,9 @@ pub struct FilterArgs {
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct WriteArgs {
+    /// The entry's text, in one quoted argument (the same as -m).
+    #[arg(value_name = "TEXT", conflicts_with_all = ["message", "edit"])]
+    pub text: Option<String>,
     /// The entry's text (otherwise stdin, the editor, or the terminal).
     #[arg(short, long, value_name = "TEXT")]
     pub message: Option<String>,
@@ -196,15 +201,51 @@ pub struct EditArgs {
     /// New level.
     #[arg(short, long, value_name = "LEVEL")]
     pub level: Option<String>,
-    /// Replace the tags (repeatable).
-    #[arg(short, long, value_name = "TAG")]
+    /// Replace all the tags with these (repeatable); see --add-tag and --remove-tag.
+    #[arg(short, long, value_name = "TAG", conflicts_with_all = ["add_tag", "remove_tag"])]
     pub tag: Vec<String>,
+    /// Add a tag, keeping the others (repeatable).
+    #[arg(long, value_name = "TAG")]
+    pub add_tag: Vec<String>,
+    /// Remove a tag, keeping the others (repeatable).
+    #[arg(long, value_name = "TAG")]
+    pub remove_tag: Vec<String>,
     /// New day the entry is about.
     #[arg(short, long, value_name = "DATE")]
     pub date: Option<String>,
     /// Allow a --date after today.
     #[arg(long)]
     pub allow_future: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    /// The same figures as one JSON object (counts only, never entry text).
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StatsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text, value_name = "FORMAT")]
+    pub format: StatsFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct HistoryArgs {
+    /// Entry id, or any unique prefix of it (deleted entries too).
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    /// Entry id, or any unique prefix of it (deleted entries too).
+    pub id: String,
+    /// The revision to bring back, as numbered by `reflect history` (default: the
+    /// last one with text, i.e. the entry as it was before it was deleted).
+    #[arg(long, value_name = "N")]
+    pub revision: Option<usize>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Read, Write};
 
 use anyhow::{Context as _, Result};
 
-use crate::neutral;
+use crate::{neutral, t};
 
 /// Whether standard input is an interactive terminal.
 pub fn stdin_is_terminal() -> bool {
@@ -43,6 +43,50 @@ pub fn ask(question: &str) -> Result<String> {
         .read_line(&mut answer)
         .context("cannot read the answer from the terminal")?;
     Ok(answer.trim().to_string())
+}
+
+/// A menu on the terminal: asks `question` until the answer (lowercased, trimmed) is
+/// one of `keys` (`""` stands for Enter). `None` when input ends (Ctrl-D).
+pub fn menu(question: &str, keys: &[&str]) -> Result<Option<String>> {
+    loop {
+        let mut err = io::stderr().lock();
+        write!(err, "{question}")?;
+        err.flush()?;
+        drop(err);
+        let mut answer = String::new();
+        let read = io::stdin()
+            .read_line(&mut answer)
+            .context("cannot read the answer from the terminal")?;
+        if read == 0 {
+            eprintln!();
+            return Ok(None);
+        }
+        let answer = answer.trim().to_lowercase();
+        if keys.contains(&answer.as_str()) {
+            return Ok(Some(answer));
+        }
+        let listed: Vec<String> = keys
+            .iter()
+            .map(|key| match *key {
+                "" => t!("menu-enter"),
+                key => key.to_string(),
+            })
+            .collect();
+        note(&t!(
+            "menu-not-a-choice",
+            answer = neutral::terminal_line(&answer).into_owned(),
+            choices = or_list(&listed)
+        ));
+    }
+}
+
+/// `a, b or c`.
+fn or_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => t!("menu-or", rest = rest.join(", "), last = last.as_str()),
+        None => String::new(),
+    }
 }
 
 /// Whether the error (or one of its causes) is a broken pipe: the reader of our

@@ -5,6 +5,7 @@ mod util;
 
 mod cohort;
 mod completions;
+mod daily;
 mod exit_codes;
 mod export;
 mod import;

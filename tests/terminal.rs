@@ -63,7 +63,7 @@ fn quitting_the_prompt_menu_writes_nothing() {
     let mut pty = env.pty(&["write"]);
     pty.expect("[q] quit: ");
     pty.send_line("q");
-    pty.expect("reflect: nothing written");
-    assert_eq!(pty.finish(), 1);
+    pty.expect("Nothing written.");
+    assert_eq!(pty.finish(), 0);
     assert!(env.journal_lines().is_empty());
 }

@@ -31,17 +31,29 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
                 .map_err(|err| usage(format!("--level: {err}")))?,
         };
     }
+    let tag_list = |tags: &[String], flag: &str| -> Result<Vec<String>> {
+        tags.iter()
+            .map(|t| normalize_tag(t).map_err(|err| usage(format!("{flag}: {err}"))))
+            .collect()
+    };
     if !args.tag.is_empty() {
-        entry.tags = args
-            .tag
-            .iter()
-            .map(|t| normalize_tag(t).map_err(|err| usage(format!("--tag: {err}"))))
-            .collect::<Result<_>>()?;
+        entry.tags = tag_list(&args.tag, "--tag")?;
     }
+    for tag in tag_list(&args.add_tag, "--add-tag")? {
+        if !entry.tags.contains(&tag) {
+            entry.tags.push(tag);
+        }
+    }
+    let removed = tag_list(&args.remove_tag, "--remove-tag")?;
+    entry.tags.retain(|tag| !removed.contains(tag));
     if let Some(text) = &args.date {
         entry.date = super::entry_day(text, ctx.config.today(), args.allow_future)?;
     }
-    let metadata_only = args.level.is_some() || !args.tag.is_empty() || args.date.is_some();
+    let metadata_only = args.level.is_some()
+        || !args.tag.is_empty()
+        || !args.add_tag.is_empty()
+        || !args.remove_tag.is_empty()
+        || args.date.is_some();
     if let Some(text) = &args.message {
         entry.text = draft::clean_text(text);
     } else if !metadata_only {

@@ -9,6 +9,7 @@ mod config;
 mod delete;
 mod edit;
 mod export;
+mod home;
 mod import;
 mod list;
 mod packs;
@@ -52,21 +53,32 @@ pub fn run(cli: Cli) -> Result<u8> {
         pack_request,
         packs: OnceCell::new(),
     };
-    match cli.command {
-        Command::Write(args) => write::run(&ctx, args),
-        Command::Prompt(args) => prompt::run(&ctx, args),
-        Command::List(args) => list::run(&ctx, args),
-        Command::Show(args) => show::run(&ctx, args),
-        Command::Edit(args) => edit::run(&ctx, args),
-        Command::Delete(args) => delete::run(&ctx, args),
-        Command::Progress(args) => progress::run(&ctx, args),
-        Command::Cohort(args) => cohort::run(&ctx, args),
-        Command::Export(args) => export::run(&ctx, args),
-        Command::Import(args) => import::run(&ctx, args),
-        Command::Packs(command) => packs::run(&ctx, command),
-        Command::Check(args) => check::run(&ctx, args),
-        Command::Compact => compact::run(&ctx),
-        Command::Config => config::run(&ctx),
+    let command = match cli.command {
+        Some(command) => command,
+        None => match home::run(&ctx)? {
+            home::Next::Run(command) => command,
+            home::Next::Exit(code) => return Ok(code),
+        },
+    };
+    dispatch(&ctx, command)
+}
+
+fn dispatch(ctx: &Context, command: Command) -> Result<u8> {
+    match command {
+        Command::Write(args) => write::run(ctx, args),
+        Command::Prompt(args) => prompt::run(ctx, args),
+        Command::List(args) => list::run(ctx, args),
+        Command::Show(args) => show::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, args),
+        Command::Delete(args) => delete::run(ctx, args),
+        Command::Progress(args) => progress::run(ctx, args),
+        Command::Cohort(args) => cohort::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Packs(command) => packs::run(ctx, command),
+        Command::Check(args) => check::run(ctx, args),
+        Command::Compact => compact::run(ctx),
+        Command::Config => config::run(ctx),
         Command::Completions(args) => completions::completions(args),
         Command::Man => completions::man(),
     }

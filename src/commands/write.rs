@@ -16,7 +16,7 @@ use crate::error::usage;
 use crate::exit_codes::{FAILURE, SUCCESS};
 use crate::neutral;
 use crate::pack::{Pack, Prompt};
-use crate::terminal;
+use crate::{t, terminal};
 
 pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
     let date = match &args.date {
@@ -28,13 +28,27 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
         .iter()
         .map(|t| normalize_tag(t).map_err(|err| usage(format!("--tag: {err}"))))
         .collect::<Result<Vec<_>>>()?;
-    let interactive = args.message.is_none() && terminal::stdin_is_terminal();
+    let given = args.text.as_ref().or(args.message.as_ref());
+    let interactive = given.is_none() && terminal::stdin_is_terminal();
 
-    let answering = choose_prompt(ctx, &args, interactive)?;
+    let answering = match choose_prompt(ctx, &args, interactive)? {
+        Choice::Answer(answering) => answering,
+        Choice::Quit => {
+            terminal::note(&t!("write-nothing-written"));
+            return Ok(SUCCESS);
+        }
+    };
+    if let (Some((pack, prompt)), true) = (answering, args.prompt.is_some() || args.theme.is_some())
+    {
+        // Nobody answers a question they did not see.
+        if !interactive {
+            show_prompt(pack, prompt);
+        }
+    }
     let level = choose_level(ctx, &args, answering, interactive)?;
 
     let id = EntryId::random()?;
-    let text = match &args.message {
+    let text = match given {
         Some(text) => draft::clean_text(text),
         None if !interactive && !args.edit => draft::clean_text(&terminal::read_stdin()?),
         None => match compose(ctx, &id, answering, level)? {
@@ -88,24 +102,27 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
 
 type Answering<'a> = Option<(&'a Pack, &'a Prompt)>;
 
+/// What the person chose: a prompt (or none, a free entry), or to quit.
+enum Choice<'a> {
+    Answer(Answering<'a>),
+    Quit,
+}
+
 /// The prompt this entry answers: `--prompt`, the least-answered of `--theme`, an offer
 /// on a terminal, or none (a free entry).
-fn choose_prompt<'a>(
-    ctx: &'a Context,
-    args: &WriteArgs,
-    interactive: bool,
-) -> Result<Answering<'a>> {
+fn choose_prompt<'a>(ctx: &'a Context, args: &WriteArgs, interactive: bool) -> Result<Choice<'a>> {
     if args.free {
-        return Ok(None);
+        return Ok(Choice::Answer(None));
     }
     // A bare id looks first in the pack chosen with --pack (or the default pack).
     let chosen = ctx.chosen_pack()?;
     let bare = |name: &str| !name.contains('/');
     if let Some(name) = &args.prompt {
         if let Some(prompt) = chosen.prompt(name).filter(|_| bare(name)) {
-            return Ok(Some((chosen, prompt)));
+            return Ok(Choice::Answer(Some((chosen, prompt))));
         }
-        return ctx.packs()?.find_prompt(name).map(Some).map_err(usage);
+        let found = ctx.packs()?.find_prompt(name).map_err(usage)?;
+        return Ok(Choice::Answer(Some(found)));
     }
     if let Some(name) = &args.theme {
         let (pack, theme) = match chosen.theme(name).filter(|_| bare(name)) {
@@ -115,30 +132,32 @@ fn choose_prompt<'a>(
         let counts = crate::pack::answer_counts(&ctx.journal())?;
         let prompt = crate::pack::suggest(pack, &counts, Some(&theme.id))
             .ok_or_else(|| anyhow!("theme '{}' has no prompts", theme.id))?;
-        return Ok(Some((pack, prompt)));
+        return Ok(Choice::Answer(Some((pack, prompt))));
     }
     if !interactive {
-        return Ok(None);
+        return Ok(Choice::Answer(None));
     }
     offer_prompt(ctx)
 }
 
 /// On a terminal: show the least-answered prompt and let the person take it, skip
 /// to the next one, or write freely.
-fn offer_prompt(ctx: &Context) -> Result<Answering<'_>> {
+fn offer_prompt(ctx: &Context) -> Result<Choice<'_>> {
     let pack = ctx.chosen_pack()?;
     let mut counts = crate::pack::answer_counts(&ctx.journal())?;
     loop {
         let Some(prompt) = crate::pack::suggest(pack, &counts, None) else {
-            return Ok(None);
+            return Ok(Choice::Answer(None));
         };
         show_prompt(pack, prompt);
-        let answer =
-            terminal::ask("[Enter] answer it · [s] another prompt · [f] free entry · [q] quit: ")?;
-        match answer.to_lowercase().as_str() {
-            "" | "y" | "a" => return Ok(Some((pack, prompt))),
-            "f" => return Ok(None),
-            "q" => bail!("nothing written"),
+        let answer = terminal::menu(
+            "[Enter] answer it · [s] another prompt · [f] free entry · [q] quit: ",
+            &["", "s", "f", "q"],
+        )?;
+        match answer.as_deref() {
+            Some("") => return Ok(Choice::Answer(Some((pack, prompt)))),
+            Some("f") => return Ok(Choice::Answer(None)),
+            None | Some("q") => return Ok(Choice::Quit),
             _ => {
                 // Pretend it was answered so the next suggestion comes up.
                 *counts
@@ -149,7 +168,8 @@ fn offer_prompt(ctx: &Context) -> Result<Answering<'_>> {
     }
 }
 
-fn show_prompt(pack: &Pack, prompt: &Prompt) {
+/// The theme, context and question of a prompt, on stderr.
+pub(super) fn show_prompt(pack: &Pack, prompt: &Prompt) {
     let theme = pack
         .theme(&prompt.theme)
         .map_or(prompt.theme.as_str(), |t| t.title.as_str());

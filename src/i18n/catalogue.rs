@@ -22,7 +22,7 @@ macro_rules! areas {
 }
 
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
-pub const EMBEDDED: &[(&str, &str, &str)] = areas!["common", "config", "dates", "errors"];
+pub const EMBEDDED: &[(&str, &str, &str)] = areas!["common", "config", "daily", "dates", "errors"];
 
 type Bundle = FluentBundle<FluentResource>;
 

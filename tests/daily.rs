@@ -13,6 +13,11 @@ fn reflect_alone_without_a_terminal_prints_a_three_line_status() {
     assert_eq!(lines[1], "last entry: none");
     assert!(lines[2].starts_with("today's prompt: "), "{empty}");
     assert!(lines[2].len() > "today's prompt: ".len() + 10, "{empty}");
+    let spanish = env.ok(&["--lang", "es"]);
+    assert!(
+        spanish.starts_with("entradas: 0\núltima entrada: ninguna\n"),
+        "{spanish}"
+    );
 
     env.append_records(&[
         Record::add("aaaa000001", "2026-11-20", "One."),
@@ -141,7 +146,7 @@ fn write_and_edit_refuse_a_day_after_today_unless_allowed() {
     // Today is 2026-11-23 in every test.
     let stderr = env.usage_error(&["write", "-m", "Tomorrow's plan.", "--date", "2026-11-24"]);
     assert!(
-        stderr.contains("--date: 2026-11-24 is after today (2026-11-23)"),
+        stderr.contains("--date: \"2026-11-24\" is after today (2026-11-23)"),
         "{stderr}"
     );
     assert!(stderr.contains("--allow-future"), "{stderr}");

@@ -19,7 +19,7 @@ const MENU_KEYS: [&str; 4] = ["w", "l", "p", "q"];
 /// What `reflect` alone does next.
 pub enum Next {
     /// Run this command, as if it had been typed.
-    Run(Command),
+    Run(Box<Command>),
     /// Nothing more: exit with this status.
     Exit(u8),
 }
@@ -49,12 +49,12 @@ pub fn run(ctx: &Context) -> Result<Next> {
         return Ok(Next::Exit(SUCCESS));
     };
     Ok(match choice.as_str() {
-        "w" => Next::Run(Command::Write(WriteArgs {
+        "w" => Next::Run(Box::new(Command::Write(WriteArgs {
             prompt: prompt.map(|p| format!("{}/{}", pack.id, p.id)),
             ..WriteArgs::default()
-        })),
-        "l" => Next::Run(parsed(&["list"])),
-        "p" => Next::Run(parsed(&["progress"])),
+        }))),
+        "l" => Next::Run(Box::new(parsed(&["list"]))),
+        "p" => Next::Run(Box::new(parsed(&["progress"]))),
         _ => Next::Exit(SUCCESS),
     })
 }

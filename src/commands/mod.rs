@@ -56,7 +56,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     let command = match cli.command {
         Some(command) => command,
         None => match home::run(&ctx)? {
-            home::Next::Run(command) => command,
+            home::Next::Run(command) => *command,
             home::Next::Exit(code) => return Ok(code),
         },
     };

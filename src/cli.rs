@@ -70,7 +70,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Import entries from a reflect JSON export or a jrnl JSON export.
     Import(ImportArgs),
-    /// Work with prompt packs: list, show, validate, scaffold, install.
+    /// Work with prompt packs: list, show, validate, scaffold, install, remove.
     #[command(subcommand)]
     Packs(PacksCommand),
     /// Check the journal for damaged lines (and move them aside with --repair).
@@ -352,7 +352,7 @@ pub struct ImportArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum PacksCommand {
-    /// List the loaded packs.
+    /// List the loaded packs: id, name, language, version, prompts, where from.
     List,
     /// Show a pack's themes and prompts.
     Show {
@@ -383,6 +383,11 @@ pub enum PacksCommand {
         /// Replace an installed pack with the same id.
         #[arg(long)]
         force: bool,
+    },
+    /// Remove an installed pack from the packs folder (built-in packs stay).
+    Remove {
+        /// Id of the installed pack.
+        id: String,
     },
 }
 

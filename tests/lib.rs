@@ -11,6 +11,7 @@ mod export;
 mod import;
 mod journal;
 mod language;
+mod pack_management;
 mod packs;
 mod progress;
 mod prompt;

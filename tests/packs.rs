@@ -142,12 +142,13 @@ fn shipped_packs_parse_with_a_second_toml_reader() {
 
         // Both readers agree on the counts, and every prompt shows up in `packs show`.
         let row = format!(
-            "{id}\t{}\t{}\t{}\t{}\tbuilt in ({})",
+            "{id}\t{}\t{}\t{}\t{}\tbuilt in ({})\t{}",
             pack["version"].as_str().unwrap(),
             pack["language"].as_str().unwrap(),
             themes.len(),
             prompts.len(),
-            file.file_name().unwrap().to_string_lossy()
+            file.file_name().unwrap().to_string_lossy(),
+            pack["name"].as_str().unwrap()
         );
         assert!(
             listing.lines().any(|line| line == row),
@@ -745,7 +746,10 @@ fn an_installed_pack_is_listed_and_used() {
     );
 
     let listing = env.ok(&["packs", "list"]);
-    let expected = format!("course\t0.1.0\ten\t1\t2\t{}", installed_at.display());
+    let expected = format!(
+        "course\t0.1.0\ten\t1\t2\t{}\tMy reflection prompts",
+        installed_at.display()
+    );
     assert!(
         listing.lines().any(|line| line == expected),
         "{expected} not in:\n{listing}"
@@ -906,12 +910,10 @@ fn a_pack_file_beats_an_installed_pack_which_beats_a_built_in_one() {
         first.starts_with("ncsl-networks\t9."),
         "the newer version is the default:\n{listing}"
     );
-    assert!(first.ends_with(
-        &env.packs_dir()
-            .join("ncsl-networks.toml")
-            .display()
-            .to_string()
-    ));
+    assert!(first.ends_with(&format!(
+        "{}\tLeading networks, leading the system",
+        env.packs_dir().join("ncsl-networks.toml").display()
+    )));
     assert_eq!(listing.matches("ncsl-networks\t").count(), 1);
 
     // A --pack file with the id of an installed pack replaces it, and is the default.
@@ -921,7 +923,7 @@ fn a_pack_file_beats_an_installed_pack_which_beats_a_built_in_one() {
     );
     let listing = env.ok(&["--pack", "small-v3.toml", "packs", "list"]);
     assert!(
-        listing.contains("small\t3.0.0\tes-CL\t2\t3\tsmall-v3.toml (--pack)\n"),
+        listing.contains("small\t3.0.0\tes-CL\t2\t3\tsmall-v3.toml (--pack)\tA small pack\n"),
         "{listing}"
     );
     assert!(!listing.contains("small\t2.1.0"));

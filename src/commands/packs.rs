@@ -31,6 +31,7 @@ pub fn run(ctx: &Context, command: PacksCommand) -> Result<u8> {
             language,
         } => new(output.as_deref(), &id, &language),
         PacksCommand::Install { file, force } => install(ctx, &file, force),
+        PacksCommand::Remove { id } => remove(ctx, &id),
     }
 }
 
@@ -55,7 +56,7 @@ fn list(ctx: &Context) -> Result<u8> {
         let mut table = Table::new();
         table
             .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-            .set_header(["Pack", "Version", "Language", "Themes", "Prompts", "From"]);
+            .set_header(["Pack", "Name", "Language", "Version", "Prompts", "From"]);
         // Fit the terminal, unless it reports no sensible width (some pseudo-terminals).
         if table.width().is_some_and(|width| width >= 40) {
             table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -67,25 +68,27 @@ fn list(ctx: &Context) -> Result<u8> {
             }
             table.add_row([
                 id,
-                field(&pack.version),
+                field(&pack.name),
                 field(&pack.language),
-                pack.themes.len().to_string(),
+                field(&pack.version),
                 pack.prompts.len().to_string(),
                 field(&pack.origin.to_string()),
             ]);
         }
         writeln!(out, "{table}")?;
     } else {
+        // Columns only ever get added at the end, so scripts keep working.
         for pack in packs.iter() {
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 field(&pack.id),
                 field(&pack.version),
                 field(&pack.language),
                 pack.themes.len(),
                 pack.prompts.len(),
-                field(&pack.origin.to_string())
+                field(&pack.origin.to_string()),
+                field(&pack.name),
             )?;
         }
     }
@@ -351,13 +354,15 @@ id = "collaboration"
 title = "Collaboration between schools"
 summary = "How the schools of the network learn from one another."
 
-# Prompts are the questions: at least one.
+# Prompts are the questions: at least one. Ask open questions (what, how, whose,
+# what next): reflect itself asks at which level each entry's practice sat, so a
+# prompt need not ask whether it stayed in the school or reached the system.
 #   id        required, unique within the pack
 #   theme     required: the id of one of the themes above
 #   question  required
 #   context   optional: a paragraph shown before the question
-#   level     optional: the level the question invites reflection at, a level id
-#             of this pack (or school, network, system)
+#   level     optional, and usually left out: a level the question is about, a
+#             level id of this pack (or school, network, system)
 [[prompts]]
 id = "collaboration-last-exchange"
 theme = "collaboration"
@@ -365,14 +370,13 @@ context = """
 Collaboration grows from small, concrete exchanges between schools: a visit,
 a shared lesson plan, an honest conversation about what did not work."""
 question = "What did you last learn from another school in the network, and what did you do with it?"
-level = "network"
 
 [[prompts]]
-id = "collaboration-ladder"
+id = "collaboration-what-changed"
 theme = "collaboration"
 question = """
-Think of one piece of work you led this month. Did it stay inside your school,
-reach partner schools, or change something in the wider system?"""
+Think of one piece of work you led with another school this month. What changed
+because of it, for whom, and what would you do differently next time?"""
 "#;
 
 fn scaffold(id: &str, language: &str) -> String {
@@ -445,9 +449,7 @@ fn install(ctx: &Context, file: &Path, force: bool) -> Result<u8> {
         neutral::terminal_line(&destination.display().to_string())
     )?;
     out.flush()?;
-    let builtin = crate::pack::EMBEDDED_PACKS.iter().any(|(_, text)| {
-        crate::pack::parse_pack(text, "", PackOrigin::Embedded("")).is_ok_and(|p| p.id == pack.id)
-    });
+    let builtin = is_builtin(&pack.id);
     terminal::note(&format!(
         "installed the pack '{}' (version {}){}; see it with `reflect packs show {}`",
         pack.id,
@@ -459,6 +461,59 @@ fn install(ctx: &Context, file: &Path, force: bool) -> Result<u8> {
         },
         pack.id
     ));
+    Ok(exit_codes::SUCCESS)
+}
+
+/// Whether a pack with this id is compiled into reflect.
+fn is_builtin(id: &str) -> bool {
+    crate::pack::EMBEDDED_PACKS.iter().any(|(_, text)| {
+        crate::pack::parse_pack(text, "", PackOrigin::Embedded("")).is_ok_and(|p| p.id == id)
+    })
+}
+
+/// `packs remove ID`: deletes the installed file(s) holding the pack `id` (a broken
+/// file counts when it is named `ID.toml`). Built-in packs cannot be removed.
+fn remove(ctx: &Context, id: &str) -> Result<u8> {
+    let dir = &ctx.config.packs_dir.path;
+    let shown_id = neutral::terminal_line(id);
+    let installed = installed_pack_files(dir)
+        .with_context(|| format!("cannot read the packs folder {}", dir.display()))?;
+    let file_name = format!("{id}.toml");
+    let matching: Vec<PathBuf> = installed
+        .into_iter()
+        .filter(|path| match read_pack(path, PackOrigin::Installed(path.clone())) {
+            Ok(pack) => pack.id == id,
+            Err(_) => path.file_name().is_some_and(|name| name == file_name.as_str()),
+        })
+        .collect();
+    let builtin = is_builtin(id);
+    if matching.is_empty() {
+        if builtin {
+            bail!("'{shown_id}' is a built-in pack: it comes with reflect and cannot be removed (to stop using it, name another pack with --pack or default_pack in the config file)");
+        }
+        bail!("no installed pack has the id '{shown_id}' (see `reflect packs list`)");
+    }
+    let mut out = super::stdout();
+    for path in &matching {
+        std::fs::remove_file(path)
+            .with_context(|| format!("cannot remove {}", path.display()))?;
+        writeln!(out, "{}", neutral::terminal_line(&path.display().to_string()))?;
+    }
+    out.flush()?;
+    terminal::note(&format!(
+        "removed the pack '{shown_id}'{}",
+        if builtin {
+            "; the built-in pack with that id is used again"
+        } else {
+            ""
+        }
+    ));
+    if !builtin && ctx.config.default_pack.as_deref() == Some(id) {
+        terminal::warn(&format!(
+            "the config file still names '{shown_id}' as default_pack ({}); change it",
+            ctx.config.config_file.path.display()
+        ));
+    }
     Ok(exit_codes::SUCCESS)
 }
 

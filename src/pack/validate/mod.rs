@@ -103,11 +103,13 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 /// Whether a language tag has the shape of BCP 47 (`en`, `es-CL`, `zh-Hant-TW`):
-/// a 2 to 8 letter language subtag, then subtags of 1 to 8 letters or digits.
+/// a 2 or 3 letter language subtag (ISO 639; BCP 47's longer ones are reserved or
+/// unused, and would let a name such as `english` through), then subtags of 1 to 8
+/// letters or digits.
 pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or_default();
-    (2..=8).contains(&primary.len())
+    (2..=3).contains(&primary.len())
         && primary.bytes().all(|b| b.is_ascii_alphabetic())
         && parts.all(|part| {
             (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
@@ -340,6 +342,9 @@ level = "network"
         assert!(is_language_tag("es-CL"));
         assert!(!is_language_tag("e"));
         assert!(!is_language_tag("en_GB"));
+        assert!(!is_language_tag("english"), "a language name is not a tag");
+        assert!(!is_language_tag("Spanish"));
+        assert!(is_language_tag("zh-Hant-TW"));
     }
 
     #[test]

@@ -195,6 +195,11 @@ impl Checker<'_> {
             let at = table.span().start;
             let prompt = table.get_ref();
             let id = self.id(prompt.id.as_ref(), TABLE, at);
+            // Checked before the other keys, so that a duplicate id is reported even
+            // when the rest of the prompt has problems of its own.
+            let id_is_new = id
+                .as_ref()
+                .is_some_and(|id| self.unique(id, "prompt", &mut first));
             let theme = self.required(prompt.theme.as_ref(), "theme", TABLE, at);
             if let Some(theme) = &theme {
                 // With no themes at all, that problem is already reported.
@@ -229,7 +234,7 @@ impl Checker<'_> {
             let (Some(id), Some(theme), Some(question)) = (id, theme, question) else {
                 continue;
             };
-            if self.unique(&id, "prompt", &mut first) {
+            if id_is_new {
                 prompts.push(Prompt {
                     id: id.value,
                     theme: theme.value,

@@ -40,7 +40,11 @@ fn packs_remove_deletes_an_installed_pack_and_never_a_built_in_one() {
     let installed = env.packs_dir().join("small.toml");
     assert!(installed.exists());
 
-    let output = env.cmd().args(["packs", "remove", "small"]).output().unwrap();
+    let output = env
+        .cmd()
+        .args(["packs", "remove", "small"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     assert_eq!(
         String::from_utf8(output.stdout).unwrap(),
@@ -64,6 +68,11 @@ fn packs_remove_deletes_an_installed_pack_and_never_a_built_in_one() {
         "{err}"
     );
     assert!(env.ok(&["packs", "list"]).starts_with("ncsl-networks\t"));
+    let err = env.fails(&["--lang", "es", "packs", "remove", "ncsl-networks"]);
+    assert!(
+        err.starts_with("reflect: 'ncsl-networks' es un paquete incorporado"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -75,7 +84,9 @@ fn packs_remove_of_an_installed_copy_of_a_built_in_pack_brings_the_built_in_back
         .replacen("version = \"", "version = \"9.", 1);
     env.file("redes.toml", newer);
     env.ok(&["packs", "install", "redes.toml"]);
-    assert!(env.ok(&["packs", "list"]).contains("redes-mejoramiento\t9."));
+    assert!(env
+        .ok(&["packs", "list"])
+        .contains("redes-mejoramiento\t9."));
 
     let output = env
         .cmd()

@@ -18,6 +18,7 @@ use crate::pack::{
     installed_pack_files, is_language_tag, is_valid_id, parse_pack_bytes, read_pack,
     read_pack_file, Pack, PackError, PackOrigin,
 };
+use crate::t;
 use crate::terminal;
 
 pub fn run(ctx: &Context, command: PacksCommand) -> Result<u8> {
@@ -481,37 +482,42 @@ fn remove(ctx: &Context, id: &str) -> Result<u8> {
     let file_name = format!("{id}.toml");
     let matching: Vec<PathBuf> = installed
         .into_iter()
-        .filter(|path| match read_pack(path, PackOrigin::Installed(path.clone())) {
-            Ok(pack) => pack.id == id,
-            Err(_) => path.file_name().is_some_and(|name| name == file_name.as_str()),
-        })
+        .filter(
+            |path| match read_pack(path, PackOrigin::Installed(path.clone())) {
+                Ok(pack) => pack.id == id,
+                Err(_) => path
+                    .file_name()
+                    .is_some_and(|name| name == file_name.as_str()),
+            },
+        )
         .collect();
     let builtin = is_builtin(id);
     if matching.is_empty() {
         if builtin {
-            bail!("'{shown_id}' is a built-in pack: it comes with reflect and cannot be removed (to stop using it, name another pack with --pack or default_pack in the config file)");
+            bail!(t!("packs-remove-builtin", id = shown_id));
         }
-        bail!("no installed pack has the id '{shown_id}' (see `reflect packs list`)");
+        bail!(t!("packs-remove-unknown", id = shown_id));
     }
     let mut out = super::stdout();
     for path in &matching {
-        std::fs::remove_file(path)
-            .with_context(|| format!("cannot remove {}", path.display()))?;
-        writeln!(out, "{}", neutral::terminal_line(&path.display().to_string()))?;
+        std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
+        writeln!(
+            out,
+            "{}",
+            neutral::terminal_line(&path.display().to_string())
+        )?;
     }
     out.flush()?;
-    terminal::note(&format!(
-        "removed the pack '{shown_id}'{}",
-        if builtin {
-            "; the built-in pack with that id is used again"
-        } else {
-            ""
-        }
-    ));
+    terminal::note(&if builtin {
+        t!("packs-removed-builtin-back", id = shown_id.as_ref())
+    } else {
+        t!("packs-removed", id = shown_id.as_ref())
+    });
     if !builtin && ctx.config.default_pack.as_deref() == Some(id) {
-        terminal::warn(&format!(
-            "the config file still names '{shown_id}' as default_pack ({}); change it",
-            ctx.config.config_file.path.display()
+        terminal::warn(&t!(
+            "packs-remove-default",
+            id = shown_id.as_ref(),
+            file = ctx.config.config_file.path.display().to_string()
         ));
     }
     Ok(exit_codes::SUCCESS)

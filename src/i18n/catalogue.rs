@@ -22,7 +22,8 @@ macro_rules! areas {
 }
 
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
-pub const EMBEDDED: &[(&str, &str, &str)] = areas!["common", "config", "daily", "dates", "errors"];
+pub const EMBEDDED: &[(&str, &str, &str)] =
+    areas!["common", "config", "daily", "dates", "errors", "packs"];
 
 type Bundle = FluentBundle<FluentResource>;
 

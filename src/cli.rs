@@ -292,6 +292,12 @@ pub struct ProgressArgs {
     /// Length of the recent window compared with the one before, in days.
     #[arg(long, default_value_t = 30, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3660))]
     pub window: u32,
+    /// Show rated entries by level and depth of joint work instead of by theme.
+    #[arg(long, conflicts_with = "by")]
+    pub grid: bool,
+    /// Explain every column and measure, then exit.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -105,7 +105,7 @@ fn cohort_sums_counts_and_counts_participants_per_level() {
     let files = three_summaries(&env);
     let c = cohort_json(&env, &files);
     assert_eq!(c["format"], "reflect-cohort");
-    assert_eq!(c["version"], 1);
+    assert_eq!(c["version"], 2);
     assert_eq!(c["participants"], 3);
     assert_eq!(
         numbers(row(&c, "complex-relationships")),
@@ -126,9 +126,11 @@ fn cohort_sums_counts_and_counts_participants_per_level() {
     );
     assert_eq!(numbers(&c["free"]), ([0, 1, 0, 1], [1, 1, 0]));
     assert_eq!(numbers(&c["totals"]), ([4, 3, 1, 8], [3, 3, 1]));
-    assert_eq!(c["reach"]["entries"], 8);
-    assert_eq!(c["reach"]["network_or_above"], 4);
-    assert_eq!(c["reach"]["share"], 0.5);
+    // 8 rated entries: "4 of 8", no percentage.
+    assert_eq!(
+        c["measures"]["network_reach"],
+        serde_json::json!({"count": 4, "of": 8, "share": null})
+    );
     assert_eq!(c["first"], "2026-09-15");
     assert_eq!(c["last"], "2026-11-13");
 
@@ -139,8 +141,8 @@ fn cohort_sums_counts_and_counts_participants_per_level() {
         .map(|m| {
             (
                 m["period"].as_str().unwrap(),
-                m["entries"].as_u64().unwrap(),
-                m["network_or_above"].as_u64().unwrap(),
+                m["rated"].as_u64().unwrap(),
+                m["network_reach"]["count"].as_u64().unwrap(),
                 m["participants"].as_u64().unwrap(),
             )
         })
@@ -263,7 +265,7 @@ fn bad_summaries_are_named_in_a_one_line_error() {
         ),
         (
             "future.json",
-            good_text.replacen("\"version\": 1", "\"version\": 7", 1),
+            good_text.replacen("\"version\": 2", "\"version\": 7", 1),
             "newer reflect",
         ),
         (
@@ -367,7 +369,7 @@ fn cohort_refuses_dates_outside_years_1000_to_9999() {
         s["period"]["last"] = "+99999-01-01".into();
     });
     let generated = edited_summary(&env, "generated.json", |s| {
-        s["generated"] = "0999-12-31".into();
+        s["generated_at"] = "0999-12-31T10:00:00+00:00".into();
     });
     for (bad, date) in [
         (&year_zero, "0000-01-01"),
@@ -453,7 +455,7 @@ fn cohort_reports_overflowing_counts() {
     let env = TestEnv::new();
     let half = 1u64 << 63;
     let big = |s: &mut Value, day: &str| {
-        s["generated"] = day.into();
+        s["generated_at"] = format!("{day}T10:00:00+00:00").into();
         s["free"]["counts"]["school"] = half.into();
         s["free"]["total"] = half.into();
     };
@@ -504,4 +506,80 @@ fn cohort_counts_each_summary_once_by_any_name_or_copy() {
         "{stderr}"
     );
     assert_eq!(stderr.lines().count(), 3, "{stderr}");
+}
+
+/// A summary as reflect wrote it before issue 14 (format 1): every entry had a
+/// level, and rows carried "latest" and "stage".
+const FORMAT_1: &str = r#"{
+  "format": "reflect-progress",
+  "version": 1,
+  "generated": "2026-06-30",
+  "packs": [{"id": "ncsl-networks", "name": "Leading networks", "version": "1.0.0", "installed": true}],
+  "levels": [{"id": "school", "name": "School"}, {"id": "network", "name": "Network"}, {"id": "system", "name": "System"}],
+  "period": {"first": "2026-05-04", "last": "2026-06-20", "since": null, "until": null},
+  "themes": [
+    {"pack": "ncsl-networks", "theme": "complex-relationships", "title": "Complex relationships and shared values",
+     "installed": true, "counts": {"school": 2, "network": 1, "system": 0}, "total": 3, "latest": "network", "stage": "emerging_network"}
+  ],
+  "free": {"counts": {"school": 0, "network": 0, "system": 1}, "total": 1, "latest": "system", "stage": "system"},
+  "totals": {"counts": {"school": 2, "network": 1, "system": 1}, "total": 4, "latest": "system", "stage": "system"},
+  "reach": {
+    "window_days": 30,
+    "overall": {"entries": 4, "network_or_above": 2, "share": 0.5},
+    "recent": {"from": "2026-06-01", "to": "2026-06-30", "entries": 2, "network_or_above": 1, "share": 0.5},
+    "previous": {"from": "2026-05-02", "to": "2026-05-31", "entries": 2, "network_or_above": 1, "share": 0.5},
+    "change_points": 0.0
+  },
+  "months": [
+    {"period": "2026-05", "from": "2026-05-01", "to": "2026-05-31", "counts": {"school": 1, "network": 1, "system": 0}, "entries": 2, "network_or_above": 1, "share": 0.5},
+    {"period": "2026-06", "from": "2026-06-01", "to": "2026-06-30", "counts": {"school": 1, "network": 0, "system": 1}, "entries": 2, "network_or_above": 1, "share": 0.5}
+  ]
+}"#;
+
+#[test]
+fn cohort_reads_a_format_1_summary_beside_format_2() {
+    let env = TestEnv::new();
+    let old = env.file("old.json", FORMAT_1);
+    let new = summary_of(
+        &env,
+        "new.json",
+        vec![
+            add("n1", "2026-06-10", "network", Some(CR)),
+            add("n2", "2026-11-02", "school", None),
+        ],
+        &[],
+    );
+    let files = [
+        old.to_str().unwrap().to_string(),
+        new.to_str().unwrap().to_string(),
+    ];
+    let c = cohort_json(&env, &files);
+    assert_eq!(c["participants"], 2);
+    assert_eq!(
+        numbers(row(&c, "complex-relationships")),
+        ([2, 2, 0, 4], [2, 2, 0])
+    );
+    assert_eq!(numbers(&c["totals"]), ([3, 2, 1, 6], [2, 2, 1]));
+    assert_eq!(c["measures"]["network_reach"]["count"], 3);
+    let june = c["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["period"] == "2026-06")
+        .unwrap();
+    assert_eq!(
+        (june["rated"].as_u64(), june["participants"].as_u64()),
+        (Some(3), Some(2))
+    );
+
+    // Format 1 is checked as before: a row that does not add up is refused.
+    let forged = env.file(
+        "forged.json",
+        FORMAT_1.replacen("\"total\": 3", "\"total\": 30", 1),
+    );
+    let stderr = env.fails(&["cohort", forged.to_str().unwrap()]);
+    assert!(
+        stderr.contains("forged.json") && stderr.contains("do not add up"),
+        "{stderr}"
+    );
 }

@@ -14,6 +14,7 @@ mod language;
 mod pack_management;
 mod packs;
 mod progress;
+mod progress_measures;
 mod prompt;
 mod properties;
 mod report_render;

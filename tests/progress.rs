@@ -7,6 +7,7 @@
 
 use serde_json::Value;
 
+use crate::progress_measures::csv_maps;
 use crate::util::{Record, TestEnv};
 
 /// An `add` record about `date`, written that evening, at `level`, on `pack/theme`
@@ -84,13 +85,13 @@ pub fn reference_journal(env: &TestEnv) {
     env.append_records(&[Record::delete("zz", "2026-11-22T10:00:00+01:00")]);
 }
 
-fn json(env: &TestEnv, args: &[&str]) -> Value {
+pub fn json(env: &TestEnv, args: &[&str]) -> Value {
     let mut all = vec!["progress", "--format", "json"];
     all.extend_from_slice(args);
     serde_json::from_str(&env.ok(&all)).unwrap()
 }
 
-fn theme<'a>(summary: &'a Value, pack: &str, id: &str) -> &'a Value {
+pub fn theme<'a>(summary: &'a Value, pack: &str, id: &str) -> &'a Value {
     summary["themes"]
         .as_array()
         .unwrap()
@@ -100,9 +101,9 @@ fn theme<'a>(summary: &'a Value, pack: &str, id: &str) -> &'a Value {
 }
 
 /// (school, network, system, total).
-type Four = (u64, u64, u64, u64);
+pub type Four = (u64, u64, u64, u64);
 
-fn counts(row: &Value) -> Four {
+pub fn counts(row: &Value) -> Four {
     let c = &row["counts"];
     (
         c["school"].as_u64().unwrap(),
@@ -113,36 +114,53 @@ fn counts(row: &Value) -> Four {
 }
 
 #[test]
-fn json_counts_stages_and_latest_levels() {
+fn json_counts_and_the_last_five_levels() {
     let env = TestEnv::new();
     reference_journal(&env);
     let s = json(&env, &[]);
     assert_eq!(s["format"], "reflect-progress");
-    assert_eq!(s["version"], 1);
-    assert_eq!(s["generated"], "2026-11-23");
+    assert_eq!(s["version"], 2);
+    assert!(
+        s["generated_at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-11-23T"),
+        "{}",
+        s["generated_at"]
+    );
+    // Room for the trainer's view, not written yet.
+    assert!(s.get("participant").is_none() && s.get("check_in").is_none());
 
     let expect = [
-        ("complex-relationships", (2, 2, 1, 5), "system", "network"),
-        ("honest-exchange", (2, 0, 0, 2), "school", "school"),
+        (
+            "complex-relationships",
+            (2, 2, 1, 5),
+            &["school", "school", "network", "network", "system"][..],
+        ),
+        ("honest-exchange", (2, 0, 0, 2), &["school", "school"]),
+        // Six entries, the back-dated c1 the oldest by day: the last five leave it out.
         (
             "professional-learning",
             (5, 1, 0, 6),
-            "school",
-            "emerging_network",
+            &["school", "school", "network", "school", "school"],
         ),
-        ("innovation-hothouse", (0, 1, 2, 3), "system", "system"),
+        // d3 and d2 are about the same day; d2 was written later.
+        (
+            "innovation-hothouse",
+            (0, 1, 2, 3),
+            &["system", "network", "system"],
+        ),
     ];
-    for (id, expected, latest, stage) in expect {
+    for (id, expected, last5) in expect {
         let row = theme(&s, NCSL, id);
         assert_eq!(counts(row), expected, "{id}");
-        assert_eq!(row["latest"], latest, "{id}");
-        assert_eq!(row["stage"], stage, "{id}");
+        assert_eq!(row["last5"], serde_json::json!(last5), "{id}");
         assert_eq!(row["installed"], true, "{id}");
+        assert!(row.get("stage").is_none() && row.get("latest").is_none());
     }
     let untouched = theme(&s, NCSL, "system-transformation");
     assert_eq!(counts(untouched), (0, 0, 0, 0));
-    assert_eq!(untouched["stage"], "not_started");
-    assert_eq!(untouched["latest"], Value::Null);
+    assert_eq!(untouched["last5"], serde_json::json!([]));
 
     // Entries of a pack or theme that is not installed are counted under their ids.
     let legacy = theme(&s, "old-pack", "legacy-theme");
@@ -154,7 +172,7 @@ fn json_counts_stages_and_latest_levels() {
     assert_eq!(retired["installed"], false);
 
     assert_eq!(counts(&s["free"]), (1, 1, 0, 2));
-    assert_eq!(s["free"]["latest"], "network");
+    assert_eq!(s["free"]["last5"], serde_json::json!(["school", "network"]));
     assert_eq!(counts(&s["totals"]), (11, 6, 3, 20));
     assert_eq!(s["period"]["first"], "2026-09-10");
     assert_eq!(s["period"]["last"], "2026-11-21");
@@ -179,22 +197,28 @@ fn json_reach_overall_recent_previous_and_change() {
     let env = TestEnv::new();
     reference_journal(&env);
     let s = json(&env, &[]);
-    let reach = &s["reach"];
-    assert_eq!(reach["window_days"], 30);
-    assert_eq!(reach["overall"]["entries"], 20);
-    assert_eq!(reach["overall"]["network_or_above"], 9);
-    assert_eq!(reach["overall"]["share"], 0.45);
-    assert_eq!(reach["recent"]["from"], "2026-10-25");
-    assert_eq!(reach["recent"]["to"], "2026-11-23");
-    assert_eq!(reach["recent"]["entries"], 11);
-    assert_eq!(reach["recent"]["network_or_above"], 7);
-    assert_eq!(reach["recent"]["share"], 0.6364);
-    assert_eq!(reach["previous"]["from"], "2026-09-25");
-    assert_eq!(reach["previous"]["to"], "2026-10-24");
-    assert_eq!(reach["previous"]["entries"], 8);
-    assert_eq!(reach["previous"]["network_or_above"], 2);
-    assert_eq!(reach["previous"]["share"], 0.25);
-    assert_eq!(reach["change_points"], 38.6);
+    let m = &s["measures"];
+    let reach = |window: &str| &m[window]["network_reach"];
+    assert_eq!(m["window_days"], 30);
+    assert_eq!(m["whole"]["rated"], 20);
+    assert_eq!(
+        *reach("whole"),
+        serde_json::json!({"count": 9, "of": 20, "share": 0.45})
+    );
+    assert_eq!(m["recent"]["from"], "2026-10-25");
+    assert_eq!(m["recent"]["to"], "2026-11-23");
+    assert_eq!(
+        *reach("recent"),
+        serde_json::json!({"count": 7, "of": 11, "share": 0.6364})
+    );
+    assert_eq!(m["previous"]["from"], "2026-09-25");
+    assert_eq!(m["previous"]["to"], "2026-10-24");
+    // 8 rated entries: no percentage, so no change either.
+    assert_eq!(
+        *reach("previous"),
+        serde_json::json!({"count": 2, "of": 8, "share": null})
+    );
+    assert_eq!(m["change"]["network_reach"], Value::Null);
 
     // The month series is always there.
     let months: Vec<(&str, Four)> = s["months"]
@@ -210,7 +234,7 @@ fn json_reach_overall_recent_previous_and_change() {
                     n("school"),
                     n("network"),
                     n("system"),
-                    m["entries"].as_u64().unwrap(),
+                    m["rated"].as_u64().unwrap(),
                 ),
             )
         })
@@ -230,22 +254,19 @@ fn windows_end_at_until_and_follow_window() {
     let env = TestEnv::new();
     reference_journal(&env);
     let s = json(&env, &["--until", "2026-10-31", "--window", "14"]);
-    let reach = &s["reach"];
+    let m = &s["measures"];
     assert_eq!(s["period"]["until"], "2026-10-31");
-    assert_eq!(reach["window_days"], 14);
+    assert_eq!(m["window_days"], 14);
     // 2026-10-18..=2026-10-31: c2 (school), c3 (school).
     assert_eq!(
-        (
-            reach["recent"]["from"].as_str(),
-            reach["recent"]["entries"].as_u64()
-        ),
+        (m["recent"]["from"].as_str(), m["recent"]["rated"].as_u64()),
         (Some("2026-10-18"), Some(2))
     );
-    assert_eq!(reach["recent"]["network_or_above"], 0);
+    assert_eq!(m["recent"]["network_reach"]["count"], 0);
     // 2026-10-04..=2026-10-17: b1, f1, x1, a3.
-    assert_eq!(reach["previous"]["entries"], 4);
-    assert_eq!(reach["previous"]["network_or_above"], 2);
-    assert_eq!(reach["change_points"], -50.0);
+    assert_eq!(m["previous"]["rated"], 4);
+    assert_eq!(m["previous"]["network_reach"]["count"], 2);
+    assert_eq!(m["change"]["network_reach"], Value::Null);
     assert_eq!(counts(&s["totals"]).3, 10);
 }
 
@@ -322,35 +343,6 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
-fn csv_has_the_same_counts_as_json() {
-    let env = TestEnv::new();
-    reference_journal(&env);
-    let s = json(&env, &[]);
-    let records = parse_csv(&env.ok(&["progress", "--format", "csv"]));
-    assert_eq!(
-        records[0],
-        [
-            "kind", "pack", "theme", "title", "school", "network", "system", "total", "latest",
-            "stage"
-        ]
-    );
-    let rows = &records[1..];
-    assert_eq!(rows.len(), s["themes"].as_array().unwrap().len() + 2);
-    for row in rows.iter().filter(|r| r[0] == "theme") {
-        let summary_row = theme(&s, &row[1], &row[2]);
-        assert_eq!(row[3], summary_row["title"].as_str().unwrap());
-        let numbers: Vec<u64> = row[4..8].iter().map(|n| n.parse().unwrap()).collect();
-        let (a, b, c, d) = counts(summary_row);
-        assert_eq!(numbers, [a, b, c, d]);
-        assert_eq!(row[9], summary_row["stage"].as_str().unwrap());
-    }
-    let total = rows.iter().find(|r| r[0] == "total").unwrap();
-    assert_eq!(total[4..8], ["11", "6", "3", "20"]);
-    let free = rows.iter().find(|r| r[0] == "free").unwrap();
-    assert_eq!(free[4..9], ["1", "1", "0", "2", "network"]);
-}
-
-#[test]
 fn by_month_includes_empty_months_between() {
     let env = TestEnv::new();
     env.write(
@@ -378,8 +370,8 @@ fn by_month_includes_empty_months_between() {
         .map(|r| {
             (
                 r["period"].as_str().unwrap(),
-                r["entries"].as_u64().unwrap(),
-                r["network_or_above"].as_u64().unwrap(),
+                r["rated"].as_u64().unwrap(),
+                r["network_reach"]["count"].as_u64().unwrap(),
             )
         })
         .collect();
@@ -387,7 +379,7 @@ fn by_month_includes_empty_months_between() {
         got,
         [("2026-07", 2, 1), ("2026-08", 0, 0), ("2026-09", 2, 1)]
     );
-    assert_eq!(rows[1]["share"], Value::Null);
+    assert_eq!(rows[1]["network_reach"]["share"], Value::Null);
     assert_eq!(rows[0]["from"], "2026-07-01");
     assert_eq!(rows[0]["to"], "2026-07-31");
 
@@ -400,35 +392,34 @@ fn by_month_includes_empty_months_between() {
             .unwrap_or_else(|| panic!("no {period} row in\n{table}"))
             .split_whitespace()
             .collect::<Vec<_>>()
+            .join(" ")
     };
-    // Period, entries, school, network, system, reach, bar.
-    assert_eq!(
-        row("2026-07"),
-        ["2026-07", "2", "1", "1", "0", "50%", "#####"]
-    );
-    assert_eq!(row("2026-08"), ["2026-08", "0", "0", "0", "0", "-"]);
-    assert_eq!(
-        row("2026-09"),
-        ["2026-09", "2", "1", "0", "1", "50%", "#####"]
-    );
+    // Period, school, network, system, network reach, into school, collaborative
+    // reach, transfers: "k of n" alone, under 10 entries.
+    assert_eq!(row("2026-07"), "2026-07 1 1 0 1 of 2 0 of 1 0 of 0 0");
+    assert_eq!(row("2026-08"), "2026-08 0 0 0 0 of 0 0 of 0 0 of 0 0");
+    assert_eq!(row("2026-09"), "2026-09 1 0 1 1 of 2 0 of 1 0 of 0 0");
+    assert!(!table.contains('%'), "{table}");
+    // One sparkline per measure, ASCII in a pipe: a mark per month.
+    let rated = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("Rated entries"))
+        .unwrap_or_else(|| panic!("no sparkline in\n{table}"));
+    assert_eq!(rated.split_whitespace().nth(2), Some("#_#"), "{rated}");
 
-    let csv = parse_csv(&env.ok(&["progress", "--by", "month", "--format", "csv"]));
-    assert_eq!(csv[0][0], "period");
+    let csv = csv_maps(&env.ok(&["progress", "--by", "month", "--format", "csv"]));
+    let periods: Vec<_> = csv.iter().filter(|r| r["kind"] == "period").collect();
+    assert_eq!(periods.len(), 3);
     assert_eq!(
-        csv[2],
         [
-            "2026-08",
-            "2026-08-01",
-            "2026-08-31",
-            "0",
-            "0",
-            "0",
-            "0",
-            "0",
-            ""
-        ]
+            periods[1]["window"].as_str(),
+            &periods[1]["from"],
+            &periods[1]["to"],
+            &periods[1]["rated"],
+            &periods[1]["network_reach_share"]
+        ],
+        ["2026-08", "2026-08-01", "2026-08-31", "0", ""]
     );
-    assert_eq!(csv.len(), 4);
 }
 
 #[test]
@@ -440,7 +431,7 @@ fn by_week_and_quarter_label_periods() {
     assert_eq!(rows.first().unwrap()["period"], "2026-W37");
     assert_eq!(rows.last().unwrap()["period"], "2026-W47");
     assert_eq!(rows.len(), 11);
-    let total: u64 = rows.iter().map(|r| r["entries"].as_u64().unwrap()).sum();
+    let total: u64 = rows.iter().map(|r| r["rated"].as_u64().unwrap()).sum();
     assert_eq!(total, 20);
 
     let s = json(&env, &["--by", "quarter"]);
@@ -539,7 +530,8 @@ fn the_spanish_pack_names_its_levels() {
         .lines()
         .find(|l| l.contains("Lenguaje de red"))
         .unwrap();
-    assert!(row.contains(" Red "), "{row}");
+    // The last five with the pack's short labels.
+    assert!(row.trim_end().ends_with(" Esc Red"), "{row}");
 
     let s = json(&env, &["--pack", "redes-mejoramiento"]);
     let names: Vec<&str> = s["levels"]
@@ -551,8 +543,8 @@ fn the_spanish_pack_names_its_levels() {
     assert_eq!(names, ["Establecimiento", "Red", "Territorio"]);
     assert_eq!(s["packs"].as_array().unwrap().len(), 1);
     assert_eq!(
-        theme(&s, "redes-mejoramiento", "proposito-compartido")["stage"],
-        "network"
+        theme(&s, "redes-mejoramiento", "proposito-compartido")["last5"],
+        serde_json::json!(["school", "network"])
     );
 }
 
@@ -585,9 +577,11 @@ question = "What happened?"
     );
     let pack = pack.to_str().unwrap();
     env.append_records(&[add("q1", "2026-11-02", "system", Some("awkward/commas"))]);
-    let csv = parse_csv(&env.ok(&["progress", "--pack", pack, "--format", "csv"]));
+    let csv = csv_maps(&env.ok(&["progress", "--pack", pack, "--format", "csv"]));
+    let row = &csv[0];
     assert_eq!(
-        csv[1][..8],
+        ["kind", "pack", "theme", "title", "school", "network", "system", "total"]
+            .map(|k| row[k].as_str()),
         [
             "theme",
             "awkward",

@@ -47,8 +47,13 @@ fn suggested(output: &str) -> String {
 fn prompt_prints_theme_question_and_how_to_answer() {
     let env = TestEnv::new();
     let shipped = shipped_default();
-    let (theme_id, title) = &shipped.themes[0];
-    let (prompt_id, _, question) = shipped.prompts.iter().find(|p| &p.1 == theme_id).unwrap();
+    // Nothing answered yet: the first prompt of some theme (themes are mixed).
+    let prompt = suggested(&env.ok(&["prompt"]));
+    let prompt = prompt.strip_prefix("ncsl-networks/").unwrap();
+    let (prompt_id, theme_id, question) = shipped.prompts.iter().find(|p| p.0 == prompt).unwrap();
+    let first_of_theme = shipped.prompts.iter().find(|p| &p.1 == theme_id).unwrap();
+    assert_eq!(&first_of_theme.0, prompt_id);
+    let (_, title) = shipped.themes.iter().find(|t| &t.0 == theme_id).unwrap();
 
     let question: String = question
         .trim()
@@ -66,9 +71,14 @@ fn prompt_prints_theme_question_and_how_to_answer() {
 fn short_prints_only_the_question_on_one_line() {
     let env = TestEnv::new();
     small_pack(&env);
-    assert_eq!(
-        env.ok(&["--pack", "small.toml", "prompt", "--short"]),
-        "Whom do you trust in the network, and why?\n"
+    let first = env.ok(&["--pack", "small.toml", "prompt", "--short"]);
+    assert!(
+        [
+            "Whom do you trust in the network, and why?\n",
+            "What is the network for?\n"
+        ]
+        .contains(&first.as_str()),
+        "{first}"
     );
     let out = env.ok(&["prompt", "--short"]);
     assert_eq!(out.lines().count(), 1, "{out}");
@@ -79,23 +89,18 @@ fn short_prints_only_the_question_on_one_line() {
 fn a_pack_file_given_with_pack_is_suggested_from() {
     let env = TestEnv::new();
     small_pack(&env);
-    let out = env.ok(&["--pack", "small.toml", "prompt"]);
-    assert_eq!(
-        out,
-        "Trust\n  Whom do you trust in the network, and why?\n  reflect --pack small.toml write --prompt small/trust-first\n"
-    );
+    let trust = "Trust\n  Whom do you trust in the network, and why?\n  reflect --pack small.toml write --prompt small/trust-first\n";
+    let purpose = "Shared purpose\n  What is the network for?\n  reflect --pack small.toml write --prompt small/purpose-first\n";
+    let first = env.ok(&["--pack", "small.toml", "prompt"]);
+    assert!(first == trust || first == purpose, "{first}");
 
-    // Answering it moves the suggestion on to the next theme.
+    // Answering it moves the suggestion on to the other theme.
     env.write(
         "Mostly the head of the school next door.",
-        &["--pack", "small.toml", "--prompt", "small/trust-first"],
+        &["--pack", "small.toml", "--prompt", &suggested(&first)],
     );
-    let out = env.ok(&["--pack", "small.toml", "prompt"]);
-    assert_eq!(suggested(&out), "small/purpose-first");
-    assert!(
-        out.starts_with("Shared purpose\n  What is the network for?\n"),
-        "{out}"
-    );
+    let next = env.ok(&["--pack", "small.toml", "prompt"]);
+    assert_eq!(next, if first == trust { purpose } else { trust });
 }
 
 #[test]
@@ -124,22 +129,28 @@ fn prompt_rotates_through_themes_as_entries_are_written() {
         seen.push(prompt);
     }
 
-    // One prompt from each theme, in the pack's theme order...
+    // One prompt from each theme, every theme once, mixed: not the pack's order...
     let themes: Vec<String> = seen.iter().map(|p| theme_of(p)).collect();
     let expected: Vec<String> = shipped.themes.iter().map(|t| t.0.clone()).collect();
-    assert_eq!(themes[..expected.len()], expected[..]);
-    // ...then back to the first theme, with its second prompt.
-    assert_eq!(themes[expected.len()], expected[0]);
-    let second_of_first: Vec<&str> = shipped
+    let mut first_round = themes[..expected.len()].to_vec();
+    assert_ne!(
+        first_round, expected,
+        "the first round follows the pack's order"
+    );
+    first_round.sort();
+    let mut sorted = expected.clone();
+    sorted.sort();
+    assert_eq!(first_round, sorted);
+    // ...then a second prompt of some theme.
+    let next = seen[expected.len()].strip_prefix("ncsl-networks/").unwrap();
+    let theme = &themes[expected.len()];
+    let of_theme: Vec<&str> = shipped
         .prompts
         .iter()
-        .filter(|p| p.1 == expected[0])
+        .filter(|p| &p.1 == theme)
         .map(|p| p.0.as_str())
         .collect();
-    assert_eq!(
-        seen[expected.len()],
-        format!("ncsl-networks/{}", second_of_first[1])
-    );
+    assert_eq!(of_theme[1], next);
 }
 
 #[test]

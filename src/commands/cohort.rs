@@ -51,21 +51,16 @@ pub fn run(ctx: &super::Context, args: CohortArgs) -> Result<u8> {
             )?;
             if !cohort.months.is_empty() {
                 writeln!(out)?;
-                writeln!(
-                    out,
-                    "Network reach by month (share of entries at {} level or above)",
-                    cohort.level_names()[1]
-                )?;
+                writeln!(out, "Measures by month")?;
                 writeln!(out)?;
                 render::write_table(&mut out, &cohort.months_table(style))?;
             }
             writeln!(out)?;
             writeln!(
                 out,
-                "Network reach overall: {} ({} of {} entries)",
-                render::percent(&cohort.reach),
-                cohort.reach.network_or_above,
-                cohort.reach.entries
+                "Network reach overall: {} rated entries at {} level or above",
+                render::fraction(cohort.measures.network_reach()),
+                cohort.level_names()[1]
             )?;
         }
     }

@@ -1,5 +1,6 @@
-//! `reflect progress`: the table by theme, the series over time (`--by`), or the
-//! shareable summary (`--format json|csv`). One streaming pass over the journal.
+//! `reflect progress`: the table by theme and the measures, the level × depth grid
+//! (`--grid`), the series over time (`--by`), the shareable summary (`--format
+//! json|csv`), or what it all means (`--explain`). One streaming pass over the journal.
 
 use std::io::Write;
 
@@ -8,12 +9,28 @@ use anyhow::Result;
 use crate::cli::{ProgressArgs, TableFormat};
 use crate::exit_codes::SUCCESS;
 use crate::progress::render::{self, Style};
-use crate::progress::{Scope, Summary, Tally, Windows};
+use crate::progress::summary::{canonical_depth_names, display_names};
+use crate::progress::{csv, words, Observation, Scope, Summary, Tally, Windows};
 use crate::terminal;
 
 pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
-    let filter = ctx.filter(&args.filter)?;
     let packs = ctx.packs()?;
+    if args.explain {
+        let names = match packs.default_pack() {
+            Some(pack) => crate::entry::Level::ALL.map(|l| pack.level_name(l).name.clone()),
+            None => display_names(&[]),
+        };
+        let names = names.map(|n| crate::neutral::terminal_line(&n).into_owned());
+        let mut out = super::stdout();
+        write!(
+            out,
+            "{}",
+            words::explain(&names, &canonical_depth_names(), args.window)
+        )?;
+        out.flush()?;
+        return Ok(SUCCESS);
+    }
+    let filter = ctx.filter(&args.filter)?;
     let selected = ctx.selected_packs()?;
     let today = ctx.config.today();
 
@@ -29,7 +46,7 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
         let entry = entry?;
         read += 1;
         if filter.matches(&entry) {
-            tally.add(&entry);
+            tally.add(&Observation::of(&entry));
         }
     }
 
@@ -39,7 +56,7 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
         default_pack: packs.default_pack().map(|p| p.id.as_str()),
         since: filter.since,
         until: filter.until,
-        generated: today,
+        generated_at: ctx.config.now,
     };
     let summary = Summary::build(tally, &scope);
 
@@ -49,16 +66,13 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
             serde_json::to_writer_pretty(&mut out, &summary)?;
             writeln!(out)?;
         }
-        TableFormat::Csv => match &summary.by {
-            Some(series) => render::periods_csv(&series.rows, &mut out)?,
-            None => render::themes_csv(&summary, &mut out)?,
-        },
+        TableFormat::Csv => csv::write(&summary, &mut out)?,
         TableFormat::Table => {
             if summary.totals.total == 0 {
                 terminal::note(&if read == 0 {
-                    "No entries yet — write one with `reflect write` (or `reflect write -m TEXT`), then come back here.".to_string()
+                    words::NO_ENTRIES.to_string()
                 } else {
-                    format!("No entries match these filters ({read} in the journal) — try fewer filters.")
+                    words::nothing_matches(read)
                 });
                 return Ok(SUCCESS);
             }
@@ -66,15 +80,27 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
                 fancy: ctx.fancy(),
                 terminal: terminal::stdout_is_terminal(),
             };
-            let table = match &summary.by {
-                Some(series) => {
-                    render::period_table(&series.rows, &summary.level_names(), style, None)
-                }
-                None => render::theme_table(&summary, style),
-            };
-            render::write_table(&mut out, &table)?;
+            if args.grid {
+                render::write_table(&mut out, &render::grid_table(&summary, style))?;
+            } else if let Some(series) = &summary.by {
+                let table = render::period_table(&series.rows, &summary.level_names(), style, None);
+                render::write_table(&mut out, &table)?;
+                writeln!(out)?;
+                write!(
+                    out,
+                    "{}",
+                    render::trends_text(series, &summary.measures.whole, style.fancy)
+                )?;
+            } else {
+                render::write_table(&mut out, &render::theme_table(&summary, style))?;
+                writeln!(out)?;
+                render::write_table(&mut out, &render::measures_table(&summary, style))?;
+                writeln!(out)?;
+                let caption = words::measures_caption(&summary.level_names()[1]);
+                write!(out, "{}", words::wrap(&caption, 80, ""))?;
+            }
             writeln!(out)?;
-            write!(out, "{}", render::reach_text(&summary))?;
+            writeln!(out, "{}", words::FOOTER)?;
         }
     }
     out.flush()?;

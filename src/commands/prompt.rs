@@ -1,7 +1,8 @@
 //! `reflect prompt`: today's suggested prompt, as plain text for a shell greeting.
 //!
 //! The suggestion is the prompt of the chosen pack answered least, ties rotating
-//! through themes (see `pack::suggest`). Reads the journal once, never asks anything.
+//! through the themes in a mixed order, so that progress over time does not follow
+//! the pack's order (see `pack::suggest`). Reads the journal once, never asks anything.
 
 use std::io::Write;
 

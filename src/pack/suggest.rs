@@ -1,8 +1,11 @@
 //! Which prompt to offer next: the one the leader has answered least.
 //!
-//! Ties are broken in a round-robin order across themes (the first prompt of each
-//! theme, then the second of each, ...), so that as entries are written the
+//! Ties are broken in a round-robin order across themes (a first prompt of each
+//! theme, then a second of each, ...), so that as entries are written the
 //! suggestions move from theme to theme instead of working through one theme first.
+//! Within each round the themes are mixed (a fixed shuffle per pack and round), so
+//! progress over time does not follow the order in which the pack lists its themes
+//! (`reflect progress --explain` says so).
 
 use std::collections::HashMap;
 
@@ -46,7 +49,8 @@ pub fn suggest<'a>(
 }
 
 /// The pack's prompts in round-robin order across its themes: the first prompt of
-/// each theme (in theme order), then the second of each, and so on.
+/// each theme, then the second of each, and so on, the themes of each round in a
+/// mixed order ([`mixed`]).
 pub fn rotation(pack: &Pack) -> Vec<&Prompt> {
     let by_theme: Vec<Vec<&Prompt>> = pack
         .themes
@@ -61,13 +65,32 @@ pub fn rotation(pack: &Pack) -> Vec<&Prompt> {
     let rounds = by_theme.iter().map(Vec::len).max().unwrap_or(0);
     let mut order = Vec::with_capacity(pack.prompts.len());
     for round in 0..rounds {
+        let mut themes: Vec<usize> = (0..by_theme.len()).collect();
+        themes.sort_by_key(|&t| mixed(&pack.id, round, &pack.themes[t].id));
         order.extend(
-            by_theme
-                .iter()
-                .filter_map(|prompts| prompts.get(round).copied()),
+            themes
+                .into_iter()
+                .filter_map(|t| by_theme[t].get(round).copied()),
         );
     }
     order
+}
+
+/// A fixed pseudo-random key for a theme in a round (FNV-1a of the pack id, the
+/// round and the theme id): the same on every machine and every run, different
+/// from round to round, unrelated to the pack's order.
+fn mixed(pack: &str, round: usize, theme: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = pack
+        .bytes()
+        .chain([0])
+        .chain(round.to_le_bytes())
+        .chain(theme.bytes());
+    for byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
 }
 
 #[cfg(test)]
@@ -113,7 +136,12 @@ question = "?"
     fn rotation_alternates_themes() {
         let pack = pack();
         let ids: Vec<&str> = rotation(&pack).iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(ids, ["a1", "b1", "a2"]);
+        // Round one has a prompt of each theme (in a mixed order), round two the rest.
+        assert_eq!(ids.len(), 3);
+        let mut first: Vec<&str> = ids[..2].to_vec();
+        first.sort();
+        assert_eq!(first, ["a1", "b1"]);
+        assert_eq!(ids[2], "a2");
     }
 
     #[test]
@@ -126,7 +154,36 @@ question = "?"
             seen.push(prompt.id.clone());
             answer(&mut counts, &prompt.id);
         }
-        assert_eq!(seen, ["a1", "b1", "a2", "a1"]);
+        // Every prompt once before any twice; the two themes alternate in round one.
+        let mut once = seen[..3].to_vec();
+        once.sort();
+        assert_eq!(once, ["a1", "a2", "b1"]);
+        assert_ne!(seen[0][..1], seen[1][..1]);
+    }
+
+    #[test]
+    fn rounds_mix_the_themes_out_of_pack_order() {
+        // The shipped English pack: in the first two rounds, the themes do not come
+        // in the pack's order, and not in the same order each round.
+        let (name, text) = crate::pack::load::EMBEDDED_PACKS[0];
+        let pack = &parse_pack(text, name, PackOrigin::Embedded(name)).unwrap();
+        let order = rotation(pack);
+        let n = pack.themes.len();
+        let theme_order = |round: usize| -> Vec<&str> {
+            order[round * n..(round + 1) * n]
+                .iter()
+                .map(|p| p.theme.as_str())
+                .collect()
+        };
+        let pack_order: Vec<&str> = pack.themes.iter().map(|t| t.id.as_str()).collect();
+        let (one, two) = (theme_order(0), theme_order(1));
+        assert_ne!(one, pack_order);
+        assert_ne!(one, two);
+        let mut sorted = one.clone();
+        sorted.sort();
+        let mut all = pack_order.clone();
+        all.sort();
+        assert_eq!(sorted, all, "each round has every theme once");
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //! - Level names: those of the summaries when they all agree, else the canonical
 //!   ones (school, network, system) with a note. Counts are always stored under the
 //!   canonical ladder, so summaries made with differently named packs still add up.
-//! - Reach over time: per month, summed over participants.
+//! - Measures over time: per month, summed over participants (a format 1 summary
+//!   brings its counts per level only: no ideas, unrated entries, depths or
+//!   transfers existed then).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
@@ -20,10 +22,11 @@ use comfy_table::{Cell, Table};
 use serde::{Deserialize, Serialize};
 
 use super::counts::Counts;
+use super::measures::Measures;
 use super::period::Period;
 use super::render::{self, csv_record, Style};
 use super::summary::{
-    canonical_level_names, display_names, series, LevelInfo, PeriodRow, Row, Share, Summary,
+    canonical_level_names, display_names, series, LevelInfo, PeriodRow, Row, Summary,
 };
 use crate::entry::Level;
 use crate::neutral;
@@ -31,7 +34,7 @@ use crate::neutral;
 /// The `format` of a cohort summary.
 pub const FORMAT: &str = "reflect-cohort";
 /// The cohort schema version this build writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// How many packs a note names before "and N more".
 const NOTE_PACKS: usize = 10;
@@ -114,7 +117,8 @@ pub struct Cohort {
     pub themes: Vec<CohortRow>,
     pub free: CohortRow,
     pub totals: CohortRow,
-    pub reach: Share,
+    /// Every participant's measures over their whole period, summed.
+    pub measures: Measures,
     pub months: Vec<CohortMonth>,
 }
 
@@ -148,7 +152,8 @@ impl Cohort {
         let mut index: HashMap<Key<(Option<String>, String)>, usize> = HashMap::new();
         let mut free = CohortRow::new(None, None, "Free entries (no prompt)".to_string());
         let mut totals = CohortRow::new(None, None, "All entries".to_string());
-        let mut months: BTreeMap<NaiveDate, (Counts, u64)> = BTreeMap::new();
+        let mut months: BTreeMap<NaiveDate, (Measures, u64)> = BTreeMap::new();
+        let mut measures = Measures::default();
         let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
 
         for summary in summaries {
@@ -198,14 +203,16 @@ impl Cohort {
             for month in &summary.months {
                 let start = Period::Month.start_of(month.from);
                 let slot = months.entry(start).or_default();
-                slot.0 = slot
-                    .0
-                    .checked_sum(&month.counts)
+                slot.0
+                    .checked_merge(&month.measures)
                     .ok_or_else(|| overflow(&month.period))?;
-                if month.counts.total() > 0 {
+                if month.measures.entries() > 0 {
                     slot.1 += 1;
                 }
             }
+            measures
+                .checked_merge(&summary.measures.whole)
+                .ok_or_else(|| overflow("all entries"))?;
             first = earliest(first, summary.period.first);
             last = latest(last, summary.period.last);
         }
@@ -233,7 +240,8 @@ impl Cohort {
             ));
         }
 
-        let counts: BTreeMap<NaiveDate, Counts> = months.iter().map(|(k, v)| (*k, v.0)).collect();
+        let counts: BTreeMap<NaiveDate, Measures> =
+            months.iter().map(|(k, v)| (*k, v.0.clone())).collect();
         let months = series(&counts, Period::Month)
             .into_iter()
             .map(|row| CohortMonth {
@@ -255,7 +263,7 @@ impl Cohort {
             packs,
             first,
             last,
-            reach: Share::of(&totals.counts),
+            measures,
             themes,
             free,
             totals,
@@ -292,7 +300,7 @@ impl Cohort {
         table
     }
 
-    /// Reach over time, with the participants active each month.
+    /// The measures over time, with the participants active each month.
     pub fn months_table(&self, style: Style) -> Table {
         let rows: Vec<PeriodRow> = self.months.iter().map(|m| m.row.clone()).collect();
         let active: Vec<u64> = self.months.iter().map(|m| m.participants).collect();
@@ -440,6 +448,7 @@ mod tests {
         assert_eq!(cohort.packs.len(), n);
         assert!(cohort.packs.iter().all(|p| p.participants == 2));
         assert_eq!(cohort.totals.total, 2 * n as u64);
+        assert_eq!(cohort.measures.rated(), 2 * n as u64);
         COMPARISONS.with(Cell::get)
     }
 

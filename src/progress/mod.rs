@@ -1,35 +1,41 @@
-//! Progress: how a leader's practice moves up the ladder, theme by theme and over
-//! time, and the cohort view a trainer builds from participants' summaries.
+//! Progress: where a leader's practice happened, theme by theme and over time, and
+//! the cohort view a trainer builds from participants' summaries.
 //!
-//! - `counts`: entries per level, the counter everything else is made of.
+//! - `counts`: rated entries per level, the counter rows are made of.
 //! - `period`: ISO weeks, months and quarters for `--by` (the [`Period`] type).
-//! - `stage`: a theme's stage and the rule behind it.
-//! - `tally`: one streaming pass over the entries into bounded counters, and the
-//!   reach windows.
-//! - `summary`: the numbers every output shows, built from a tally, and the
-//!   shareable JSON schema.
-//! - `render`: tables (comfy-table), the reach lines, CSV.
+//! - `measures`: the measures themselves ([`Measures`], over [`Observation`]s), pure.
+//! - `tally`: one streaming pass over the entries into bounded counters and windows.
+//! - `summary`: the numbers every output shows, built from a tally; the shareable
+//!   JSON schema (format 2), with `measures_json` for how measures read and write.
+//! - `legacy`: format 1 summaries, converted on reading.
+//! - `words`: every sentence of these views, and `--explain`.
+//! - `render`: terminal tables and sparklines; `csv`: the one-table CSV.
 //! - `read`: participants' summaries read from files, distrusted and checked.
 //! - `cohort`: several summaries combined.
 //!
-//! Dependencies run one way, down this list: no module imports one below it.
+//! Dependencies run one way, down this list: no module imports one below it
+//! (`measures_json` and `legacy` sit beside `summary`).
 //!
 //! User documentation, including the JSON schema: `docs/progress.md`.
 
 pub mod cohort;
 pub mod counts;
+pub mod csv;
+pub mod legacy;
+pub mod measures;
+mod measures_json;
 pub mod period;
 pub mod read;
 pub mod render;
-pub mod stage;
 pub mod summary;
 pub mod tally;
+pub mod words;
 
 pub use cohort::Cohort;
 pub use counts::Counts;
+pub use measures::{Fraction, Grid, Measures, Observation, MIN_FOR_PERCENT};
 pub use period::Period;
 pub use read::{read_summaries, Summaries};
 pub use render::Style;
-pub use stage::Stage;
 pub use summary::{Scope, Summary};
 pub use tally::{Tally, Windows};

@@ -5,8 +5,8 @@
 //!   [`MAX_SUMMARY_BYTES`];
 //! - each file counts once: two paths to the same file (a symlink, `./x` and `x`), or
 //!   two files with the same bytes, are one participant, with a warning;
-//! - the JSON must be a summary of a version this reflect reads, with the canonical
-//!   ladder, counts that add up without overflowing, and dates within the years
+//! - the JSON must be a summary of a version this reflect reads (1 or 2), with the
+//!   canonical ladders, counts that add up without overflowing, and dates within the years
 //!   [`MIN_YEAR`]..=[`MAX_YEAR`].
 //!
 //! Every error is one line naming the file.
@@ -19,9 +19,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, Result};
 use chrono::{Datelike, NaiveDate};
 
-use super::summary::{Summary, FORMAT, VERSION};
+use super::legacy::SummaryV1;
+use super::summary::{grid_from_cells, Summary, FORMAT, VERSION};
 use crate::dates::{year_in_range, MAX_YEAR, MIN_YEAR};
-use crate::entry::Level;
+use crate::entry::{Depth, Level};
 
 /// The largest summary file read. A real summary is a few kilobytes.
 pub const MAX_SUMMARY_BYTES: u64 = 1 << 20;
@@ -163,23 +164,28 @@ impl Summary {
                 "{not_a_summary}: its \"format\" is {format}, not \"{FORMAT}\""
             ));
         }
-        match value.get("version").and_then(serde_json::Value::as_u64) {
-            Some(v) if v == u64::from(VERSION) => {}
+        let summary = match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(1) => {
+                let old: SummaryV1 = serde_json::from_value(value)
+                    .map_err(|err| format!("not a valid progress summary: {err}"))?;
+                old.check()?;
+                old.into_current()
+            }
+            Some(v) if v == u64::from(VERSION) => serde_json::from_value(value)
+                .map_err(|err| format!("not a valid progress summary: {err}"))?,
             Some(v) if v > u64::from(VERSION) => {
                 return Err(format!(
-                    "summary version {v} was written by a newer reflect (this one reads version {VERSION}); upgrade reflect"
+                    "summary version {v} was written by a newer reflect (this one reads versions 1 and {VERSION}); upgrade reflect"
                 ))
             }
-            _ => return Err(format!("the summary has no supported \"version\" (expected {VERSION})")),
-        }
-        let summary: Summary = serde_json::from_value(value)
-            .map_err(|err| format!("not a valid progress summary: {err}"))?;
+            _ => return Err(format!("the summary has no supported \"version\" (expected 1 or {VERSION})")),
+        };
         summary.check()?;
         Ok(summary)
     }
 
-    /// Checks what the schema cannot: the ladder, that totals add up (without
-    /// overflowing), and that every date is within the accepted years.
+    /// Checks what the schema cannot: the ladders, that rows and measures add up
+    /// (without overflowing), and that every date is within the accepted years.
     fn check(&self) -> Result<(), String> {
         let ids: Vec<Level> = self.levels.iter().map(|l| l.id).collect();
         if ids != Level::ALL {
@@ -188,35 +194,45 @@ impl Summary {
                 ids.iter().map(|l| l.as_str()).collect::<Vec<_>>()
             ));
         }
+        let depths: Vec<Depth> = self.depths.iter().map(|d| d.id).collect();
+        if depths != Depth::ALL {
+            return Err(
+                "the depths are not informing, coordinating, sharing, co-constructing".to_string(),
+            );
+        }
         let rows = self
             .themes
             .iter()
             .map(|t| (t.title.as_str(), &t.row))
             .chain([("free entries", &self.free), ("totals", &self.totals)]);
         for (name, row) in rows {
-            if row.counts.checked_total() != Some(row.total) {
+            let total = row
+                .counts
+                .checked_total()
+                .and_then(|n| n.checked_add(row.idea))
+                .and_then(|n| n.checked_add(row.unrated));
+            if total != Some(row.total) || row.last5.len() > 5 {
                 return Err(format!("the counts of '{name}' do not add up to its total"));
             }
         }
-        let shares = [
-            &self.reach.overall,
-            &self.reach.recent.share,
-            &self.reach.previous.share,
-        ]
-        .into_iter()
-        .chain(self.months.iter().map(|m| &m.share));
-        if shares.into_iter().any(|s| s.network_or_above > s.entries) {
-            return Err("a reach counts more entries at network level than entries".to_string());
-        }
-        if let Some(month) = self
-            .months
-            .iter()
-            .find(|m| m.counts.checked_total() != Some(m.share.entries))
+        let whole = &self.measures.whole;
+        if (whole.counts, whole.idea, whole.unrated)
+            != (self.totals.counts, self.totals.idea, self.totals.unrated)
         {
-            return Err(format!(
-                "the counts of month {} do not add up to its entries",
-                month.period
-            ));
+            return Err("the measures do not count the same entries as the totals".to_string());
+        }
+        let grid = grid_from_cells(&self.grid)
+            .ok_or("the level × depth grid is not 3 levels by 5 depths in order")?;
+        let adds_up = Level::ALL.into_iter().all(|level| {
+            Depth::ALL
+                .into_iter()
+                .map(Some)
+                .chain([None])
+                .try_fold(0u64, |sum, depth| sum.checked_add(grid.get(level, depth)))
+                == Some(whole.counts[level])
+        });
+        if !adds_up {
+            return Err("the level × depth grid does not add up to the totals".to_string());
         }
         self.check_dates()
     }
@@ -225,21 +241,21 @@ impl Summary {
     /// a month series would be unbounded.
     fn check_dates(&self) -> Result<(), String> {
         let span = &self.period;
-        let reach = &self.reach;
+        let windows = &self.measures;
         let periods = self
             .months
             .iter()
             .chain(self.by.iter().flat_map(|by| &by.rows));
         let dates = [
-            ("generated", Some(self.generated)),
+            ("generated_at", Some(self.generated_at.date_naive())),
             ("period.first", span.first),
             ("period.last", span.last),
             ("period.since", span.since),
             ("period.until", span.until),
-            ("reach.recent.from", Some(reach.recent.from)),
-            ("reach.recent.to", Some(reach.recent.to)),
-            ("reach.previous.from", Some(reach.previous.from)),
-            ("reach.previous.to", Some(reach.previous.to)),
+            ("measures.recent.from", Some(windows.recent.from)),
+            ("measures.recent.to", Some(windows.recent.to)),
+            ("measures.previous.from", Some(windows.previous.from)),
+            ("measures.previous.to", Some(windows.previous.to)),
         ]
         .into_iter()
         .chain(

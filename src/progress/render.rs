@@ -1,5 +1,6 @@
-//! Turning a [`Summary`] into what people and spreadsheets read: comfy-table tables
-//! that fit the terminal, the network-reach lines, and CSV.
+//! Turning a [`Summary`] into what people read on a terminal: comfy-table tables
+//! that fit it (themes, measures, grid, periods), sparklines, and the CSV quoting
+//! the CSV writers share.
 //!
 //! On a terminal the table takes the terminal's width; elsewhere (a pipe, a file) it
 //! is 80 columns wide in plain ASCII, so the output is stable and diffable. Unicode
@@ -10,20 +11,19 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use comfy_table::{
-    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
+    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width,
 };
 
-use super::counts::Counts;
-use super::stage::Stage;
-use super::summary::{PeriodRow, Row, Share, Summary};
-use crate::entry::Level;
+use chrono::NaiveDate;
+
+use super::measures::{Direction, Fraction, Measures};
+use super::summary::{grid_from_cells, PeriodRow, Row, Series, Summary};
+use super::words::{self, label};
+use crate::entry::{Depth, Level, Origin};
 use crate::neutral;
 
 /// Width of a table that is not printed on a terminal.
 pub const PLAIN_WIDTH: u16 = 80;
-
-/// Width of the reach bar, in characters.
-const BAR_WIDTH: usize = 10;
 
 /// A header rule under the column names and nothing else: reads well in a pipe,
 /// a pager or an e-mail, and leaves the width to the numbers and titles (full
@@ -80,90 +80,252 @@ pub fn write_table(out: &mut impl Write, table: &Table) -> io::Result<()> {
     Ok(())
 }
 
-/// `40%`, or `-` without entries.
-pub fn percent(share: &Share) -> String {
-    share.share.map_or_else(
-        || "-".to_string(),
-        |s| format!("{}%", (s * 100.0).round() as i64),
-    )
+/// A share as a whole percentage.
+pub fn percent(share: f64) -> i64 {
+    (share * 100.0).round() as i64
 }
 
-/// A bar `share` of [`BAR_WIDTH`] long: Unicode blocks (in eighths) when fancy,
-/// `#` otherwise.
-pub fn bar(share: Option<f64>, fancy: bool) -> String {
-    let share = share.unwrap_or(0.0).clamp(0.0, 1.0);
-    if fancy {
-        const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-        let eighths = (share * (BAR_WIDTH * 8) as f64).round() as usize;
-        let mut bar = "█".repeat(eighths / 8);
-        bar.push_str(PARTS[eighths % 8]);
-        bar
-    } else {
-        "#".repeat((share * BAR_WIDTH as f64).round() as usize)
+/// "k of n", with "(p%)" when the fraction is over enough entries.
+pub fn fraction(f: Fraction) -> String {
+    words::k_of_n(f.count, f.of, f.share().map(percent))
+}
+
+/// The change column: an arrow for the direction and the points, or nothing.
+pub fn change(points: Option<f64>, fancy: bool) -> String {
+    let Some(points) = points else {
+        return String::new();
+    };
+    let points = points.round() as i64;
+    let arrow = match (points.signum(), fancy) {
+        (1, true) => "↑",
+        (-1, true) => "↓",
+        (_, true) => "→",
+        (1, false) => "^",
+        (-1, false) => "v",
+        (_, false) => "=",
+    };
+    words::points(arrow, points)
+}
+
+/// Short labels for the "Last 5" column: the shortest prefixes of at least three
+/// characters that tell the ladder's names apart ("Sch", "Net", "Sys").
+pub fn short_labels(names: &[String; 3]) -> [String; 3] {
+    let prefix = |name: &str, n: usize| name.chars().take(n).collect::<String>();
+    let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    for n in 3..longest {
+        let labels = names.clone().map(|name| prefix(&name, n));
+        if labels[0] != labels[1] && labels[1] != labels[2] && labels[0] != labels[2] {
+            return labels;
+        }
     }
+    names.clone()
 }
 
-fn count_cells(counts: &Counts) -> impl Iterator<Item = Cell> + '_ {
-    Level::ALL.into_iter().map(|level| Cell::new(counts[level]))
-}
-
-fn stage_cell(stage: Stage, names: &[String; 3], fancy: bool) -> Cell {
-    let cell = Cell::new(stage.label(names));
-    if !fancy {
-        return cell;
+fn last5(levels: &[Level], short: &[String; 3]) -> String {
+    if levels.is_empty() {
+        return "-".to_string();
     }
-    match stage {
-        Stage::NotStarted => cell.add_attribute(Attribute::Dim),
-        Stage::School => cell,
-        Stage::EmergingNetwork => cell.fg(Color::Yellow),
-        Stage::Network => cell.fg(Color::Cyan),
-        Stage::System => cell.fg(Color::Green),
-    }
+    levels
+        .iter()
+        .map(|l| short[l.rank()].as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-fn row_cells(label: Cell, row: &Row, names: &[String; 3], fancy: bool) -> Vec<Cell> {
-    let latest = row
-        .latest
-        .map_or_else(|| "-".to_string(), |l| names[l.rank()].clone());
+/// Which optional columns the theme table has: Idea and Unrated only when any.
+#[derive(Debug, Clone, Copy)]
+struct Optional {
+    idea: bool,
+    unrated: bool,
+}
+
+fn row_cells(label: Cell, row: &Row, short: &[String; 3], optional: Optional) -> Vec<Cell> {
     let mut cells = vec![label];
-    cells.extend(count_cells(&row.counts));
+    cells.extend(
+        Level::ALL
+            .into_iter()
+            .map(|level| Cell::new(row.counts[level])),
+    );
+    if optional.idea {
+        cells.push(Cell::new(row.idea));
+    }
+    if optional.unrated {
+        cells.push(Cell::new(row.unrated));
+    }
     cells.push(Cell::new(row.total));
-    cells.push(Cell::new(latest));
-    cells.push(stage_cell(row.stage, names, fancy));
+    cells.push(Cell::new(last5(&row.last5, short)));
     cells
 }
 
 /// The table by theme: a row per theme, free entries (when there are any), totals.
 pub fn theme_table(summary: &Summary, style: Style) -> Table {
     let names = summary.level_names();
-    let mut header = vec!["Theme".to_string()];
+    let short = short_labels(&names);
+    let optional = Optional {
+        idea: summary.totals.idea > 0,
+        unrated: summary.totals.unrated > 0,
+    };
+    let mut header = vec![label::THEME.to_string()];
     header.extend(names.iter().cloned());
-    header.extend([
-        "Total".to_string(),
-        "Latest".to_string(),
-        "Stage".to_string(),
-    ]);
-    let mut table = table(style, header, &[1, 2, 3, 4]);
+    if optional.idea {
+        header.push(label::IDEA.to_string());
+    }
+    if optional.unrated {
+        header.push(label::UNRATED.to_string());
+    }
+    header.extend([label::TOTAL.to_string(), label::LAST5.to_string()]);
+    let numeric: Vec<usize> = (1..header.len() - 1).collect();
+    let mut table = table(style, header, &numeric);
     for theme in &summary.themes {
         let title = Cell::new(neutral::terminal_line(&theme.title));
-        table.add_row(row_cells(title, &theme.row, &names, style.fancy));
+        table.add_row(row_cells(title, &theme.row, &short, optional));
     }
     if summary.free.total > 0 {
-        let label = Cell::new("Free entries (no prompt)");
-        table.add_row(row_cells(label, &summary.free, &names, style.fancy));
+        let label = Cell::new(label::FREE);
+        table.add_row(row_cells(label, &summary.free, &short, optional));
     }
-    let label = if style.fancy {
-        Cell::new("All entries").add_attribute(Attribute::Bold)
+    let all = if style.fancy {
+        Cell::new(label::ALL).add_attribute(Attribute::Bold)
     } else {
-        Cell::new("All entries")
+        Cell::new(label::ALL)
     };
-    table.add_row(row_cells(label, &summary.totals, &names, style.fancy));
+    table.add_row(row_cells(all, &summary.totals, &short, optional));
     keep_readable(
         &mut table,
         0,
         24,
         summary.themes.iter().map(|t| t.title.chars().count()),
     );
+    table
+}
+
+/// The measures for the whole period and the two windows, with the change.
+pub fn measures_table(summary: &Summary, style: Style) -> Table {
+    let m = &summary.measures;
+    let span = |from: NaiveDate, to: NaiveDate| format!("{from}\n{to}");
+    let whole_span = match (summary.period.first, summary.period.last) {
+        (Some(first), Some(last)) => span(first, last),
+        _ => String::new(),
+    };
+    let header = vec![
+        label::MEASURE.to_string(),
+        format!("{}\n{whole_span}", label::WHOLE),
+        format!(
+            "{}\n{}",
+            words::last_days(m.window_days),
+            span(m.recent.from, m.recent.to)
+        ),
+        format!(
+            "{}\n{}",
+            words::days_before(m.window_days),
+            span(m.previous.from, m.previous.to)
+        ),
+        label::CHANGE.to_string(),
+    ];
+    let mut table = table(style, header, &[]);
+    let windows = [&m.whole, &m.recent.measures, &m.previous.measures];
+    let mut row = |name: String, cell: &dyn Fn(&Measures) -> String, change: String| {
+        let mut cells = vec![Cell::new(name)];
+        cells.extend(windows.iter().map(|w| Cell::new(cell(w))));
+        cells.push(Cell::new(change));
+        table.add_row(cells);
+    };
+    row(
+        label::RATED.into(),
+        &|w| w.rated().to_string(),
+        String::new(),
+    );
+    if m.whole.idea > 0 {
+        row(label::IDEAS.into(), &|w| w.idea.to_string(), String::new());
+    }
+    if m.whole.unrated > 0 {
+        row(
+            label::UNRATED_ENTRIES.into(),
+            &|w| w.unrated.to_string(),
+            String::new(),
+        );
+    }
+    let fancy = style.fancy;
+    row(
+        label::REACH.into(),
+        &|w| fraction(w.network_reach()),
+        change(m.change.network_reach, fancy),
+    );
+    row(
+        label::BROUGHT_IN.into(),
+        &|w| fraction(w.brought_into_school()),
+        change(m.change.brought_into_school, fancy),
+    );
+    row(
+        label::COLLABORATIVE.into(),
+        &|w| fraction(w.collaborative_reach()),
+        change(m.change.collaborative_reach, fancy),
+    );
+    row(
+        label::WITHOUT_DEPTH.into(),
+        &|w| w.without_depth().to_string(),
+        String::new(),
+    );
+    let directions: Vec<Direction> = m.whole.transfers.keys().copied().collect();
+    let transfers = if directions.is_empty() {
+        label::NONE
+    } else {
+        ""
+    };
+    row(
+        label::TRANSFERS.into(),
+        &|_| transfers.to_string(),
+        String::new(),
+    );
+    let names = summary.level_names();
+    for direction in directions {
+        let name = format!("  {}", direction_label(direction, &names, fancy));
+        row(
+            name,
+            &|w| {
+                w.transfers
+                    .get(&direction)
+                    .copied()
+                    .unwrap_or(0)
+                    .to_string()
+            },
+            String::new(),
+        );
+    }
+    table
+}
+
+/// "Network → School" (ASCII `->` when not fancy).
+pub fn direction_label((from, to): Direction, names: &[String; 3], fancy: bool) -> String {
+    let from = match from {
+        Origin::Level(level) => names[level.rank()].clone(),
+        Origin::Programme => "Programme".to_string(),
+    };
+    let arrow = if fancy { "→" } else { "->" };
+    format!("{from} {arrow} {}", names[to.rank()])
+}
+
+/// The level × depth grid (`--grid`).
+pub fn grid_table(summary: &Summary, style: Style) -> Table {
+    let names = summary.level_names();
+    let depths = summary.depth_names();
+    let mut header = vec![label::LEVEL.to_string()];
+    header.extend(depths.iter().cloned());
+    header.extend([label::NO_DEPTH.to_string(), label::TOTAL.to_string()]);
+    let mut table = table(style, header, &[1, 2, 3, 4, 5, 6]);
+    let grid = grid_from_cells(&summary.grid).unwrap_or_default();
+    for level in Level::ALL {
+        let mut cells = vec![Cell::new(&names[level.rank()])];
+        let counts: Vec<u64> = Depth::ALL
+            .into_iter()
+            .map(Some)
+            .chain([None])
+            .map(|depth| grid.get(level, depth))
+            .collect();
+        cells.extend(counts.iter().map(Cell::new));
+        cells.push(Cell::new(counts.iter().sum::<u64>()));
+        table.add_row(cells);
+    }
     table
 }
 
@@ -186,28 +348,54 @@ pub fn keep_readable(
     }
 }
 
-/// The table over time: a row per period with entries, counts, reach and a bar.
-/// `extra` adds trailing columns (the cohort's participants per period).
+/// The table over time: a row per period, its counts and measures (Idea and
+/// Unrated only when any). `extra` adds a trailing column (the cohort's
+/// participants per period).
 pub fn period_table(
     rows: &[PeriodRow],
     names: &[String; 3],
     style: Style,
     extra: Option<(&str, &[u64])>,
 ) -> Table {
-    let mut header = vec!["Period".to_string(), "Entries".to_string()];
+    let idea = rows.iter().any(|r| r.measures.idea > 0);
+    let unrated = rows.iter().any(|r| r.measures.unrated > 0);
+    let mut header = vec![label::PERIOD.to_string()];
     header.extend(names.iter().cloned());
-    header.extend(["Reach".to_string(), String::new()]);
-    let mut numeric = vec![1, 2, 3, 4, 5];
+    let mut numeric = vec![1, 2, 3];
+    for (shown, name) in [(idea, label::IDEA), (unrated, label::UNRATED)] {
+        if shown {
+            numeric.push(header.len());
+            header.push(name.to_string());
+        }
+    }
+    header.extend([
+        label::PERIOD_REACH.to_string(),
+        label::PERIOD_BROUGHT_IN.to_string(),
+        label::PERIOD_COLLABORATIVE.to_string(),
+    ]);
+    numeric.push(header.len());
+    header.push(label::TRANSFERS.to_string());
     if let Some((name, _)) = extra {
+        numeric.push(header.len());
         header.push(name.to_string());
-        numeric.push(7);
     }
     let mut table = table(style, header, &numeric);
     for (index, row) in rows.iter().enumerate() {
-        let mut cells = vec![Cell::new(&row.period), Cell::new(row.share.entries)];
-        cells.extend(count_cells(&row.counts));
-        cells.push(Cell::new(percent(&row.share)));
-        cells.push(Cell::new(bar(row.share.share, style.fancy)));
+        let m = &row.measures;
+        let mut cells = vec![Cell::new(&row.period)];
+        cells.extend(Level::ALL.map(|l| Cell::new(m.counts[l])));
+        if idea {
+            cells.push(Cell::new(m.idea));
+        }
+        if unrated {
+            cells.push(Cell::new(m.unrated));
+        }
+        cells.extend([
+            Cell::new(fraction(m.network_reach())),
+            Cell::new(fraction(m.brought_into_school())),
+            Cell::new(fraction(m.collaborative_reach())),
+            Cell::new(m.transferred()),
+        ]);
         if let Some((_, values)) = extra {
             cells.push(Cell::new(values.get(index).copied().unwrap_or(0)));
         }
@@ -216,57 +404,74 @@ pub fn period_table(
     table
 }
 
-/// The lines under the table: network reach overall, recently and before.
-pub fn reach_text(summary: &Summary) -> String {
-    let names = summary.level_names();
-    let reach = &summary.reach;
-    let mut text = format!(
-        "Network reach: share of entries at {} level or above\n",
-        names[1]
-    );
-    let mut line = |label: &str, from: Option<String>, share: &Share| {
-        let days = from.unwrap_or_default();
-        let amount = if share.entries == 0 {
-            "no entries".to_string()
-        } else {
-            format!(
-                "{:>4}  ({} of {})",
-                percent(share),
-                share.network_or_above,
-                share.entries
-            )
-        };
-        let _ = writeln!(text, "  {label:<16}{days:<26}{amount}");
-    };
-    let span = |from: chrono::NaiveDate, to: chrono::NaiveDate| Some(format!("{from} to {to}"));
-    let overall_span = match (summary.period.first, summary.period.last) {
-        (Some(first), Some(last)) => span(first, last),
-        _ => None,
-    };
-    line("whole period", overall_span, &reach.overall);
-    let days = reach.window_days;
-    let unit = if days == 1 { "day" } else { "days" };
-    line(
-        &format!("last {days} {unit}"),
-        span(reach.recent.from, reach.recent.to),
-        &reach.recent.share,
-    );
-    line(
-        &format!("{days} {unit} before"),
-        span(reach.previous.from, reach.previous.to),
-        &reach.previous.share,
-    );
-    let change = match reach.change_points {
-        Some(points) => {
-            let points = points.round() as i64;
-            format!("{points:+} percentage points")
-        }
-        None => "n/a (a window has no entries)".to_string(),
-    };
-    let _ = writeln!(text, "  {:<16}{change}", "change");
-    text
+/// One sparkline: a mark per value, scaled to the largest. Unicode eighths when
+/// fancy, an ASCII ramp otherwise; an empty period is the lowest mark.
+pub fn sparkline(values: &[u64], fancy: bool) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    const RAMP: [char; 8] = ['_', '.', ',', ':', '-', '=', '+', '#'];
+    let marks = if fancy { BLOCKS } else { RAMP };
+    let top = values.iter().copied().max().unwrap_or(0).max(1);
+    values
+        .iter()
+        .map(|&v| {
+            let step = if v == 0 {
+                0
+            } else {
+                // 1..=7 for anything above zero, so a single entry still shows.
+                ((v as f64 / top as f64) * 7.0).ceil() as usize
+            };
+            marks[step.min(7)]
+        })
+        .collect()
 }
 
+/// The `--by` sparklines: one line per measure, with its total over the periods.
+pub fn trends_text(series: &Series, whole: &Measures, fancy: bool) -> String {
+    let rows = &series.rows;
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return String::new();
+    };
+    let lines: [(&str, Vec<u64>, String); 5] = [
+        (
+            words::TREND_RATED,
+            rows.iter().map(|r| r.measures.rated()).collect(),
+            whole.rated().to_string(),
+        ),
+        (
+            words::TREND_REACH,
+            rows.iter()
+                .map(|r| r.measures.network_reach().count)
+                .collect(),
+            fraction(whole.network_reach()),
+        ),
+        (
+            words::TREND_BROUGHT_IN,
+            rows.iter().map(|r| r.measures.brought_in).collect(),
+            fraction(whole.brought_into_school()),
+        ),
+        (
+            words::TREND_COLLABORATIVE,
+            rows.iter().map(|r| r.measures.collaborative).collect(),
+            fraction(whole.collaborative_reach()),
+        ),
+        (
+            words::TREND_TRANSFERS,
+            rows.iter().map(|r| r.measures.transferred()).collect(),
+            whole.transferred().to_string(),
+        ),
+    ];
+    let mut text = words::trends_caption(&series.period, &first.period, &last.period);
+    text.push('\n');
+    let width = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
+    for (name, values, total) in lines {
+        let _ = writeln!(
+            text,
+            "  {name:<width$}  {}  {total}",
+            sparkline(&values, fancy)
+        );
+    }
+    text
+}
 /// Quotes a CSV field when needed (RFC 4180): fields containing a comma, a quote or
 /// a line break are wrapped in quotes, with quotes doubled.
 pub fn csv_field(field: &str) -> Cow<'_, str> {
@@ -290,83 +495,6 @@ pub fn csv_record<S: AsRef<str>>(out: &mut impl Write, fields: &[S]) -> io::Resu
     out.write_all(b"\n")
 }
 
-fn opt<T: ToString>(value: Option<T>) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
-}
-
-fn row_fields(row: &Row) -> Vec<String> {
-    let mut fields: Vec<String> = Level::ALL
-        .iter()
-        .map(|l| row.counts[*l].to_string())
-        .collect();
-    fields.push(row.total.to_string());
-    fields.push(opt(row.latest.map(Level::as_str)));
-    fields.push(row.stage.as_str().to_string());
-    fields
-}
-
-/// The theme view as CSV: a row per theme, then `free` and `total` rows.
-pub fn themes_csv(summary: &Summary, out: &mut impl Write) -> io::Result<()> {
-    csv_record(
-        out,
-        &[
-            "kind", "pack", "theme", "title", "school", "network", "system", "total", "latest",
-            "stage",
-        ],
-    )?;
-    for theme in &summary.themes {
-        let mut fields = vec![
-            "theme".to_string(),
-            opt(theme.pack.as_deref()),
-            theme.theme.clone(),
-            theme.title.clone(),
-        ];
-        fields.extend(row_fields(&theme.row));
-        csv_record(out, &fields)?;
-    }
-    for (kind, title, row) in [
-        ("free", "Free entries", &summary.free),
-        ("total", "All entries", &summary.totals),
-    ] {
-        let mut fields = vec![
-            kind.to_string(),
-            String::new(),
-            String::new(),
-            title.to_string(),
-        ];
-        fields.extend(row_fields(row));
-        csv_record(out, &fields)?;
-    }
-    Ok(())
-}
-
-/// A period series as CSV.
-pub fn periods_csv(rows: &[PeriodRow], out: &mut impl Write) -> io::Result<()> {
-    csv_record(
-        out,
-        &[
-            "period",
-            "from",
-            "to",
-            "school",
-            "network",
-            "system",
-            "total",
-            "network_or_above",
-            "share",
-        ],
-    )?;
-    for row in rows {
-        let mut fields = vec![row.period.clone(), row.from.to_string(), row.to.to_string()];
-        fields.extend(Level::ALL.iter().map(|l| row.counts[*l].to_string()));
-        fields.push(row.share.entries.to_string());
-        fields.push(row.share.network_or_above.to_string());
-        fields.push(opt(row.share.share));
-        csv_record(out, &fields)?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,10 +508,33 @@ mod tests {
     }
 
     #[test]
-    fn bars_scale_with_the_share() {
-        assert_eq!(bar(Some(0.5), false), "#####");
-        assert_eq!(bar(None, false), "");
-        assert_eq!(bar(Some(1.0), true), "█".repeat(10));
-        assert_eq!(bar(Some(0.25), true), "██▌");
+    fn sparklines_scale_to_the_largest_value() {
+        assert_eq!(sparkline(&[0, 1, 4, 8], true), "▁▂▅█");
+        assert_eq!(sparkline(&[0, 1, 4, 8], false), "_.-#");
+        assert_eq!(sparkline(&[], false), "");
+    }
+
+    #[test]
+    fn short_labels_tell_levels_apart() {
+        let names = |a: &str, b: &str, c: &str| [a.to_string(), b.to_string(), c.to_string()];
+        assert_eq!(
+            short_labels(&names("School", "Network", "System")),
+            names("Sch", "Net", "Sys")
+        );
+        assert_eq!(
+            short_labels(&names("Establecimiento", "Red", "Territorio")),
+            names("Est", "Red", "Ter")
+        );
+        assert_eq!(
+            short_labels(&names("Class", "Clan", "Clade")),
+            names("Clas", "Clan", "Clad")
+        );
+    }
+
+    #[test]
+    fn changes_show_an_arrow_only_with_points() {
+        assert_eq!(change(None, true), "");
+        assert_eq!(change(Some(12.4), true), "↑ +12 pts");
+        assert_eq!(change(Some(-3.0), false), "v -3 pts");
     }
 }

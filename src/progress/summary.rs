@@ -1,29 +1,29 @@
 //! The progress summary: the numbers behind every output of `reflect progress`, and
-//! the versioned JSON document (`{"format":"reflect-progress","version":1,...}`) a
+//! the versioned JSON document (`{"format":"reflect-progress","version":2,...}`) a
 //! participant can share with a trainer.
 //!
 //! It holds counts only: never an entry's text, tags or id. The table and CSV are
 //! rendered from the same value, so every format shows the same numbers. The schema
 //! is documented in `docs/progress.md`; fields may be added within a version, never
-//! removed or changed in meaning.
+//! removed or changed in meaning. Version 1 summaries are read by `super::legacy`.
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::counts::Counts;
+use super::measures::{Fraction, Grid, Measures};
 use super::period::Period;
-use super::stage::Stage;
-use super::tally::{LevelTally, Tally, Window};
-use crate::entry::Level;
+use super::tally::{RowTally, Tally};
+use crate::entry::{Depth, Level, Origin};
 use crate::neutral;
 use crate::pack::{Pack, PackSet};
 
 /// The `format` of a progress summary.
 pub const FORMAT: &str = "reflect-progress";
-/// The summary schema version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The summary schema version this build writes (it reads 1 and 2).
+pub const VERSION: u32 = 2;
 
 /// A pack whose themes or entries are in the summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,28 +55,40 @@ pub struct Span {
     pub until: Option<NaiveDate>,
 }
 
-/// Counts, latest level and stage of a theme, of the free entries, or of all entries.
+/// A row of the table: a theme, the free entries, or all entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
+    /// Rated entries per level.
     pub counts: Counts,
+    /// Entries marked as an idea (not practice yet).
+    pub idea: u64,
+    /// Entries without a level.
+    pub unrated: u64,
+    /// Every entry of the row: rated, ideas and unrated.
     pub total: u64,
-    /// Level of the most recent entry (by day, then moment written).
-    pub latest: Option<Level>,
-    pub stage: Stage,
+    /// The levels of the row's last five rated entries (by the day they are about,
+    /// then when they were written), oldest first.
+    pub last5: Vec<Level>,
 }
 
 impl Row {
-    fn from_tally(tally: &LevelTally) -> Row {
+    fn from_tally(tally: &RowTally) -> Row {
         Row {
             counts: tally.counts,
-            total: tally.counts.total(),
-            latest: tally.latest(),
-            stage: tally.stage(),
+            idea: tally.idea,
+            unrated: tally.unrated,
+            total: tally.counts.total() + tally.idea + tally.unrated,
+            last5: tally.last(),
         }
     }
 
     fn empty() -> Row {
-        Row::from_tally(&LevelTally::default())
+        Row::from_tally(&RowTally::default())
+    }
+
+    /// Rated entries.
+    pub fn rated(&self) -> u64 {
+        self.counts.total()
     }
 }
 
@@ -94,35 +106,9 @@ pub struct ThemeRow {
     pub row: Row,
 }
 
-/// Network reach: the share of entries at network level or above.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Share {
-    pub entries: u64,
-    pub network_or_above: u64,
-    /// `network_or_above / entries`, rounded to 4 decimals; null without entries.
-    pub share: Option<f64>,
-}
-
-impl Share {
-    pub fn of(counts: &Counts) -> Share {
-        Share::new(counts.total(), counts.reaching_network())
-    }
-
-    pub fn new(entries: u64, network_or_above: u64) -> Share {
-        Share {
-            entries,
-            network_or_above,
-            share: exact_share(entries, network_or_above).map(|s| round(s, 4)),
-        }
-    }
-
-    fn exact(&self) -> Option<f64> {
-        exact_share(self.entries, self.network_or_above)
-    }
-}
-
-fn exact_share(entries: u64, reaching: u64) -> Option<f64> {
-    (entries > 0).then(|| reaching as f64 / entries as f64)
+/// A share rounded to 4 decimals.
+pub fn round_share(share: f64) -> f64 {
+    round(share, 4)
 }
 
 fn round(value: f64, decimals: i32) -> f64 {
@@ -130,55 +116,70 @@ fn round(value: f64, decimals: i32) -> f64 {
     (value * scale).round() / scale
 }
 
-/// Reach within a window of days.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct WindowShare {
+/// The measures of a window of days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowMeasures {
     pub from: NaiveDate,
     pub to: NaiveDate,
     #[serde(flatten)]
-    pub share: Share,
+    pub measures: Measures,
 }
 
-impl WindowShare {
-    fn new(window: Window, counts: &Counts) -> WindowShare {
-        WindowShare {
-            from: window.from,
-            to: window.to,
-            share: Share::of(counts),
+/// Recent minus previous share, in percentage points (1 decimal): null unless both
+/// windows give a share (at least 10 entries in each).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Change {
+    pub network_reach: Option<f64>,
+    pub brought_into_school: Option<f64>,
+    pub collaborative_reach: Option<f64>,
+}
+
+impl Change {
+    pub fn between(recent: &Measures, previous: &Measures) -> Change {
+        let points =
+            |now: Fraction, before: Fraction| now.change_points(&before).map(|p| round(p, 1));
+        Change {
+            network_reach: points(recent.network_reach(), previous.network_reach()),
+            brought_into_school: points(
+                recent.brought_into_school(),
+                previous.brought_into_school(),
+            ),
+            collaborative_reach: points(
+                recent.collaborative_reach(),
+                previous.collaborative_reach(),
+            ),
         }
     }
 }
 
-/// Network reach overall, recently and before.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Reach {
+/// The measures over the whole period, the recent window and the one before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WindowedMeasures {
     /// Length of the recent and previous windows, in days.
     pub window_days: u32,
-    pub overall: Share,
-    pub recent: WindowShare,
-    pub previous: WindowShare,
-    /// Recent minus previous share, in percentage points (1 decimal); null when a
-    /// window has no entries.
-    pub change_points: Option<f64>,
+    pub whole: Measures,
+    pub recent: WindowMeasures,
+    pub previous: WindowMeasures,
+    pub change: Change,
 }
 
-impl Reach {
-    /// Change in percentage points between two shares.
-    pub fn change(recent: &Share, previous: &Share) -> Option<f64> {
-        Some(round((recent.exact()? - previous.exact()?) * 100.0, 1))
-    }
+/// One cell of the level × depth grid (`depth` null: no depth given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GridCell {
+    pub level: Level,
+    pub depth: Option<Depth>,
+    pub count: u64,
 }
 
-/// Counts of one calendar period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The measures of one calendar period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodRow {
     /// `2026-W47`, `2026-11` or `2026-Q4`.
     pub period: String,
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub counts: Counts,
     #[serde(flatten)]
-    pub share: Share,
+    pub measures: Measures,
 }
 
 /// The `--by` series.
@@ -197,7 +198,7 @@ pub const MAX_FILLED_PERIODS: usize = 5_000;
 /// periods in between included, unless that would be more than
 /// [`MAX_FILLED_PERIODS`] rows: then only the periods with entries. `counts` is
 /// keyed by each period's first day.
-pub fn series(counts: &BTreeMap<NaiveDate, Counts>, period: Period) -> Vec<PeriodRow> {
+pub fn series(counts: &BTreeMap<NaiveDate, Measures>, period: Period) -> Vec<PeriodRow> {
     let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
         return Vec::new();
     };
@@ -211,39 +212,55 @@ pub fn series(counts: &BTreeMap<NaiveDate, Counts>, period: Period) -> Vec<Perio
     }
     starts
         .into_iter()
-        .map(|start| {
-            let c = counts.get(&start).copied().unwrap_or_default();
-            PeriodRow {
-                period: period.label(start),
-                from: start,
-                to: period.end(start),
-                counts: c,
-                share: Share::of(&c),
-            }
+        .map(|start| PeriodRow {
+            period: period.label(start),
+            from: start,
+            to: period.end(start),
+            measures: counts.get(&start).cloned().unwrap_or_default(),
         })
         .collect()
 }
 
-/// The whole summary.
+/// One rung of the depth ladder: its canonical id and the name shown for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DepthInfo {
+    pub id: Depth,
+    pub name: String,
+}
+
+/// The whole summary (format 2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Always `reflect-progress`.
     pub format: String,
-    /// The schema version, [`VERSION`].
+    /// The schema version, [`VERSION`] (a version 1 summary is converted on reading).
     pub version: u32,
-    /// The day the summary was made.
-    pub generated: NaiveDate,
+    /// The moment the summary was made.
+    pub generated_at: DateTime<FixedOffset>,
+    /// Room for the trainer's view: who shared the summary, their group, and their
+    /// latest network check-in. reflect writes none of them yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in: Option<serde_json::Value>,
     pub packs: Vec<PackInfo>,
     /// The ladder, bottom rung first, with the names the table shows.
     pub levels: Vec<LevelInfo>,
+    /// The depths of joint work, shallowest first, with the names the table shows.
+    pub depths: Vec<DepthInfo>,
     pub period: Span,
     pub themes: Vec<ThemeRow>,
     /// Entries without a theme.
     pub free: Row,
     /// All entries.
     pub totals: Row,
-    pub reach: Reach,
-    /// Counts per month, from the first month with entries to the last.
+    pub measures: WindowedMeasures,
+    /// Rated entries per level and depth (15 cells: levels bottom first, depths
+    /// shallowest first, then no depth).
+    pub grid: Vec<GridCell>,
+    /// The measures per month, from the first month with entries to the last.
     pub months: Vec<PeriodRow>,
     /// The `--by` series, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -260,8 +277,8 @@ pub struct Scope<'a> {
     pub default_pack: Option<&'a str>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
-    /// Today.
-    pub generated: NaiveDate,
+    /// Now.
+    pub generated_at: DateTime<FixedOffset>,
 }
 
 impl Scope<'_> {
@@ -291,6 +308,20 @@ pub fn display_names(levels: &[LevelInfo]) -> [String; 3] {
     let mut names = canonical_level_names();
     for level in levels {
         names[level.id.rank()] = neutral::terminal_line(&level.name).into_owned();
+    }
+    names
+}
+
+/// The depth ladder's names as shown when no pack names them.
+pub fn canonical_depth_names() -> [String; 4] {
+    ["Informing", "Coordinating", "Sharing", "Co-constructing"].map(str::to_string)
+}
+
+/// Depth names for display, canonical where missing.
+pub fn display_depth_names(depths: &[DepthInfo]) -> [String; 4] {
+    let mut names = canonical_depth_names();
+    for depth in depths {
+        names[depth.id.rank()] = neutral::terminal_line(&depth.name).into_owned();
     }
     names
 }
@@ -370,15 +401,30 @@ impl Summary {
         themes.extend(unknown);
         packs[in_view.len()..].sort_by(|a, b| a.id.cmp(&b.id));
 
-        let overall = Share::of(&tally.all.counts);
-        let recent = WindowShare::new(tally.windows.recent, &tally.recent);
-        let previous = WindowShare::new(tally.windows.previous, &tally.previous);
+        let recent = WindowMeasures {
+            from: tally.windows.recent.from,
+            to: tally.windows.recent.to,
+            measures: tally.recent,
+        };
+        let previous = WindowMeasures {
+            from: tally.windows.previous.from,
+            to: tally.windows.previous.to,
+            measures: tally.previous,
+        };
         Summary {
             format: FORMAT.to_string(),
             version: VERSION,
-            generated: scope.generated,
+            generated_at: scope.generated_at,
+            participant: None,
+            group: None,
+            check_in: None,
             packs,
             levels,
+            depths: Depth::ALL
+                .into_iter()
+                .zip(canonical_depth_names())
+                .map(|(id, name)| DepthInfo { id, name })
+                .collect(),
             period: Span {
                 first: tally.first,
                 last: tally.last,
@@ -388,13 +434,14 @@ impl Summary {
             themes,
             free: Row::from_tally(&tally.free),
             totals: Row::from_tally(&tally.all),
-            reach: Reach {
+            measures: WindowedMeasures {
                 window_days: tally.windows.days,
-                overall,
-                change_points: Reach::change(&recent.share, &previous.share),
+                whole: tally.whole,
+                change: Change::between(&recent.measures, &previous.measures),
                 recent,
                 previous,
             },
+            grid: grid_cells(&tally.grid),
             months: series(&tally.months, Period::Month),
             by: tally.by.map(|by| Series {
                 period: by.as_str().to_string(),
@@ -407,4 +454,46 @@ impl Summary {
     pub fn level_names(&self) -> [String; 3] {
         display_names(&self.levels)
     }
+
+    /// The depth ladder's names, shallowest first, safe to show on a terminal.
+    pub fn depth_names(&self) -> [String; 4] {
+        display_depth_names(&self.depths)
+    }
+}
+
+/// The grid as cells, in the order [`Grid::cells`] gives.
+pub fn grid_cells(grid: &Grid) -> Vec<GridCell> {
+    grid.cells()
+        .map(|(level, depth, count)| GridCell {
+            level,
+            depth,
+            count,
+        })
+        .collect()
+}
+
+/// The grid back from its cells (a summary read from a file): `None` when a cell
+/// is missing, repeated or out of order.
+pub fn grid_from_cells(cells: &[GridCell]) -> Option<Grid> {
+    let mut grid = Grid::default();
+    let expected: Vec<(Level, Option<Depth>)> =
+        Grid::default().cells().map(|(l, d, _)| (l, d)).collect();
+    if cells.len() != expected.len() {
+        return None;
+    }
+    for (cell, (level, depth)) in cells.iter().zip(expected) {
+        if (cell.level, cell.depth) != (level, depth) {
+            return None;
+        }
+        grid.set(level, depth, cell.count);
+    }
+    Some(grid)
+}
+
+/// A transfer as the JSON shows it: `{"from": …, "to": …, "count": …}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transfer {
+    pub from: Origin,
+    pub to: Level,
+    pub count: u64,
 }

@@ -1,9 +1,11 @@
 //! The streaming tally: one pass over the entries, in any order, into counters.
 //!
 //! Memory is bounded by themes × periods, never by entries: per theme it keeps the
-//! counts per level and the [`RECENT`] most recent entries' levels (for the stage);
-//! per period (month, and the `--by` period) the counts per level. Nothing here
-//! allocates per entry except the first time a pack, theme or period is met.
+//! counts (rated per level, ideas, unrated) and the [`RECENT`] most recent rated
+//! entries' levels (the "Last 5"); per window and period (month, and the `--by`
+//! period) the [`Measures`]; for the whole period the level × depth [`Grid`].
+//! Nothing here allocates per entry except the first time a pack, theme, period or
+//! direction of transfer is met.
 //!
 //! The result does not depend on the order entries arrive in: counters commute, and
 //! "most recent" is a total order (day, then moment written, then level), so the
@@ -14,9 +16,12 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 
 use super::counts::Counts;
+use super::measures::{Grid, Measures, Observation};
 use super::period::Period;
-use super::stage::{Stage, RECENT};
-use crate::entry::{Entry, Level};
+use crate::entry::{Level, Placement};
+
+/// How many of a row's most recent rated entries "Last 5" shows.
+pub const RECENT: usize = 5;
 
 /// What "most recent" compares: the day an entry is about, then when it was
 /// written, then (for exact ties) its level.
@@ -27,11 +32,13 @@ struct Moment {
     level: Level,
 }
 
-/// Counts per level of one row (a theme, the free entries, or all entries) and the
-/// levels of its most recent entries.
+/// One row of the table (a theme, the free entries, or all entries): rated entries
+/// per level, ideas, unrated entries, and the levels of its most recent rated ones.
 #[derive(Debug, Clone, Default)]
-pub struct LevelTally {
+pub struct RowTally {
     pub counts: Counts,
+    pub idea: u64,
+    pub unrated: u64,
     /// The [`RECENT`] greatest moments seen, in no particular order; the first `kept`
     /// slots are filled.
     recent: [Option<Moment>; RECENT],
@@ -42,9 +49,19 @@ pub struct LevelTally {
     oldest: usize,
 }
 
-impl LevelTally {
-    fn add(&mut self, moment: Moment) {
-        self.counts.add(moment.level, 1);
+impl RowTally {
+    fn add(&mut self, obs: &Observation) {
+        let level = match obs.placement {
+            None => return self.unrated += 1,
+            Some(Placement::Idea) => return self.idea += 1,
+            Some(Placement::At(level)) => level,
+        };
+        self.counts += level;
+        let moment = Moment {
+            date: obs.date,
+            written: obs.written,
+            level,
+        };
         if self.kept < RECENT {
             self.recent[self.kept] = Some(moment);
             self.kept += 1;
@@ -60,15 +77,12 @@ impl LevelTally {
         }
     }
 
-    /// Level of the most recent entry (by day, then moment written).
-    pub fn latest(&self) -> Option<Level> {
-        self.recent.iter().flatten().max().map(|m| m.level)
-    }
-
-    /// The stage, by the rule in [`super::stage`].
-    pub fn stage(&self) -> Stage {
-        let above_school = self.counts.network + self.counts.system > 0;
-        Stage::decide(above_school, self.recent.iter().flatten().map(|m| m.level))
+    /// The levels of the most recent rated entries (at most [`RECENT`]), oldest
+    /// first: by the day they are about, then when they were written.
+    pub fn last(&self) -> Vec<Level> {
+        let mut moments: Vec<Moment> = self.recent.iter().flatten().copied().collect();
+        moments.sort();
+        moments.into_iter().map(|m| m.level).collect()
     }
 }
 
@@ -136,12 +150,15 @@ impl<V> Keyed<V> {
     }
 }
 
+/// The day an entry is about and when it was written.
+type Written = (NaiveDate, DateTime<FixedOffset>);
+
 /// The themes of one pack id as found in the journal.
 #[derive(Debug, Clone, Default)]
 pub struct PackTally {
     /// The pack version stored with the most recent entry, if any.
-    version: Option<(Moment, Option<String>)>,
-    pub themes: Keyed<LevelTally>,
+    version: Option<(Written, Option<String>)>,
+    pub themes: Keyed<RowTally>,
 }
 
 impl PackTally {
@@ -149,8 +166,12 @@ impl PackTally {
         self.version.as_ref().and_then(|(_, v)| v.as_deref())
     }
 
-    fn note_version(&mut self, moment: Moment, version: Option<&str>) {
-        if self.version.as_ref().is_none_or(|(seen, _)| moment > *seen) {
+    fn note_version(&mut self, moment: Written, version: Option<&str>) {
+        let newer = self
+            .version
+            .as_ref()
+            .is_none_or(|(seen, v)| (moment, version) > (*seen, v.as_deref()));
+        if newer {
             self.version = Some((moment, version.map(str::to_string)));
         }
     }
@@ -211,15 +232,20 @@ pub struct Tally {
     /// Keyed by pack id (`""` for entries with a theme but no pack), then theme id.
     pub packs: Keyed<PackTally>,
     /// Entries without a theme.
-    pub free: LevelTally,
+    pub free: RowTally,
     /// Every entry counted.
-    pub all: LevelTally,
-    /// Counts per month, keyed by the month's first day.
-    pub months: BTreeMap<NaiveDate, Counts>,
-    /// Counts per `--by` period, keyed by the period's first day.
-    pub periods: BTreeMap<NaiveDate, Counts>,
-    pub recent: Counts,
-    pub previous: Counts,
+    pub all: RowTally,
+    /// The measures of every entry counted.
+    pub whole: Measures,
+    /// The measures of the recent window and of the one before.
+    pub recent: Measures,
+    pub previous: Measures,
+    /// Level × depth of every rated entry.
+    pub grid: Grid,
+    /// Measures per month, keyed by the month's first day.
+    pub months: BTreeMap<NaiveDate, Measures>,
+    /// Measures per `--by` period, keyed by the period's first day.
+    pub periods: BTreeMap<NaiveDate, Measures>,
     /// The earliest and latest day an entry is about.
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
@@ -231,49 +257,51 @@ impl Tally {
             windows,
             by,
             packs: Keyed::default(),
-            free: LevelTally::default(),
-            all: LevelTally::default(),
+            free: RowTally::default(),
+            all: RowTally::default(),
+            whole: Measures::default(),
+            recent: Measures::default(),
+            previous: Measures::default(),
+            grid: Grid::default(),
             months: BTreeMap::new(),
             periods: BTreeMap::new(),
-            recent: Counts::default(),
-            previous: Counts::default(),
             first: None,
             last: None,
         }
     }
 
     /// Counts one entry.
-    pub fn add(&mut self, entry: &Entry) {
-        let moment = Moment {
-            date: entry.date,
-            written: entry.written,
-            level: entry.level,
-        };
-        self.all.add(moment);
-        match entry.theme.as_deref() {
-            None => self.free.add(moment),
+    pub fn add(&mut self, obs: &Observation) {
+        self.all.add(obs);
+        match obs.theme {
+            None => self.free.add(obs),
             Some(theme) => {
-                let pack = self
-                    .packs
-                    .get_or_insert(entry.pack.as_deref().unwrap_or(""));
-                pack.note_version(moment, entry.pack_version.as_deref());
-                pack.themes.get_or_insert(theme).add(moment);
+                let pack = self.packs.get_or_insert(obs.pack.unwrap_or(""));
+                pack.note_version((obs.date, obs.written), obs.pack_version);
+                pack.themes.get_or_insert(theme).add(obs);
             }
         }
-        *self
-            .months
-            .entry(Period::Month.start_of(entry.date))
-            .or_default() += entry.level;
+        self.whole.add(obs);
+        if let Some(level) = obs.level() {
+            self.grid.add(level, obs.depth);
+        }
+        self.months
+            .entry(Period::Month.start_of(obs.date))
+            .or_default()
+            .add(obs);
         if let Some(by) = self.by {
-            *self.periods.entry(by.start_of(entry.date)).or_default() += entry.level;
+            self.periods
+                .entry(by.start_of(obs.date))
+                .or_default()
+                .add(obs);
         }
-        if self.windows.recent.contains(entry.date) {
-            self.recent += entry.level;
-        } else if self.windows.previous.contains(entry.date) {
-            self.previous += entry.level;
+        if self.windows.recent.contains(obs.date) {
+            self.recent.add(obs);
+        } else if self.windows.previous.contains(obs.date) {
+            self.previous.add(obs);
         }
-        self.first = Some(self.first.map_or(entry.date, |d| d.min(entry.date)));
-        self.last = Some(self.last.map_or(entry.date, |d| d.max(entry.date)));
+        self.first = Some(self.first.map_or(obs.date, |d| d.min(obs.date)));
+        self.last = Some(self.last.map_or(obs.date, |d| d.max(obs.date)));
     }
 
     /// Whether any entry of `pack_id` has a theme.
@@ -287,69 +315,65 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entry::EntryId;
+    use crate::entry::{Depth, Origin};
 
-    fn entry(date: &str, written: &str, level: Level, theme: Option<&str>) -> Entry {
-        Entry {
-            id: EntryId::parse("abc").unwrap(),
+    /// An observation on theme `theme` of the pack `ncsl` (a free entry without).
+    fn obs(
+        date: &str,
+        written: &str,
+        placement: Option<Placement>,
+        theme: Option<&'static str>,
+    ) -> Observation<'static> {
+        Observation {
             date: date.parse().unwrap(),
             written: DateTime::parse_from_rfc3339(written).unwrap(),
-            revised: None,
-            level,
-            pack: theme.map(|_| "ncsl".to_string()),
-            pack_version: Some("1.0.0".into()),
-            prompt: None,
-            theme: theme.map(str::to_string),
-            tags: Vec::new(),
-            text: "words".into(),
+            pack: theme.map(|_| "ncsl"),
+            pack_version: Some("1.0.0"),
+            theme,
+            placement,
+            depth: None,
+            from: None,
         }
     }
 
-    fn sample() -> Vec<Entry> {
+    fn at(level: Level) -> Option<Placement> {
+        Some(Placement::At(level))
+    }
+
+    fn sample() -> Vec<Observation<'static>> {
         use Level::*;
+        let trust = Some("trust");
         vec![
-            entry(
-                "2026-09-01",
-                "2026-09-01T10:00:00+01:00",
-                School,
-                Some("trust"),
-            ),
-            entry(
-                "2026-10-01",
-                "2026-10-01T10:00:00+01:00",
-                School,
-                Some("trust"),
-            ),
-            entry(
+            obs("2026-09-01", "2026-09-01T10:00:00+01:00", at(School), trust),
+            obs("2026-10-01", "2026-10-01T10:00:00+01:00", at(School), trust),
+            obs(
                 "2026-10-20",
                 "2026-10-20T10:00:00+01:00",
-                Network,
-                Some("trust"),
+                at(Network),
+                trust,
             ),
-            entry(
-                "2026-11-01",
-                "2026-11-01T10:00:00+01:00",
-                School,
-                Some("trust"),
-            ),
+            obs("2026-11-01", "2026-11-01T10:00:00+01:00", at(School), trust),
             // Back-dated: written last, about an earlier day.
-            entry(
-                "2026-10-02",
-                "2026-11-22T10:00:00+01:00",
-                System,
-                Some("trust"),
-            ),
-            entry(
+            obs("2026-10-02", "2026-11-22T10:00:00+01:00", at(System), trust),
+            obs(
                 "2026-11-20",
                 "2026-11-20T10:00:00+01:00",
-                Network,
-                Some("trust"),
+                at(Network),
+                trust,
             ),
-            entry("2026-11-20", "2026-11-20T09:00:00+01:00", School, None),
+            // The most recent of the theme, but unrated: not in its last five.
+            obs("2026-11-21", "2026-11-21T10:00:00+01:00", None, trust),
+            obs(
+                "2026-11-21",
+                "2026-11-21T11:00:00+01:00",
+                Some(Placement::Idea),
+                trust,
+            ),
+            obs("2026-11-20", "2026-11-20T09:00:00+01:00", at(School), None),
         ]
     }
 
-    fn tally(entries: &[Entry]) -> Tally {
+    fn tally(entries: &[Observation]) -> Tally {
         let mut tally = Tally::new(
             Windows::ending("2026-11-23".parse().unwrap(), 30),
             Some(Period::Week),
@@ -360,8 +384,13 @@ mod tests {
         tally
     }
 
+    fn trust(t: &Tally) -> &RowTally {
+        t.packs.get("ncsl").unwrap().themes.get("trust").unwrap()
+    }
+
     #[test]
-    fn counts_latest_and_stage() {
+    fn counts_and_the_last_five() {
+        use Level::*;
         let t = tally(&sample());
         let trust = trust(&t);
         assert_eq!(
@@ -372,20 +401,41 @@ mod tests {
             ),
             (3, 2, 1)
         );
-        assert_eq!(trust.latest(), Some(Level::Network));
-        // Last five by day: 10-01 school, 10-02 system, 10-20 network, 11-01 school, 11-20 network.
-        assert_eq!(trust.stage(), Stage::Network);
+        assert_eq!((trust.idea, trust.unrated), (1, 1));
+        // Last five rated, by day: 10-01, 10-02 (back-dated), 10-20, 11-01, 11-20.
+        assert_eq!(trust.last(), [School, System, Network, School, Network]);
         assert_eq!(t.free.counts.total(), 1);
         assert_eq!(t.all.counts.total(), 7);
+        assert_eq!(t.whole.entries(), 9);
         assert_eq!(t.months.len(), 3);
         assert_eq!(t.first, Some("2026-09-01".parse().unwrap()));
         // Recent window 2026-10-25..=2026-11-23; previous 2026-09-25..=2026-10-24.
-        assert_eq!((t.recent.total(), t.recent.reaching_network()), (3, 1));
-        assert_eq!((t.previous.total(), t.previous.reaching_network()), (3, 2));
+        assert_eq!(
+            (t.recent.rated(), t.recent.counts.reaching_network()),
+            (3, 1)
+        );
+        assert_eq!((t.recent.unrated, t.recent.idea), (1, 1));
+        assert_eq!(
+            (t.previous.rated(), t.previous.counts.reaching_network()),
+            (3, 2)
+        );
+        assert_eq!(t.grid.get(School, None), 4);
     }
 
-    fn trust(t: &Tally) -> &LevelTally {
-        t.packs.get("ncsl").unwrap().themes.get("trust").unwrap()
+    #[test]
+    fn depth_and_transfer_reach_the_grid_and_windows() {
+        let mut one = obs(
+            "2026-11-20",
+            "2026-11-20T10:00:00+01:00",
+            at(Level::School),
+            None,
+        );
+        one.depth = Some(Depth::Sharing);
+        one.from = Some(Origin::Level(Level::Network));
+        let t = tally(&[one]);
+        assert_eq!(t.grid.get(Level::School, Some(Depth::Sharing)), 1);
+        assert_eq!(t.recent.brought_in, 1);
+        assert_eq!(t.periods.values().map(|m| m.transferred()).sum::<u64>(), 1);
     }
 
     #[test]
@@ -400,8 +450,7 @@ mod tests {
         for t in [&backwards, &shuffled] {
             let (a, b) = (trust(&forwards), trust(t));
             assert_eq!(a.counts, b.counts);
-            assert_eq!(a.latest(), b.latest());
-            assert_eq!(a.stage(), b.stage());
+            assert_eq!(a.last(), b.last());
             assert_eq!(forwards.months, t.months);
             assert_eq!(forwards.periods, t.periods);
         }
@@ -410,31 +459,36 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// Any order of the same entries gives the same counts, latest levels and stages.
+        /// Any order of the same entries gives the same counts and last levels.
         #[test]
         fn any_order_gives_the_same_tally(
-            (entries, shuffled) in prop::collection::vec((0u64..40, 0u32..3, 0usize..3, 0usize..3), 0..30)
+            (entries, shuffled) in prop::collection::vec((0u64..40, 0u32..3, 0usize..5, 0usize..3), 0..30)
                 .prop_flat_map(|v| (Just(v.clone()), Just(v).prop_shuffle()))
         ) {
             let build = |items: &[(u64, u32, usize, usize)]| {
-                let entries: Vec<Entry> = items
+                let owned: Vec<(String, String, Option<Placement>, &'static str)> = items
                     .iter()
-                    .map(|&(day, hour, level, theme)| {
+                    .map(|&(day, hour, placement, theme)| {
                         let date = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap() + Days::new(day);
                         let written = format!("{date}T{:02}:00:00+01:00", 8 + hour);
-                        let theme = ["a", "b", "c"][theme];
-                        entry(&date.to_string(), &written, Level::ALL[level], Some(theme))
+                        let placement = [at(Level::School), at(Level::Network), at(Level::System), Some(Placement::Idea), None][placement];
+                        (date.to_string(), written, placement, ["a", "b", "c"][theme])
                     })
+                    .collect();
+                let entries: Vec<Observation> = owned
+                    .iter()
+                    .map(|(date, written, placement, theme)| obs(date, written, *placement, Some(theme)))
                     .collect();
                 tally(&entries)
             };
             let (one, two) = (build(&entries), build(&shuffled));
             for theme in ["a", "b", "c"] {
-                let get = |t: &Tally| t.packs.get("ncsl").and_then(|p| p.themes.get(theme)).map(|l| (l.counts, l.latest(), l.stage()));
+                let get = |t: &Tally| t.packs.get("ncsl").and_then(|p| p.themes.get(theme)).map(|l| (l.counts, l.idea, l.unrated, l.last()));
                 prop_assert_eq!(get(&one), get(&two));
             }
-            prop_assert_eq!((one.all.latest(), one.all.stage()), (two.all.latest(), two.all.stage()));
+            prop_assert_eq!(one.all.last(), two.all.last());
             prop_assert_eq!(one.months, two.months);
+            prop_assert_eq!(one.whole, two.whole);
         }
     }
 

@@ -531,7 +531,7 @@ fn the_spanish_pack_names_its_levels() {
         .find(|l| l.contains("Lenguaje de red"))
         .unwrap();
     // The last five with the pack's short labels.
-    assert!(row.trim_end().ends_with(" Esc Red"), "{row}");
+    assert!(row.trim_end().ends_with(" Est Red"), "{row}");
 
     let s = json(&env, &["--pack", "redes-mejoramiento"]);
     let names: Vec<&str> = s["levels"]

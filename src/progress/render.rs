@@ -380,6 +380,15 @@ pub fn period_table(
         header.push(name.to_string());
     }
     let mut table = table(style, header, &numeric);
+    // The level names stay whole; the measures' headers wrap instead.
+    for (index, name) in names.iter().enumerate() {
+        keep_readable(
+            &mut table,
+            index + 1,
+            16,
+            [name.chars().count()].into_iter(),
+        );
+    }
     for (index, row) in rows.iter().enumerate() {
         let m = &row.measures;
         let mut cells = vec![Cell::new(&row.period)];

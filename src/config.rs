@@ -218,6 +218,33 @@ impl Config {
     }
 }
 
+/// The language for `--help` and parse errors, before the command line is parsed:
+/// `--lang` picked out of the raw arguments, then the same rules as
+/// [`resolve_language`] (a config file that cannot be read is ignored here; the
+/// command reports it later).
+pub fn early_language(args: &[std::ffi::OsString]) -> Lang {
+    let mut flag = None;
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        } else if word == "--lang" {
+            flag = words.next().map(|w| w.into_owned());
+        } else if let Some(value) = word.strip_prefix("--lang=") {
+            flag = Some(value.to_string());
+        }
+    }
+    let config_path = match env_path("REFLECT_CONFIG") {
+        Some(path) => Some(expand_home(&path)),
+        None => dirs::config_dir().map(|dir| dir.join("reflect").join("config.toml")),
+    };
+    let from_file = config_path
+        .and_then(|path| fs::read_to_string(path).ok())
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|table| table.get("language")?.as_str().map(str::to_string));
+    resolve_language(flag.as_deref(), from_file.as_deref()).lang
+}
+
 /// Picks the interface language: the first source that says anything decides,
 /// and a language we do not speak there means English.
 pub fn resolve_language(flag: Option<&str>, config_file: Option<&str>) -> LanguageSetting {

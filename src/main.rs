@@ -1,9 +1,17 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
-    let cli = reflect::cli::Cli::parse();
+    // The language is known before parsing, so --help and usage errors use it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    reflect::i18n::set_lang(reflect::config::early_language(&args));
+    let command = reflect::i18n::help::localize(reflect::cli::Cli::command());
+    let matches = command.get_matches_from(args);
+    let cli = match reflect::cli::Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
     match reflect::commands::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) if reflect::terminal::is_broken_pipe(&err) => ExitCode::SUCCESS,

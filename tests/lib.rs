@@ -8,6 +8,7 @@ mod completions;
 mod daily;
 mod exit_codes;
 mod export;
+mod help;
 mod import;
 mod journal;
 mod language;

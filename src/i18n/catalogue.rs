@@ -23,7 +23,7 @@ macro_rules! areas {
 
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
 pub const EMBEDDED: &[(&str, &str, &str)] =
-    areas!["common", "config", "daily", "dates", "errors", "packs"];
+    areas!["common", "config", "daily", "dates", "errors", "help", "packs"];
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -48,6 +48,11 @@ fn build(lang: Lang) -> Bundle {
         }
     }
     bundle
+}
+
+/// Formats a message, or `None` when the catalogue has no such id.
+pub fn lookup(lang: Lang, id: &str) -> Option<String> {
+    bundle(lang).has_message(id).then(|| format(lang, id, None))
 }
 
 /// Formats a message; an unknown id comes back as the id itself.

@@ -16,6 +16,7 @@
 //! terminal or a file, where U+2068/U+2069 would be stray bytes.
 
 mod catalogue;
+pub mod help;
 mod lang;
 
 use std::sync::atomic::{AtomicU8, Ordering};

@@ -58,6 +58,10 @@ pub enum Command {
     List(ListArgs),
     /// Show one entry in full.
     Show(ShowArgs),
+    /// List the tags in use: how many entries, newest use, entries per level.
+    Tags,
+    /// Your rhythm: entries per week, streaks, quiet themes, a calendar of six months.
+    Stats(StatsArgs),
     /// Change an entry (appends a revision; the original stays until `compact`).
     Edit(EditArgs),
     /// Delete an entry (appends a retraction; the text stays until `compact`).

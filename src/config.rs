@@ -89,6 +89,9 @@ pub struct Config {
     pub default_pack: Option<String>,
     /// `NO_COLOR` is set (to anything non-empty) or `--color never`.
     pub no_color: bool,
+    /// Plain ASCII instead of Unicode blocks and symbols: `--color never` or `TERM=dumb`
+    /// (`NO_COLOR` alone keeps Unicode).
+    pub ascii: bool,
     /// The editor command (`$VISUAL`, else `$EDITOR`), if any.
     pub editor: Option<String>,
     pub language: LanguageSetting,
@@ -207,6 +210,7 @@ impl Config {
             drafts_dir,
             default_pack: file.default_pack,
             no_color: overrides.no_color || env_string("NO_COLOR").is_some(),
+            ascii: overrides.no_color || env_string("TERM").is_some_and(|term| term == "dumb"),
             editor: env_string("VISUAL").or_else(|| env_string("EDITOR")),
             now: now()?,
         })

@@ -14,6 +14,7 @@
 //! - [`neutral`]: untrusted text made safe for each output (terminal, CSV, Markdown).
 //! - [`position`]: line and column of a byte offset, for `FILE:LINE:COL` messages.
 //! - [`draft`]: drafts kept until an entry is saved.
+//! - [`rhythm`] / [`tags`]: how regularly one writes, and the tags in use.
 //! - [`terminal`]: whether we are on one, asking, and the error/warning/note lines.
 //! - [`i18n`]: every sentence a person reads, English and Spanish (Fluent).
 //! - [`dates`]: date phrases in both languages, and dates for display.
@@ -38,5 +39,7 @@ pub mod pack;
 pub mod position;
 pub mod progress;
 pub mod report;
+pub mod rhythm;
+pub mod tags;
 pub mod terminal;
 pub mod text;

@@ -19,5 +19,6 @@ mod progress_measures;
 mod prompt;
 mod properties;
 mod report_render;
+mod rhythm;
 mod terminal;
 mod torture;

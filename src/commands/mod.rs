@@ -17,6 +17,8 @@ mod progress;
 mod prompt;
 mod report;
 mod show;
+mod stats;
+mod tags;
 mod write;
 
 use std::cell::OnceCell;
@@ -69,6 +71,8 @@ fn dispatch(ctx: &Context, command: Command) -> Result<u8> {
         Command::Prompt(args) => prompt::run(ctx, args),
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
+        Command::Tags => tags::run(ctx),
+        Command::Stats(args) => stats::run(ctx, args),
         Command::Edit(args) => edit::run(ctx, args),
         Command::Delete(args) => delete::run(ctx, args),
         Command::Progress(args) => progress::run(ctx, args),

@@ -350,14 +350,23 @@ pub enum ImportSource {
     Jrnl,
 }
 
+impl From<ImportSource> for crate::import::Source {
+    fn from(source: ImportSource) -> Self {
+        match source {
+            ImportSource::Reflect => Self::Reflect,
+            ImportSource::Jrnl => Self::Jrnl,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
     /// File to import, or - for stdin.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// What wrote the file.
-    #[arg(long, value_enum, default_value_t = ImportSource::Reflect, value_name = "TOOL")]
-    pub from: ImportSource,
+    /// What wrote the file (default: recognised from its contents).
+    #[arg(long, value_enum, value_name = "TOOL")]
+    pub from: Option<ImportSource>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -206,3 +206,77 @@ fn one_bad_entry_stops_the_whole_import() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_jrnl_export_is_recognised_without_from() {
+    let env = TestEnv::new();
+    let file = jrnl_fixture(&env);
+    let stderr = import(&env, &[&file]);
+    assert_eq!(
+        stderr,
+        format!(
+            "{file}: a jrnl export (jrnl --export json)\nimported 3 entries, skipped 0 already in the journal\n"
+        )
+    );
+    assert_eq!(entries(&env).len(), 3);
+    let again = import(&env, &[&file]);
+    assert!(
+        again.ends_with("imported 0 entries, skipped 3 already in the journal\n"),
+        "{again}"
+    );
+    assert_eq!(entries(&env).len(), 3);
+
+    // jrnl's export of an empty journal is recognised too.
+    let empty = env.file("empty.json", r#"{"tags": {}, "entries": []}"#);
+    let stderr = import(&env, &[empty.to_str().unwrap()]);
+    assert!(stderr.contains("a jrnl export"), "{stderr}");
+    assert!(stderr.ends_with("imported 0 entries, skipped 0 already in the journal\n"));
+}
+
+#[test]
+fn our_own_export_is_recognised_and_counted() {
+    let source = TestEnv::new();
+    source.write("One.", &[]);
+    source.write("Two.", &["--date", "yesterday"]);
+    let export = source.ok(&["export", "--format", "json"]);
+    let env = TestEnv::new();
+    env.write("Already here.", &[]);
+    let file = env.file("ours.json", &export);
+    let file = file.to_str().unwrap();
+    let stderr = import(&env, &[file]);
+    assert_eq!(
+        stderr, "imported 2 entries, skipped 0 already in the journal\n",
+        "our own format goes unsaid"
+    );
+    let stderr = import(&env, &[file]);
+    assert!(
+        stderr.ends_with("imported 0 entries, skipped 2 already in the journal\n"),
+        "{stderr}"
+    );
+    assert_eq!(entries(&env).len(), 3);
+
+    let stderr = env
+        .cmd()
+        .args(["--lang", "es", "import", file])
+        .output()
+        .unwrap()
+        .stderr;
+    assert!(String::from_utf8(stderr)
+        .unwrap()
+        .ends_with("se importaron 0 entradas, se omitieron 2 que ya estaban en el diario\n"));
+}
+
+#[test]
+fn a_document_of_neither_shape_is_refused_naming_both() {
+    let env = TestEnv::new();
+    let file = env.file("other.json", r#"{"notes": []}"#);
+    let err = env.fails(&["import", file.to_str().unwrap()]);
+    assert_eq!(
+        err,
+        format!(
+            "reflect: {}: neither a reflect export (no \"format\": \"reflect-export\") nor a jrnl export (no \"entries\" with a \"title\"); reflect reads `reflect export --format json` and `jrnl --export json`\n",
+            file.display()
+        )
+    );
+    assert!(env.journal_lines().is_empty());
+}

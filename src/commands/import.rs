@@ -1,4 +1,5 @@
-//! `reflect import [--from reflect|jrnl] FILE|-`.
+//! `reflect import [--from reflect|jrnl] FILE|-`: without `--from`, the file's shape
+//! says which tool wrote it.
 
 use std::fs;
 use std::io::Read;
@@ -6,16 +7,25 @@ use std::path::Path;
 
 use anyhow::{bail, Context as _, Result};
 
-use crate::cli::{ImportArgs, ImportSource};
+use crate::cli::ImportArgs;
 use crate::exit_codes::SUCCESS;
-use crate::import::{self, jrnl, reflect};
+use crate::import::{self, Source};
+use crate::t;
 use crate::terminal;
 
 pub fn run(ctx: &super::Context, args: ImportArgs) -> Result<u8> {
     let (bytes, name) = read_input(&args.file)?;
+    let offset = *ctx.config.now.offset();
     let imported = match args.from {
-        ImportSource::Reflect => reflect::parse(&bytes, &name)?,
-        ImportSource::Jrnl => jrnl::parse(&bytes, &name, *ctx.config.now.offset())?,
+        Some(source) => import::parse(source.into(), &bytes, &name, offset)?,
+        None => {
+            let (source, imported) = import::parse_any(&bytes, &name, offset)?;
+            // Our own format is the default and goes unsaid; another tool's is named.
+            if source == Source::Jrnl {
+                terminal::note(&t!("import-recognised-jrnl", file = name.as_str()));
+            }
+            imported
+        }
     };
     drop(bytes);
     for warning in &imported.warnings {
@@ -29,11 +39,7 @@ pub fn run(ctx: &super::Context, args: ImportArgs) -> Result<u8> {
             .add_all(&new)
             .with_context(|| format!("nothing was imported from {name}"))?;
     }
-    let entries = if new.len() == 1 { "entry" } else { "entries" };
-    terminal::note(&format!(
-        "imported {} {entries}, skipped {skipped} already in the journal",
-        new.len()
-    ));
+    terminal::note(&t!("import-summary", count = new.len(), skipped = skipped));
     Ok(SUCCESS)
 }
 

@@ -54,12 +54,16 @@ impl<'v> JrnlEntry<'v> {
 /// Reads and validates a whole jrnl export. `offset` is the local UTC offset given to
 /// jrnl's times (jrnl stores none); `name` names the file in errors.
 pub fn parse(bytes: &[u8], name: &str, offset: FixedOffset) -> Result<Imported> {
-    let document = parse_json(bytes, name)?;
-    if looks_like_reflect(&document) {
+    from_document(&parse_json(bytes, name)?, name, offset)
+}
+
+/// [`parse`] of a document already read as JSON.
+pub(super) fn from_document(document: &Value, name: &str, offset: FixedOffset) -> Result<Imported> {
+    if looks_like_reflect(document) {
         bail!("{name}: this is a reflect export, not jrnl's: use --from reflect");
     }
     let mut imported = Imported::default();
-    for (index, value) in entries_of(&document, name, "a jrnl export")?
+    for (index, value) in entries_of(document, name, "a jrnl export")?
         .iter()
         .enumerate()
     {

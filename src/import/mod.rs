@@ -13,6 +13,7 @@ pub mod reflect;
 use std::collections::HashSet;
 
 use anyhow::{anyhow, Result};
+use chrono::FixedOffset;
 use serde_json::{Map, Value};
 
 use crate::entry::{Entry, EntryId};
@@ -22,6 +23,38 @@ use crate::entry::{Entry, EntryId};
 pub struct Imported {
     pub entries: Vec<Entry>,
     pub warnings: Vec<String>,
+}
+
+/// The tools whose exports can be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// `reflect export --format json`.
+    Reflect,
+    /// `jrnl --export json`.
+    Jrnl,
+}
+
+/// Reads a document written by `source`; `offset` is the UTC offset given to
+/// moments stored without one (jrnl's).
+pub fn parse(source: Source, bytes: &[u8], name: &str, offset: FixedOffset) -> Result<Imported> {
+    match source {
+        Source::Reflect => reflect::parse(bytes, name),
+        Source::Jrnl => jrnl::parse(bytes, name, offset),
+    }
+}
+
+/// Reads a document, recognising from its shape which tool wrote it: our export
+/// names its `format`; jrnl's has `entries` with a `title` (or, when empty, jrnl's
+/// `tags` summary). A document of neither shape is refused, naming both.
+pub fn parse_any(bytes: &[u8], name: &str, offset: FixedOffset) -> Result<(Source, Imported)> {
+    let document = parse_json(bytes, name)?;
+    if looks_like_reflect(&document) {
+        Ok((Source::Reflect, reflect::from_document(&document, name)?))
+    } else if looks_like_jrnl(&document) {
+        Ok((Source::Jrnl, jrnl::from_document(&document, name, offset)?))
+    } else {
+        Err(anyhow!(crate::t!("import-unknown-format", file = name)))
+    }
 }
 
 /// Drops the entries whose id is in `known` (or came earlier in the same file) and
@@ -64,13 +97,19 @@ fn looks_like_reflect(document: &Value) -> bool {
     document.get("format").and_then(Value::as_str) == Some(crate::export::json::FORMAT)
 }
 
-/// Whether a document has the shape of jrnl's export (entries with a title).
+/// Whether a document has the shape of jrnl's export: entries with a title, or no
+/// entries next to jrnl's `tags` summary (what jrnl writes for an empty journal).
 fn looks_like_jrnl(document: &Value) -> bool {
-    document
-        .get("entries")
-        .and_then(Value::as_array)
-        .and_then(|entries| entries.first())
-        .is_some_and(|entry| entry.get("title").is_some())
+    if document.get("format").is_some() {
+        return false;
+    }
+    match document.get("entries").and_then(Value::as_array) {
+        Some(entries) => match entries.first() {
+            Some(entry) => entry.get("title").is_some(),
+            None => document.get("tags").is_some_and(Value::is_object),
+        },
+        None => false,
+    }
 }
 
 /// The fields of one entry object, read with messages that name the field.

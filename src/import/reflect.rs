@@ -12,9 +12,13 @@ use crate::export::json::{FORMAT, VERSION};
 
 /// Reads and validates a whole export; `name` names the file in errors.
 pub fn parse(bytes: &[u8], name: &str) -> Result<Imported> {
-    let document = parse_json(bytes, name)?;
-    if !looks_like_reflect(&document) {
-        let hint = if looks_like_jrnl(&document) {
+    from_document(&parse_json(bytes, name)?, name)
+}
+
+/// [`parse`] of a document already read as JSON.
+pub(super) fn from_document(document: &Value, name: &str) -> Result<Imported> {
+    if !looks_like_reflect(document) {
+        let hint = if looks_like_jrnl(document) {
             " (it looks like jrnl's export: use --from jrnl)"
         } else {
             ""
@@ -28,7 +32,7 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Imported> {
         ),
         None => bail!("{name}: \"version\" must be a whole number"),
     }
-    let entries = entries_of(&document, name, "a reflect export")?
+    let entries = entries_of(document, name, "a reflect export")?
         .iter()
         .enumerate()
         .map(|(index, value)| {

@@ -1,0 +1,8 @@
+# reflect import
+
+import-recognised-jrnl = { $file }: a jrnl export (jrnl --export json)
+import-summary = imported { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}, skipped { $skipped } already in the journal
+import-unknown-format = { $file }: neither a reflect export (no "format": "reflect-export") nor a jrnl export (no "entries" with a "title"); reflect reads `reflect export --format json` and `jrnl --export json`

@@ -67,6 +67,8 @@ help-progress-contains = { help-list-contains }
 help-progress-exact = { help-list-exact }
 help-progress-by = Show one row per period instead of one row per theme
 help-progress-format = Output format; the JSON holds counts only, never entry text
+help-progress-grid = Show rated entries by level and depth of joint work instead of by theme
+help-progress-explain = Explain every column and measure, then exit
 help-progress-window = Length of the recent window compared with the one before, in days
 
 help-cohort = Combine several participants' `progress --format json` summaries

@@ -67,6 +67,8 @@ help-progress-contains = { help-list-contains }
 help-progress-exact = { help-list-exact }
 help-progress-by = Muestra una fila por período en vez de una fila por tema
 help-progress-format = Formato de salida; el JSON contiene solo conteos, nunca el texto de las entradas
+help-progress-grid = Muestra las entradas con ámbito por ámbito y profundidad del trabajo conjunto en vez de por tema
+help-progress-explain = Explica cada columna y cada medida, y termina
 help-progress-window = Largo en días de la ventana reciente que se compara con la anterior
 
 help-cohort = Combina los resúmenes `progress --format json` de varios participantes

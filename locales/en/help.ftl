@@ -91,7 +91,7 @@ help-export-output = Write to FILE (atomically) instead of stdout
 
 help-import = Import entries from a reflect JSON export or a jrnl JSON export
 help-import-file = File to import, or - for stdin
-help-import-from = What wrote the file
+help-import-from = What wrote the file (default: recognised from its contents)
 
 help-packs = Work with prompt packs: list, show, validate, scaffold, install, remove
 
@@ -112,6 +112,11 @@ help-packs-install-force = Replace an installed pack with the same id
 help-packs-remove = Remove an installed pack from the packs folder (built-in packs stay)
 help-packs-remove-id = Id of the installed pack
 help-help = Print this message or the help of the given subcommand(s)
+
+help-tags = List the tags in use: how many entries, newest use, entries per level
+
+help-stats = Your rhythm: entries per week, streaks, quiet themes, a calendar of six months
+help-stats-format = Output format
 
 help-check = Check the journal for damaged lines (and move them aside with --repair)
 help-check-repair = Move damaged lines to a side file (JOURNAL.damaged) and keep every good entry

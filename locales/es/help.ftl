@@ -91,7 +91,7 @@ help-export-output = Escribe en ARCHIVO (de forma atómica) en vez de la salida 
 
 help-import = Importa entradas de una exportación JSON de reflect o de jrnl
 help-import-file = Archivo que importar, o - para la entrada estándar
-help-import-from = Qué programa escribió el archivo
+help-import-from = Qué programa escribió el archivo (predeterminado: se reconoce por su contenido)
 
 help-packs = Trabaja con packs de preguntas: listar, mostrar, validar, crear, instalar, quitar
 
@@ -112,6 +112,11 @@ help-packs-install-force = Reemplaza un pack instalado con el mismo id
 help-packs-remove = Quita un pack instalado de la carpeta de packs (los packs incluidos se quedan)
 help-packs-remove-id = Id del pack instalado
 help-help = Muestra este mensaje o la ayuda de las órdenes indicadas
+
+help-tags = Lista las etiquetas en uso: cuántas entradas, último uso, entradas por ámbito
+
+help-stats = Tu ritmo: entradas por semana, rachas, temas en silencio, un calendario de seis meses
+help-stats-format = Formato de salida
 
 help-check = Revisa el diario en busca de líneas dañadas (y las aparta con --repair)
 help-check-repair = Mueve las líneas dañadas a un archivo aparte (DIARIO.damaged) y conserva todas las entradas buenas

@@ -3,6 +3,7 @@
 //! rules shared by every way of writing (comment lines of the template, clean ends).
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -14,29 +15,38 @@ pub const COMMENT: &str = "#|";
 /// A draft on disk, kept until the entry is safely in the journal.
 pub struct Draft {
     pub path: PathBuf,
+    /// The comment lines the template added, exactly as written to the file.
+    template: Vec<String>,
 }
 
 impl Draft {
-    /// Writes `body` under `header` comment lines to a new private file in `dir`.
+    /// Writes `body` under `header` comment lines to a new private file in `dir`,
+    /// named `NAME.md` (or `NAME-2.md`, ... when a kept draft already has the name).
     pub fn create(dir: &Path, name: &str, header: &[String], body: &str) -> Result<Draft> {
         create_private_dir(dir)?;
-        let path = dir.join(format!("{name}.md"));
-        let mut text = String::new();
-        for line in header {
-            for part in line.lines() {
-                text.push_str(COMMENT);
-                if !part.is_empty() {
-                    text.push(' ');
-                    text.push_str(part);
+        let template: Vec<String> = header
+            .iter()
+            .flat_map(|line| line.lines())
+            .map(|part| {
+                if part.is_empty() {
+                    COMMENT.to_string()
+                } else {
+                    format!("{COMMENT} {part}")
                 }
-                text.push('\n');
-            }
+            })
+            .collect();
+        let mut text = String::new();
+        for line in &template {
+            text.push_str(line);
+            text.push('\n');
         }
         text.push('\n');
         text.push_str(body);
-        crate::fs::write_private(&path, text.as_bytes())
+        let (path, mut file) = create_unique(dir, name)?;
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
             .with_context(|| format!("cannot write the draft {}", path.display()))?;
-        Ok(Draft { path })
+        Ok(Draft { path, template })
     }
 
     /// Saves text that could not be written to the journal, so it is not lost.
@@ -76,7 +86,7 @@ impl Draft {
                 self.path.display()
             )
         })?;
-        Ok(strip_comments(&raw))
+        Ok(strip_template(&raw, &self.template))
     }
 
     pub fn discard(self) {
@@ -84,13 +94,34 @@ impl Draft {
     }
 }
 
-/// Removes template comment lines and surrounding blank space.
-pub fn strip_comments(text: &str) -> String {
+/// Removes the lines the template added (each once, as written) and surrounding
+/// blank space. Every other line is the leader's and is kept, even one that starts
+/// with [`COMMENT`].
+pub fn strip_template(text: &str, template: &[String]) -> String {
+    let mut left: Vec<&str> = template.iter().map(String::as_str).collect();
     let kept: Vec<&str> = text
         .lines()
-        .filter(|line| !line.starts_with(COMMENT))
+        .filter(|line| {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            match left.iter().position(|t| *t == line) {
+                Some(at) => {
+                    left.remove(at);
+                    false
+                }
+                None => true,
+            }
+        })
         .collect();
     clean_text(&kept.join("\n"))
+}
+
+/// Removes the template's comment block at the top of a draft whose template is not
+/// known (the leading [`COMMENT`] lines) and surrounding blank space. Comment-like
+/// lines after the leader's first own line are the leader's and are kept.
+pub fn strip_comments(text: &str) -> String {
+    let mut lines = text.lines().peekable();
+    while lines.next_if(|line| line.starts_with(COMMENT)).is_some() {}
+    clean_text(&lines.collect::<Vec<_>>().join("\n"))
 }
 
 /// Entry text as stored: trailing whitespace and leading blank lines removed, and
@@ -124,6 +155,25 @@ fn editor_command(editor: &str, path: &Path) -> Command {
     }
 }
 
+/// A new private file `NAME.md` in `dir`, or `NAME-2.md`, ... if taken.
+fn create_unique(dir: &Path, name: &str) -> Result<(PathBuf, fs::File)> {
+    for n in 1.. {
+        let path = match n {
+            1 => dir.join(format!("{name}.md")),
+            n => dir.join(format!("{name}-{n}.md")),
+        };
+        match crate::fs::create_new_private(&path) {
+            Ok(file) => return Ok((path, file)),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => {}
+            Err(err) => {
+                return Err(err)
+                    .with_context(|| format!("cannot create the draft {}", path.display()))
+            }
+        }
+    }
+    unreachable!("the loop returns")
+}
+
 fn create_private_dir(dir: &Path) -> Result<()> {
     crate::fs::create_private_dir_all(dir)
         .with_context(|| format!("cannot create the folder {}", dir.display()))
@@ -140,6 +190,17 @@ mod tests {
             strip_comments(draft),
             "  First line\n# A heading I wrote\n\nmore"
         );
+    }
+
+    #[test]
+    fn only_the_template_lines_are_removed() {
+        let template = vec!["#| Editing entry x".to_string(), "#|".to_string()];
+        let draft = "#| Editing entry x\n#|\n\nMy text\n#| my own line\n#|\n";
+        assert_eq!(
+            strip_template(draft, &template),
+            "My text\n#| my own line\n#|"
+        );
+        assert_eq!(strip_comments(draft), "My text\n#| my own line\n#|");
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod progress;
 mod progress_measures;
 mod prompt;
 mod properties;
+mod regression;
 mod report_render;
 mod rhythm;
 mod terminal;

@@ -190,8 +190,14 @@ impl TestEnv {
     /// Starts `reflect ARGS` on a pseudo-terminal (stdin, stdout and stderr are all
     /// the terminal), with the environment of [`TestEnv::cmd`].
     pub fn pty(&self, args: &[&str]) -> Pty {
+        self.pty_with_env(args, &[])
+    }
+
+    /// [`TestEnv::pty`] with extra environment variables (`VISUAL` for the editor).
+    pub fn pty_with_env(&self, args: &[&str], vars: &[(&str, &str)]) -> Pty {
         let mut cmd = self.std_cmd();
         cmd.args(args);
+        cmd.envs(vars.iter().copied());
         let mut session = OsSession::spawn(cmd).expect("reflect starts on a pseudo-terminal");
         session.set_expect_timeout(Some(Pty::TIMEOUT));
         Pty {

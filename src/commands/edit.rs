@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{anyhow, Result};
 
 use super::Context;
 use crate::cli::EditArgs;
@@ -54,6 +54,8 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
         || !args.add_tag.is_empty()
         || !args.remove_tag.is_empty()
         || args.date.is_some();
+    // The editor's draft stays on disk until the revision is synced to the journal.
+    let mut draft = None;
     if let Some(text) = &args.message {
         entry.text = draft::clean_text(text);
     } else if !metadata_only {
@@ -64,35 +66,61 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
             let header = vec![
                 format!("Editing entry {} ({})", entry.id, entry.date),
                 format!(
-                    "Lines starting with {} are ignored. Empty the file to cancel the edit.",
+                    "These {} lines are instructions and are removed. Empty the file to cancel the edit.",
                     draft::COMMENT
                 ),
             ];
-            let draft = Draft::create(
+            let opened = Draft::create(
                 &ctx.config.drafts_dir,
                 &format!("edit-{}", entry.id),
                 &header,
                 &entry.text,
             )?;
-            draft.edit(editor_command)?;
-            let text = draft.text()?;
-            draft.discard();
+            // Both say where the draft is kept when they fail.
+            opened.edit(editor_command)?;
+            let text = opened.text()?;
+            draft = Some(opened);
             text
         } else {
             draft::clean_text(&terminal::read_stdin()?)
         };
     }
     if entry.text.trim().is_empty() {
+        if let Some(draft) = draft {
+            draft.discard();
+        }
         terminal::note(
             "Edit cancelled: the new text is empty (use `reflect delete` to remove an entry).",
         );
         return Ok(FAILURE);
     }
     if entry == original {
+        if let Some(draft) = draft {
+            draft.discard();
+        }
         terminal::note(&format!("No change to entry {}.", entry.id));
         return Ok(SUCCESS);
     }
-    journal.revise(&entry, ctx.config.now)?;
+    if let Err(err) = journal.revise(&entry, ctx.config.now) {
+        let kept = match &draft {
+            Some(draft) => Some(draft.path.clone()),
+            None => Draft::rescue(
+                &ctx.config.drafts_dir,
+                &format!("unsaved-edit-{}", entry.id),
+                &entry.text,
+            ),
+        };
+        return Err(match kept {
+            Some(path) => anyhow!(err).context(format!(
+                "the edit was NOT saved; your text is kept at {}",
+                path.display()
+            )),
+            None => anyhow!(err).context("the edit was NOT saved"),
+        });
+    }
+    if let Some(draft) = draft {
+        draft.discard();
+    }
     let mut out = super::stdout();
     writeln!(out, "{}", entry.id)?;
     out.flush()?;

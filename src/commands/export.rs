@@ -1,4 +1,5 @@
-//! `reflect export`: Markdown (default) or JSON, to stdout or atomically to a file.
+//! `reflect export`: Markdown (default) or JSON, to stdout, a device, or atomically to
+//! a file that is not one reflect depends on (see [`crate::fs::Output`]).
 
 use std::io::Write;
 
@@ -9,6 +10,7 @@ use crate::cli::{ExportArgs, ExportFormat, GroupBy};
 use crate::exit_codes::SUCCESS;
 use crate::export::{json, markdown};
 use crate::filter::Filter;
+use crate::fs::Output;
 use crate::journal::Journal;
 use crate::pack::PackSet;
 
@@ -25,15 +27,9 @@ pub fn run(ctx: &super::Context, args: ExportArgs) -> Result<u8> {
         args: &args,
         exported: ctx.config.now,
     };
-    match &args.output {
-        Some(path) => crate::fs::write_atomically(path, |out| export.write(out))
-            .with_context(|| format!("cannot export to {}", path.display()))?,
-        None => {
-            let mut out = super::stdout();
-            export.write(&mut out)?;
-            out.flush()?;
-        }
-    }
+    Output::from_arg(args.output.as_deref())
+        .write(&ctx.protected_files(), |out| export.write(out))
+        .context("the export was not written")?;
     Ok(SUCCESS)
 }
 

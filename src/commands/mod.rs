@@ -31,8 +31,11 @@ use crate::config::{Config, Overrides};
 use crate::dates::parse_span;
 use crate::error::usage;
 use crate::filter::{Criteria, Filter};
+use crate::fs::Protected;
 use crate::journal::Journal;
-use crate::pack::{Pack, PackChoice, PackError, PackRequest, PackSet, Problem};
+use crate::pack::{
+    installed_pack_files, Pack, PackChoice, PackError, PackRequest, PackSet, Problem,
+};
 use crate::terminal;
 
 /// Runs the parsed command line and returns the exit status.
@@ -129,6 +132,27 @@ impl Context {
     /// file), else the default pack.
     pub fn chosen_pack(&self) -> Result<&Pack> {
         self.pack_choice()?.chosen()
+    }
+
+    /// Files no output of this run may overwrite: the journal and its side files,
+    /// the config file, installed packs and `--pack` files.
+    pub fn protected_files(&self) -> Protected {
+        let journal = self.journal();
+        let resolved = Journal::new(crate::fs::resolve_symlink(journal.path()));
+        let mut protected = Protected::new();
+        protected
+            .add("the journal", journal.path())
+            .add("the journal's lock file", journal.lock_path())
+            .add("the journal's damaged-lines file", journal.damaged_path())
+            .add("the journal's damaged-lines file", resolved.damaged_path())
+            .add("the config file", &self.config.config_file.path);
+        for file in installed_pack_files(&self.config.packs_dir.path).unwrap_or_default() {
+            protected.add("an installed pack", file);
+        }
+        for file in &self.pack_request.files {
+            protected.add("a pack file in use", file);
+        }
+        protected
     }
 
     /// Resolves the shared filter flags (dates relative to today, level names of packs).

@@ -280,7 +280,7 @@ fn compose(
     };
     header.push(format!("Level: {level_name}"));
     header.push(format!(
-        "Lines starting with {} are ignored. Save and close to keep the entry; leave it empty to cancel.",
+        "These {} lines are instructions and are removed. Save and close to keep the entry; leave it empty to cancel.",
         draft::COMMENT
     ));
 

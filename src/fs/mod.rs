@@ -5,9 +5,15 @@
 //!   packs, exports). A file that already exists keeps its permissions.
 //! - [`write_atomically`]: a temp file in the same folder, fsync, rename, fsync the
 //!   folder — readers see the old file or the new one, never half of one.
+//! - [`Output`]: where a command's document goes (`-o FILE`, `-o -`, a device), never
+//!   onto a [`Protected`] file (the journal and its side files, the config, packs).
 //!
 //! Only the journal's append path (`journal::write`) opens files for appending; it
 //! uses [`private_options`] from here.
+
+mod output;
+
+pub use output::{Output, Protected};
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};

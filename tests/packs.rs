@@ -364,7 +364,7 @@ fn bad_packs() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
     let text = |from: &str, to: &str| replace_once(&base, from, to).into_bytes();
     let third_level = "\n[[levels]]\nid = \"territorio\"\nname = \"Territorio\"\n";
     let mut too_large = base.clone().into_bytes();
-    too_large.extend(format!("# {}\n", "x".repeat(1 << 20)).into_bytes());
+    too_large.extend(format!("# {}\n", "x".repeat(4 << 20)).into_bytes());
     let mut not_utf8 = base.clone().into_bytes();
     let at = base.find("purpose\"\n\n[[prompts]]").unwrap();
     assert!(base[..at].ends_with("Shared "));

@@ -188,3 +188,170 @@ fn i12_03_edit_keeps_the_leaders_own_comment_marker_lines() {
     );
     assert!(drafts(&env).is_empty(), "the draft is removed once saved");
 }
+
+// ---- issue 12.13 (packs): loading is linear in the pack's size; 4 MiB at most ----
+
+/// A valid pack with `prompts` prompts spread over `prompts / 3` themes.
+fn big_pack(prompts: usize) -> String {
+    let themes = (prompts / 3).max(1);
+    let mut text = String::from(
+        "format = 1\n\n[pack]\nid = \"big\"\nname = \"Big\"\nversion = \"1.0.0\"\nlanguage = \"en\"\n\n",
+    );
+    for t in 0..themes {
+        text += &format!("[[themes]]\nid = \"t{t}\"\ntitle = \"Theme {t}\"\n\n");
+    }
+    for p in 0..prompts {
+        text += &format!(
+            "[[prompts]]\nid = \"p{p}\"\ntheme = \"t{}\"\nquestion = \"Question {p}: what happened?\"\n\n",
+            p % themes
+        );
+    }
+    text
+}
+
+/// CPU time (user + system, in clock ticks) that `reflect ARGS` used: read from
+/// `/proc/PID/stat` once it has exited and before it is reaped. Not wall-clock time,
+/// so other tests running meanwhile do not change it.
+fn cpu_ticks(env: &TestEnv, args: &[&str]) -> u64 {
+    let mut child = env
+        .std_cmd()
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stat = format!("/proc/{}/stat", child.id());
+    loop {
+        let text = fs::read_to_string(&stat).unwrap();
+        // Fields after the command name in parentheses: state is the 1st, utime the
+        // 12th and stime the 13th.
+        let fields: Vec<&str> = text[text.rfind(')').unwrap() + 2..].split(' ').collect();
+        if fields[0] == "Z" {
+            let ticks = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+            assert!(child.wait().unwrap().success(), "reflect {args:?} failed");
+            return ticks;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn i12_13_a_large_pack_costs_in_proportion_to_its_size() {
+    let env = TestEnv::new();
+    let small = env.file("small.toml", big_pack(600));
+    let large = env.file("large.toml", big_pack(7_200));
+    let (small, large) = (small.to_str().unwrap(), large.to_str().unwrap());
+    let mut ratio = f64::MAX;
+    // The best of two, so one slow run (a busy machine) does not decide. `prompt`
+    // loads and checks the pack, then orders all its prompts.
+    for _ in 0..2 {
+        let a = cpu_ticks(&env, &["--pack", small, "prompt"]).max(1);
+        let b = cpu_ticks(&env, &["--pack", large, "prompt"]).max(1);
+        ratio = ratio.min(b as f64 / a as f64);
+    }
+    // 12 times the prompts: linear work costs about 12 times more, quadratic 144.
+    assert!(
+        ratio < 40.0,
+        "12x the prompts cost {ratio:.0}x the CPU time"
+    );
+}
+
+#[test]
+fn i12_13_a_pack_over_4_mib_is_refused_with_a_clear_error() {
+    let env = TestEnv::new();
+    let mut text = big_pack(30);
+    text += &format!("# {}\n", "x".repeat(4 << 20));
+    let huge = env.file("huge.toml", text);
+    let stderr = env.fails(&["--pack", huge.to_str().unwrap(), "prompt"]);
+    assert!(
+        stderr.contains("huge.toml:1:1: the file is too large: a pack may be at most 4 MiB"),
+        "{stderr}"
+    );
+    // Under the cap (1.2 MiB, refused by the old 1 MiB cap), it loads.
+    let large = env.file("large.toml", big_pack(12_000));
+    assert!(fs::metadata(&large).unwrap().len() > 1 << 20);
+    let shown = env.ok(&["--pack", large.to_str().unwrap(), "prompt", "--short"]);
+    assert!(shown.starts_with("Question "), "{shown}");
+}
+
+// ---- issue 12.15: everything reflect creates is private, whatever the umask ----
+
+/// Runs `reflect ARGS` under `umask 000` (through `sh`, which sets it and `exec`s the
+/// binary with the test's environment) and returns its exit status and stderr.
+fn run_with_umask_000(env: &TestEnv, args: &[&str]) -> (i32, String) {
+    let base = env.std_cmd();
+    let mut cmd = std::process::Command::new("/bin/sh");
+    for (key, value) in base.get_envs() {
+        match value {
+            Some(value) => cmd.env(key, value),
+            None => cmd.env_remove(key),
+        };
+    }
+    cmd.current_dir(base.get_current_dir().unwrap())
+        .arg("-c")
+        .arg("umask 000; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_reflect"))
+        .args(args)
+        .stdin(std::process::Stdio::null());
+    let output = cmd.output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path)
+        .unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+#[test]
+fn i12_15_every_folder_and_file_reflect_creates_is_private_under_umask_000() {
+    let env = TestEnv::new();
+    let ok = |args: &[&str]| {
+        let (code, stderr) = run_with_umask_000(&env, args);
+        assert_eq!(code, 0, "reflect {args:?}: {stderr}");
+    };
+    let pack = fixture("packs/small.toml");
+    ok(&["write", "-m", "First words."]);
+    ok(&["packs", "install", pack.to_str().unwrap()]);
+    ok(&["export", "-o", "exported.md"]);
+    ok(&["packs", "new", "--id", "mine", "-o", "new-pack.toml"]);
+    env.append_raw("not a record\n");
+    run_with_umask_000(&env, &["check", "--repair"]);
+    // A write that cannot reach the journal (its lock is a folder) rescues the text.
+    let lock = env.root().join("data/journal.jsonl.lock");
+    assert_eq!(mode(&lock), 0o600, "the lock file");
+    fs::remove_file(&lock).unwrap();
+    fs::create_dir(&lock).unwrap();
+    let (code, stderr) = run_with_umask_000(&env, &["write", "-m", "Rescued words."]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("kept at"), "{stderr}");
+    fs::remove_dir(&lock).unwrap();
+
+    let root = env.root();
+    for dir in ["data", "data/drafts", "config", "config/packs"] {
+        assert_eq!(mode(&root.join(dir)), 0o700, "{dir}");
+    }
+    let drafts: Vec<_> = fs::read_dir(root.join("data/drafts"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(drafts.len(), 1);
+    let files = [
+        root.join("data/journal.jsonl"),
+        root.join("data/journal.jsonl.damaged"),
+        root.join("config/packs/small.toml"),
+        root.join("exported.md"),
+        root.join("new-pack.toml"),
+        drafts[0].path(),
+    ];
+    for file in files {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}

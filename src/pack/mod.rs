@@ -29,8 +29,10 @@ pub use problem::Problem;
 pub use suggest::{answer_counts, rotation, suggest, AnswerCounts};
 pub use validate::{is_language_tag, is_valid_id, MAX_PACK_BYTES};
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use crate::entry::Level;
 
@@ -75,6 +77,15 @@ pub struct Pack {
     pub themes: Vec<Theme>,
     pub prompts: Vec<Prompt>,
     pub origin: PackOrigin,
+    /// Where each theme and prompt id is, built on first lookup, so that looking up
+    /// every entry's theme costs the same in a pack of 10 themes or 10,000.
+    index: OnceLock<PackIndex>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct PackIndex {
+    themes: HashMap<String, usize>,
+    prompts: HashMap<String, usize>,
 }
 
 /// How a pack names one rung of the ladder.
@@ -107,12 +118,28 @@ pub struct Prompt {
 }
 
 impl Pack {
+    fn index(&self) -> &PackIndex {
+        self.index.get_or_init(|| {
+            // Ids are unique within a valid pack; the first one wins anyway.
+            let mut index = PackIndex::default();
+            for (at, theme) in self.themes.iter().enumerate().rev() {
+                index.themes.insert(theme.id.clone(), at);
+            }
+            for (at, prompt) in self.prompts.iter().enumerate().rev() {
+                index.prompts.insert(prompt.id.clone(), at);
+            }
+            index
+        })
+    }
+
     pub fn theme(&self, id: &str) -> Option<&Theme> {
-        self.themes.iter().find(|t| t.id == id)
+        let at = *self.index().themes.get(id)?;
+        self.themes.get(at)
     }
 
     pub fn prompt(&self, id: &str) -> Option<&Prompt> {
-        self.prompts.iter().find(|p| p.id == id)
+        let at = *self.index().prompts.get(id)?;
+        self.prompts.get(at)
     }
 
     /// The pack's own name for a level (`Red` for network in the Spanish pack).

@@ -43,13 +43,18 @@ impl Problem {
     }
 }
 
-pub(super) fn too_large(file: &str, len: usize) -> Problem {
-    let mib = len as f64 / (1024.0 * 1024.0);
+/// The problem of a file over [`super::MAX_PACK_BYTES`] (only that much is read, so
+/// its real size is not known).
+pub(super) fn too_large(file: &str) -> Problem {
     Problem::new(
         file,
         1,
         1,
-        &format!("the file is too large ({mib:.1} MiB); a pack may be at most 1 MiB"),
+        &format!(
+            "the file is too large: a pack may be at most {} MiB ({} bytes)",
+            super::MAX_PACK_BYTES >> 20,
+            super::MAX_PACK_BYTES
+        ),
     )
 }
 

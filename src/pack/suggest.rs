@@ -52,26 +52,32 @@ pub fn suggest<'a>(
 /// each theme, then the second of each, and so on, the themes of each round in a
 /// mixed order ([`mixed`]).
 pub fn rotation(pack: &Pack) -> Vec<&Prompt> {
-    let by_theme: Vec<Vec<&Prompt>> = pack
+    let slot: HashMap<&str, usize> = pack
         .themes
         .iter()
-        .map(|theme| {
-            pack.prompts
-                .iter()
-                .filter(|p| p.theme == theme.id)
-                .collect()
-        })
+        .enumerate()
+        .map(|(i, theme)| (theme.id.as_str(), i))
         .collect();
-    let rounds = by_theme.iter().map(Vec::len).max().unwrap_or(0);
+    let mut by_theme: Vec<Vec<&Prompt>> = vec![Vec::new(); pack.themes.len()];
+    for prompt in &pack.prompts {
+        if let Some(&i) = slot.get(prompt.theme.as_str()) {
+            by_theme[i].push(prompt);
+        }
+    }
+    // Each round orders only the themes that still have prompts: the same order as
+    // all themes mixed then filtered, at a cost that grows with the prompts alone.
+    let mut active: Vec<(usize, &Vec<&Prompt>)> = by_theme
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_empty())
+        .collect();
     let mut order = Vec::with_capacity(pack.prompts.len());
-    for round in 0..rounds {
-        let mut themes: Vec<usize> = (0..by_theme.len()).collect();
-        themes.sort_by_key(|&t| mixed(&pack.id, round, &pack.themes[t].id));
-        order.extend(
-            themes
-                .into_iter()
-                .filter_map(|t| by_theme[t].get(round).copied()),
-        );
+    let mut round = 0;
+    while !active.is_empty() {
+        active.sort_by_cached_key(|&(t, _)| mixed(&pack.id, round, &pack.themes[t].id));
+        order.extend(active.iter().map(|(_, prompts)| prompts[round]));
+        round += 1;
+        active.retain(|(_, prompts)| prompts.len() > round);
     }
     order
 }

@@ -26,13 +26,14 @@ use super::problem::{char_name, shown, too_large, Locator, Problem};
 use super::schema::{forbidden_char, PackFile, Text};
 use super::{Pack, PackOrigin, FORMAT_VERSION};
 
-/// The largest pack file accepted (1 MiB): far more than any real pack needs.
-pub const MAX_PACK_BYTES: usize = 1 << 20;
+/// The largest pack file accepted (4 MiB): far more than any real pack needs (the
+/// built-in ones are about 20 KB), and still loaded in a blink.
+pub const MAX_PACK_BYTES: usize = 4 << 20;
 
 /// Validates a pack file's raw bytes: size, UTF-8, then everything [`check_text`] does.
 pub fn check_bytes(bytes: &[u8], file: &str, origin: PackOrigin) -> Result<Pack, Vec<Problem>> {
     if bytes.len() > MAX_PACK_BYTES {
-        return Err(vec![too_large(file, bytes.len())]);
+        return Err(vec![too_large(file)]);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -53,7 +54,7 @@ pub fn check_bytes(bytes: &[u8], file: &str, origin: PackOrigin) -> Result<Pack,
 /// Validates the text of a pack file and builds the [`Pack`].
 pub fn check_text(text: &str, file: &str, origin: PackOrigin) -> Result<Pack, Vec<Problem>> {
     if text.len() > MAX_PACK_BYTES {
-        return Err(vec![too_large(file, text.len())]);
+        return Err(vec![too_large(file)]);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let checker = Checker {
@@ -279,6 +280,7 @@ impl Checker<'_> {
                 themes,
                 prompts,
                 origin,
+                index: Default::default(),
             }),
             _ => Err(self.problems),
         }

@@ -355,3 +355,100 @@ fn i12_15_every_folder_and_file_reflect_creates_is_private_under_umask_000() {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
     }
 }
+
+// ---- issue 12.16: text from other people never reaches a terminal or a spreadsheet raw ----
+
+/// A journal line whose ids came from someone else's file: escape sequences, a bell,
+/// bidi overrides and spreadsheet formulas.
+fn hostile_line(id: &str) -> String {
+    serde_json::json!({
+        "v": 1, "op": "add", "id": id, "date": "2026-11-20",
+        "written": "2026-11-20T18:00:00+01:00", "level": "network",
+        "pack": "evil\u{1b}]0;pwned\u{7}pack", "pack_version": "1.0.0",
+        "prompt": "@SUM(A1:A9)", "theme": "=HYPERLINK(\"http://x\",\"\u{202e}click\")",
+        "tags": ["\u{2066}gat"], "text": "first line \u{1b}[31mred\u{9b}2J",
+    })
+    .to_string()
+        + "\n"
+}
+
+/// No byte of `out` can drive a terminal or reorder text: no C0 control but newline
+/// (and tab, the plain format's separator), no C1 control, no bidi control.
+fn assert_inert(out: &str, what: &str) {
+    for c in out.chars() {
+        let control = c.is_control() && c != '\n' && c != '\t';
+        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{61C}');
+        assert!(!control && !bidi, "{what}: raw {c:?} in {out:?}");
+    }
+}
+
+/// No text cell of a CSV document starts like a formula.
+fn assert_no_formula(csv: &str, what: &str) {
+    for record in crate::progress::parse_csv(csv) {
+        for cell in record {
+            let number = cell.trim_start_matches(['-', '+']).parse::<f64>().is_ok();
+            assert!(
+                number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{what}: a formula cell {cell:?} in {csv}"
+            );
+        }
+    }
+}
+
+#[test]
+fn i12_16_untrusted_ids_reach_plain_and_csv_outputs_neutralised() {
+    let env = TestEnv::new();
+    env.append_raw(hostile_line("hostile1"));
+
+    let plain = env.ok(&["list", "--format", "plain"]);
+    assert_inert(&plain, "list --format plain");
+    assert!(
+        plain.contains("\\u{202e}click"),
+        "bidi shown escaped: {plain}"
+    );
+    assert!(plain.contains("first line"), "{plain}");
+
+    let csv = env.ok(&["progress", "--format", "csv"]);
+    assert_inert(&csv, "progress --format csv");
+    assert_no_formula(&csv, "progress --format csv");
+    assert!(
+        csv.contains("'=HYPERLINK"),
+        "the formula is kept as text: {csv}"
+    );
+
+    // The trainer's side: three participants' summaries holding the same ids.
+    let trainer = TestEnv::new();
+    let mut files = Vec::new();
+    for n in 1..=3 {
+        let participant = TestEnv::new();
+        participant.append_raw(hostile_line(&format!("hostile{n}")));
+        // Participants differ (a summary seen twice counts once).
+        for k in 0..n {
+            participant.append_raw(
+                serde_json::json!({
+                    "v": 1, "op": "add", "id": format!("plain{k}"), "date": "2026-11-01",
+                    "written": "2026-11-01T18:00:00+01:00", "level": "school", "text": "x",
+                })
+                .to_string()
+                    + "\n",
+            );
+        }
+        let summary = participant.ok(&["progress", "--format", "json"]);
+        files.push(trainer.file(&format!("p{n}.json"), summary));
+    }
+    let mut args = vec!["cohort", "--format", "csv"];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    let csv = trainer.ok(&args);
+    assert_inert(&csv, "cohort --format csv");
+    assert_no_formula(&csv, "cohort --format csv");
+    assert!(
+        csv.contains("'=HYPERLINK"),
+        "the hostile theme is there, as text: {csv}"
+    );
+    let table = trainer.ok(&args[..1]
+        .iter()
+        .chain(&args[3..])
+        .copied()
+        .collect::<Vec<_>>());
+    assert_inert(&table, "cohort table");
+}

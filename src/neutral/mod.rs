@@ -103,6 +103,24 @@ pub fn csv_text(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A CSV cell: a number (`12`, `-3`, `0.25`, as reflect writes them) stays as it is,
+/// anything else is a text cell ([`csv_text`]).
+pub fn csv_cell(cell: &str) -> Cow<'_, str> {
+    let digits = cell.strip_prefix(['-', '+']).unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let is_number = !whole.is_empty()
+        && !fraction.is_empty()
+        && whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit());
+    if is_number {
+        Cow::Borrowed(cell)
+    } else {
+        csv_text(cell)
+    }
+}
+
 /// Text quoted inside a one-line message: every control character (newlines and tabs
 /// included) and bidi control becomes a `\u{..}` escape.
 pub fn escaped(text: &str) -> Cow<'_, str> {
@@ -164,6 +182,13 @@ mod tests {
         assert_eq!(csv_text("\rx"), "'\u{FFFD}x");
         assert_eq!(csv_text("a=b"), "a=b");
         assert_eq!(csv_text("\x1b[2Jx"), "\u{FFFD}[2Jx");
+        for number in ["0", "12", "-3", "+4", "0.25", "-1.5"] {
+            assert_eq!(csv_cell(number), number);
+        }
+        for text in ["-", "-x", "=1", "+", "-.5", "-1e3", "+1."] {
+            assert_eq!(csv_cell(text), format!("'{text}"), "{text}");
+        }
+        assert_eq!(csv_cell("2026-W47"), "2026-W47");
     }
 
     #[test]

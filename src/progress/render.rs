@@ -491,7 +491,9 @@ pub fn csv_field(field: &str) -> Cow<'_, str> {
     }
 }
 
-/// Writes one CSV record.
+/// Writes one CSV record. Every cell is neutralised first ([`neutral::csv_cell`]:
+/// no control characters, bidi controls shown escaped, a `'` before text that a
+/// spreadsheet would run as a formula), then quoted.
 pub fn csv_record<S: AsRef<str>>(out: &mut impl Write, fields: &[S]) -> io::Result<()> {
     let mut first = true;
     for field in fields {
@@ -499,7 +501,7 @@ pub fn csv_record<S: AsRef<str>>(out: &mut impl Write, fields: &[S]) -> io::Resu
             out.write_all(b",")?;
         }
         first = false;
-        out.write_all(csv_field(field.as_ref()).as_bytes())?;
+        out.write_all(csv_field(&neutral::csv_cell(field.as_ref())).as_bytes())?;
     }
     out.write_all(b"\n")
 }

@@ -222,18 +222,21 @@ fn cpu_ticks(env: &TestEnv, args: &[&str]) -> u64 {
         .spawn()
         .unwrap();
     let stat = format!("/proc/{}/stat", child.id());
-    loop {
-        let text = fs::read_to_string(&stat).unwrap();
+    let ticks = loop {
         // Fields after the command name in parentheses: state is the 1st, utime the
         // 12th and stime the 13th.
-        let fields: Vec<&str> = text[text.rfind(')').unwrap() + 2..].split(' ').collect();
-        if fields[0] == "Z" {
-            let ticks = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
-            assert!(child.wait().unwrap().success(), "reflect {args:?} failed");
-            return ticks;
+        let text = fs::read_to_string(&stat).unwrap_or_default();
+        let fields: Vec<&str> = match text.rfind(')') {
+            Some(end) => text[end + 2..].split(' ').collect(),
+            None => Vec::new(),
+        };
+        if fields.len() > 12 && fields[0] == "Z" {
+            break fields[11].parse::<u64>().unwrap_or(0) + fields[12].parse::<u64>().unwrap_or(0);
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    };
+    assert!(child.wait().unwrap().success(), "reflect {args:?} failed");
+    ticks
 }
 
 #[test]

@@ -455,3 +455,102 @@ fn i12_16_untrusted_ids_reach_plain_and_csv_outputs_neutralised() {
         .collect::<Vec<_>>());
     assert_inert(&table, "cohort table");
 }
+
+// ---- issue 12.17: every entry's text comes back out of a CommonMark parser whole ----
+
+/// The top-level sections of an exported document: each level-3 heading's text with
+/// the letters and digits of what a reader sees under it (text, code, raw HTML
+/// source, link destinations), up to the next heading or the closing break.
+fn entry_sections(markdown: &str) -> Vec<(String, String)> {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut sections: Vec<(String, String)> = Vec::new();
+    let (mut in_h3, mut in_body) = (false, false);
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                in_h3 = level == HeadingLevel::H3;
+                in_body = false;
+                if in_h3 {
+                    sections.push((String::new(), String::new()));
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_body = in_h3;
+                in_h3 = false;
+            }
+            Event::Rule => in_body = false,
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                if let Some((title, body)) = sections.last_mut() {
+                    if in_h3 {
+                        title.push_str(&t);
+                    } else if in_body {
+                        body.extend(t.chars().filter(|c| c.is_alphanumeric()));
+                    }
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if in_body => {
+                if let Some((_, body)) = sections.last_mut() {
+                    body.extend(dest_url.chars().filter(|c| c.is_alphanumeric()));
+                }
+            }
+            _ => {}
+        }
+    }
+    sections
+}
+
+#[test]
+fn i12_17_markdown_export_keeps_every_entry_whole_under_its_own_heading() {
+    let env = TestEnv::new();
+    let texts = [
+        "[x]: http://example.com/lost-link-definition",
+        "Before\n[y]: <http://example.com/also>\nafter",
+        "<x-y>",
+        "A custom <x-y> tag and a </x-y> end, `<code>` kept.",
+        "<!-->",
+        "<?>",
+        "Inline <!--> and <?> too.",
+        "```\nan unclosed fence",
+        "## 2026-12-31\n### A heading that looks like an entry\nUnderlined\n===",
+        "The last entry.",
+    ];
+    for (day, text) in texts.iter().enumerate() {
+        let date = format!("2026-11-{:02}", day + 1);
+        env.write(text, &["--date", &date, "--level", "network"]);
+    }
+    let markdown = env.ok(&["export"]);
+    let sections = entry_sections(&markdown);
+    assert_eq!(
+        sections.len(),
+        texts.len(),
+        "one heading per entry: {markdown}"
+    );
+    for (day, ((title, body), text)) in sections.iter().zip(texts).enumerate() {
+        assert_eq!(
+            title,
+            &format!("2026-11-{:02} · Free entry · Network", day + 1)
+        );
+        let wanted: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+        let mut seen = body.chars();
+        assert!(
+            wanted.chars().all(|c| seen.any(|s| s == c)),
+            "{text:?} came back as {body:?} in {markdown}"
+        );
+    }
+    // What disappeared before is now shown as text, escaped.
+    for escaped in [
+        "\\[x]: http",
+        "\\<x-y>",
+        "\\<!-->",
+        "\\<?>",
+        "\\## 2026-12-31",
+        "\\===",
+    ] {
+        assert!(markdown.contains(escaped), "{escaped} in {markdown}");
+    }
+    // An unclosed fence is closed right after its entry.
+    assert!(
+        markdown.contains("an unclosed fence\n```\n\n## 2026-11-09"),
+        "{markdown}"
+    );
+}

@@ -21,18 +21,16 @@
 //! ```
 //!
 //! Two kinds of text meet here. What comes from packs, tags and ids is *data*: it is
-//! escaped ([`crate::neutral::markdown`]) so that it can never create structure. The entry's text
-//! is the *author's* Markdown and is written as it is, with its line endings made
-//! `\n`; what it leaves open (an unclosed code fence or raw-HTML block) is closed right
-//! after it, and a blank line always separates it from the next heading, so nothing
-//! in one entry can swallow or restyle the next (see `super::blocks`).
+//! escaped ([`crate::neutral::markdown`]) so that it can never create structure. The
+//! entry's text is the *author's* Markdown: `super::text` writes it so that every
+//! parser reads it alike and none of it vanishes or reaches the next entry.
 
 use std::io::{self, Write};
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::blocks::{self, Ambiguous};
+use super::text::write_text;
 use crate::entry::{Entry, Level};
 use crate::filter::Filter;
 use crate::journal::Journal;
@@ -393,126 +391,5 @@ fn canonical_label(level: Level) -> &'static str {
         Level::School => "School",
         Level::Network => "Network",
         Level::System => "System",
-    }
-}
-
-/// Writes the author's text so that whatever it leaves open is closed, then a blank
-/// line. A text whose block structure parsers disagree about (see
-/// [`blocks::unclosed`]) is shown verbatim in a code block instead.
-fn write_text<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
-    match blocks::unclosed(text) {
-        Ok(closer) => {
-            write_lines(out, text)?;
-            if let Some(closer) = closer {
-                closer.write(out)?;
-            }
-        }
-        Err(Ambiguous) => {
-            let fence = "`".repeat(longest_backtick_run(text).max(2) + 1);
-            writeln!(out, "{fence}")?;
-            write_lines(out, text)?;
-            writeln!(out, "{fence}")?;
-        }
-    }
-    out.write_all(b"\n")
-}
-
-/// Writes `text` with every line ending (`\r\n`, `\r`) made `\n`, ending with one:
-/// parsers differ on a lone `\r`, none on `\n`.
-fn write_lines<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = memchr::memchr(b'\r', &bytes[from..]) {
-        let at = from + at;
-        out.write_all(&bytes[from..at])?;
-        out.write_all(b"\n")?;
-        from = if bytes.get(at + 1) == Some(&b'\n') {
-            at + 2
-        } else {
-            at + 1
-        };
-    }
-    out.write_all(&bytes[from..])?;
-    if !bytes.is_empty() && !matches!(bytes.last(), Some(b'\n' | b'\r')) {
-        out.write_all(b"\n")?;
-    }
-    Ok(())
-}
-
-fn longest_backtick_run(text: &str) -> usize {
-    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_endings_are_normalized() {
-        let mut out = Vec::new();
-        write_lines(&mut out, "a\r\nb\rc").unwrap();
-        assert_eq!(out, b"a\nb\nc\n");
-    }
-
-    /// Lines mixing every construct the block tracker follows.
-    #[rustfmt::skip]
-    const PIECES: &[&str] = &[
-        "text", "```", "````", "~~~", "``` rust", "```x`", "<!--", "-->", "<script>", "</script>",
-        "<pre class=\"x\">", "</pre>", "<?php", "?>", "<!DOC", "<![CDATA[", "]]>", "<div>",
-        "<a href=\"x\">", "</span>", "---", "===", "***", "# h", "", " ", "- ", "-", "* item",
-        "1. one", "2) two", "> ", ">", "    code", "\t```", "  ```", "   ~~~~", "lazy", "\\", "<",
-        "[a]: /b", "<textarea>", "</STYLE>",
-    ];
-    #[rustfmt::skip]
-    const PREFIXES: &[&str] = &[
-        "", "", "", " ", "  ", "   ", "    ", "> ", ">", "- ", "1. ", "\t", "  - ", "> - ", "-\t",
-    ];
-
-    /// Whether `doc` has a level-3 heading reading `title` outside any other block.
-    fn top_level_h3(doc: &str, title: &str) -> bool {
-        use pulldown_cmark::{Event, HeadingLevel, Parser, Tag};
-        let mut depth = 0usize;
-        let mut events = Parser::new(doc).peekable();
-        while let Some(event) = events.next() {
-            match event {
-                Event::Start(Tag::Heading {
-                    level: HeadingLevel::H3,
-                    ..
-                }) if depth == 0 => {
-                    if matches!(events.peek(), Some(Event::Text(t)) if &**t == title) {
-                        return true;
-                    }
-                    depth += 1;
-                }
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth -= 1,
-                _ => {}
-            }
-        }
-        false
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 4000,
-            failure_persistence: None,
-            ..Default::default()
-        })]
-        /// Whatever the text, the heading after it is a heading at the top level, as a
-        /// real CommonMark parser reads the document.
-        #[test]
-        fn no_text_swallows_the_next_heading(
-            lines in proptest::collection::vec((0..PREFIXES.len(), 0..PIECES.len()), 0..8),
-            ending in 0..3usize,
-        ) {
-            let newline = ["\n", "\r\n", "\r"][ending];
-            let text: Vec<String> = lines.iter().map(|&(p, l)| format!("{}{}", PREFIXES[p], PIECES[l])).collect();
-            let text = text.join(newline);
-            let mut doc = b"### A\n\n".to_vec();
-            write_text(&mut doc, &text).unwrap();
-            doc.extend_from_slice(b"### B\n");
-            let doc = String::from_utf8(doc).unwrap();
-            proptest::prop_assert!(top_level_h3(&doc, "A") && top_level_h3(&doc, "B"), "broken by {:?}", text);
-        }
     }
 }

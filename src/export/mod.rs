@@ -5,8 +5,10 @@
 //!
 //! - `markdown`: the CommonMark document (grouped by day, theme or level).
 //! - `json`: the versioned `reflect-export` schema, which `reflect import` reads back.
-//! - `blocks`: what an entry's text leaves open in CommonMark, so it can be closed.
+//! - `text`: an entry's text, written so that every parser reads it the same way.
+//! - `blocks`: what an entry's text means to CommonMark: what to escape, what to close.
 
 mod blocks;
 pub mod json;
 pub mod markdown;
+mod text;

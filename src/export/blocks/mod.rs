@@ -18,11 +18,13 @@
 //! (Not modelled: a paragraph made only of link reference definitions cannot become
 //! a setext heading; that changes nothing about what is left open.)
 
+mod inline;
 mod syntax;
 
 use syntax::{
     contains_ignore_case, expand_tabs, html_start, is_atx_heading, is_closing_fence,
-    is_setext_underline, is_thematic_break, list_marker, opening_fence, RAW_TAGS,
+    is_degenerate_html, is_setext_underline, is_thematic_break, list_marker, looks_like_definition,
+    opening_fence, raw_index, RAW_TAGS,
 };
 
 /// The line to append after a text so that nothing it opened at the top level stays open.
@@ -59,23 +61,52 @@ impl Closer {
 }
 
 /// Parsers disagree on where `text` ends its blocks, so no closing line is right for
-/// all of them (see [`unclosed`]).
+/// all of them (see [`plan`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ambiguous;
 
-/// What `text`, taken as a whole CommonMark document, leaves open at its end that a
-/// blank line and a heading would not close.
+/// How to write an entry's text so that every parser reads it the same way and
+/// nothing in it disappears or leaks into the rest of the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Byte offsets of the text before which a backslash goes, in increasing order:
+    /// the first character of a line that would be a link reference definition (it
+    /// would vanish, and redefine links in other entries), a heading (it would read
+    /// as another entry or section), a setext underline, an HTML block start other
+    /// than a deliberate one (types 1–6; `<!-->` and `<?>` are read differently by
+    /// different parsers), and every inline HTML tag, comment or declaration.
+    pub escapes: Vec<usize>,
+    /// What to write after the text to close a block it leaves open.
+    pub closer: Option<Closer>,
+}
+
+/// The [`Plan`] for `text`, taken as a whole CommonMark document.
 ///
 /// One known disagreement is taken into account: the spec ends a `<pre>`/`<script>`/
 /// `<style>`/`<textarea>` block at a line holding any of the four end tags, while some
 /// parsers (pulldown-cmark among them) wait for the matching one. When a text relies
-/// on the difference and the two readings need different closers, the answer is
+/// on the difference and the two readings need different plans, the answer is
 /// [`Ambiguous`] and the caller must not render the text as Markdown.
-pub fn unclosed(text: &str) -> Result<Option<Closer>, Ambiguous> {
-    // Fences need a backtick or tilde, HTML blocks a `<`: most texts have neither.
-    if memchr::memchr3(b'`', b'~', b'<', text.as_bytes()).is_none() {
-        return Ok(None);
+pub fn plan(text: &str) -> Result<Plan, Ambiguous> {
+    if is_plain(text.as_bytes()) {
+        return Ok(Plan::default());
     }
+    let spec = Blocks::track(text, false);
+    if !spec.raw_end_mismatch {
+        return Ok(spec.plan());
+    }
+    let strict = Blocks::track(text, true).plan();
+    match spec.plan() {
+        spec if spec == strict => Ok(spec),
+        _ => Err(Ambiguous),
+    }
+}
+
+/// What `text` leaves open at its end that a blank line and a heading would not
+/// close: the closer alone, ambiguous only when the two readings need different
+/// closers (what the tests of closing look at; the export uses [`plan`]).
+#[cfg(test)]
+fn unclosed(text: &str) -> Result<Option<Closer>, Ambiguous> {
     let spec = Blocks::track(text, false);
     if !spec.raw_end_mismatch {
         return Ok(spec.top_level_closer());
@@ -85,6 +116,26 @@ pub fn unclosed(text: &str) -> Result<Option<Closer>, Ambiguous> {
         (a, b) if a == b => Ok(a),
         _ => Err(Ambiguous),
     }
+}
+
+/// Whether `text` has nothing the plan could act on: no backtick, tilde, `<`, `[` or
+/// `#`, and no line starting with `=` or `-` (a setext underline). Most texts.
+fn is_plain(text: &[u8]) -> bool {
+    if memchr::memchr3(b'`', b'~', b'<', text).is_some()
+        || memchr::memchr2(b'[', b'#', text).is_some()
+    {
+        return false;
+    }
+    memchr::memchr2_iter(b'=', b'-', text).all(|at| {
+        let before = &text[..at];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |i| i + 1);
+        !before[line_start..]
+            .iter()
+            .all(|&b| b == b' ' || b == b'\t')
+    })
 }
 
 /// The lines of a text: CommonMark ends a line at `\n`, `\r\n` or `\r`.
@@ -155,8 +206,19 @@ impl Block {
 }
 
 #[derive(Debug, Default)]
-struct Blocks {
+struct Blocks<'t> {
+    /// The whole text.
+    text: &'t [u8],
+    /// Where the current line starts in `text`, and its bytes (tabs not expanded).
+    line_at: usize,
+    raw: &'t [u8],
     open: Vec<Block>,
+    /// The current paragraph's content, line by line (ranges of `text`).
+    paragraph: Vec<(usize, usize)>,
+    /// Whether the current line added to the paragraph.
+    in_paragraph: bool,
+    /// Offsets of `text` before which a backslash goes.
+    escapes: Vec<usize>,
     /// The current line with tabs expanded (reused).
     expanded: Vec<u8>,
     /// End a raw-text HTML block only at its own end tag (`</pre>` for `<pre>`).
@@ -173,16 +235,60 @@ fn next_nonspace(line: &[u8], pos: usize) -> (usize, usize, bool) {
     (next, next - pos, next == line.len())
 }
 
-impl Blocks {
-    fn track(text: &str, strict_raw_end: bool) -> Blocks {
+impl<'t> Blocks<'t> {
+    fn track(text: &'t str, strict_raw_end: bool) -> Blocks<'t> {
         let mut blocks = Blocks {
+            text: text.as_bytes(),
             strict_raw_end,
             ..Blocks::default()
         };
         for line in lines(text.as_bytes()) {
+            blocks.line_at = line.as_ptr() as usize - text.as_ptr() as usize;
+            blocks.raw = line;
             blocks.line(line);
         }
+        blocks.end_paragraph();
         blocks
+    }
+
+    fn plan(&self) -> Plan {
+        let mut escapes = self.escapes.clone();
+        escapes.sort_unstable();
+        escapes.dedup();
+        Plan {
+            escapes,
+            closer: self.top_level_closer(),
+        }
+    }
+
+    /// A backslash before the character at `pos` of the current (expanded) line.
+    fn escape(&mut self, pos: usize) {
+        let at = self.line_at + raw_index(self.raw, pos);
+        self.escapes.push(at);
+    }
+
+    /// The current line, from `pos` of its expanded form, is paragraph text: a new
+    /// paragraph when `starts`, else a continuation of the open one.
+    fn paragraph_line(&mut self, line: &[u8], pos: usize, starts: bool) {
+        if starts {
+            self.end_paragraph();
+        }
+        self.in_paragraph = true;
+        let (next, _, _) = next_nonspace(line, pos);
+        if looks_like_definition(&line[next..]) {
+            self.escape(next);
+        }
+        let from = self.line_at + raw_index(self.raw, pos);
+        self.paragraph.push((from, self.line_at + self.raw.len()));
+    }
+
+    /// Ends the open paragraph: its inline content is scanned for raw HTML.
+    fn end_paragraph(&mut self) {
+        if self.paragraph.is_empty() {
+            return;
+        }
+        let segments = std::mem::take(&mut self.paragraph);
+        inline::escape_raw_html(self.text, &segments, &mut self.escapes);
     }
 
     fn top_level_closer(&self) -> Option<Closer> {
@@ -207,7 +313,11 @@ impl Blocks {
     fn line(&mut self, raw: &[u8]) {
         let mut expanded = std::mem::take(&mut self.expanded);
         let line = expand_tabs(raw, &mut expanded);
+        self.in_paragraph = false;
         self.incorporate(line);
+        if !self.in_paragraph {
+            self.end_paragraph();
+        }
         self.expanded = expanded;
     }
 
@@ -315,9 +425,10 @@ impl Blocks {
                 continue;
             }
             if !indented && is_atx_heading(rest) {
-                close_unmatched!();
-                self.push(Block::OneLine);
-                pos = line.len();
+                // A heading in an entry would read as a section or another entry:
+                // it is shown as the text it is.
+                self.escape(next);
+                pos = next;
                 break;
             }
             if !indented {
@@ -333,6 +444,12 @@ impl Blocks {
             if !indented && rest[0] == b'<' {
                 let lazy = !all_closed && !blank && tip_is_paragraph;
                 if let Some((kind, end)) = html_start(rest, !in_paragraph && !lazy) {
+                    if kind == 7 || is_degenerate_html(rest) {
+                        // Not deliberate HTML, or read differently by parsers: text.
+                        self.escape(next);
+                        pos = next;
+                        break;
+                    }
                     close_unmatched!();
                     self.push(Block::Html { kind, end });
                     container = self.open.len();
@@ -341,8 +458,9 @@ impl Blocks {
                 }
             }
             if !indented && in_paragraph && is_setext_underline(rest) {
-                self.open[container - 1] = Block::OneLine;
-                pos = line.len();
+                // It would turn the paragraph into a heading: shown as text instead.
+                self.escape(next);
+                pos = next;
                 break;
             }
             if !indented && is_thematic_break(rest) {
@@ -378,6 +496,7 @@ impl Blocks {
         // 3. What is left of the line: lazy continuation, content, or a new paragraph.
         let (_, _, blank) = next_nonspace(line, pos);
         if !all_closed && !blank && self.open.last() == Some(&Block::Paragraph) {
+            self.paragraph_line(line, pos, false);
             return;
         }
         if !all_closed {
@@ -401,12 +520,12 @@ impl Blocks {
                     self.open.pop();
                 }
             }
-            Some(
-                Block::Paragraph | Block::Fenced { .. } | Block::Indented | Block::Html { .. },
-            ) => {}
+            Some(Block::Paragraph) => self.paragraph_line(line, pos, false),
+            Some(Block::Fenced { .. } | Block::Indented | Block::Html { .. }) => {}
             _ => {
                 if !blank {
                     self.push(Block::Paragraph);
+                    self.paragraph_line(line, pos, true);
                 }
             }
         }
@@ -414,98 +533,4 @@ impl Blocks {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn open_after(text: &str) -> Option<Closer> {
-        unclosed(text).expect("an unambiguous text")
-    }
-
-    fn fence(ch: u8, len: usize) -> Option<Closer> {
-        Some(Closer::Fence { ch, len })
-    }
-
-    #[test]
-    fn closed_texts_need_nothing() {
-        for text in [
-            "plain words",
-            "```\ncode\n```",
-            "~~~~ rust\ncode\n~~~~~\n",
-            "<!-- a comment -->",
-            "<div>\nunclosed div is closed by a blank line",
-            "    indented code",
-            "- a list\n  ```\n  fenced inside the item",
-            "> ```\n> fenced inside a quote",
-            "``` not a fence because of the ` backtick",
-            "<script>alert(1)</script>",
-        ] {
-            assert_eq!(open_after(text), None, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn open_blocks_get_their_closer() {
-        assert_eq!(open_after("```"), fence(b'`', 3));
-        assert_eq!(open_after("text\n````` sh\nls\n```\n"), fence(b'`', 5));
-        assert_eq!(open_after("~~~\n"), fence(b'~', 3));
-        assert_eq!(open_after("   ```\ncode"), fence(b'`', 3));
-        assert_eq!(
-            open_after("<!-- never closed\n\nstill a comment"),
-            Some(Closer::Html("-->"))
-        );
-        assert_eq!(
-            open_after("<SCRIPT>\nlet a = 1;"),
-            Some(Closer::Html("</script>"))
-        );
-        assert_eq!(open_after("<pre>"), Some(Closer::Html("</pre>")));
-        assert_eq!(open_after("<?php"), Some(Closer::Html("?>")));
-        assert_eq!(open_after("<!DOCTYPE html"), Some(Closer::Html(">")));
-        assert_eq!(open_after("<![CDATA[ x"), Some(Closer::Html("]]>")));
-    }
-
-    #[test]
-    fn containers_decide_what_is_top_level() {
-        // The item ends at the unindented line, so this fence is at the top level.
-        assert_eq!(open_after("- item\n```\ncode"), fence(b'`', 3));
-        // An item may start with one blank line, not two: then the fence is top level.
-        assert_eq!(open_after("-\n\n  ```"), fence(b'`', 3));
-        // A lazy line continues the quote's paragraph; the fence after it does not.
-        assert_eq!(open_after("> quoted\nlazy\n```"), fence(b'`', 3));
-        // Tabs count as tab stops: this fence is inside the item.
-        assert_eq!(open_after("-\tx\n\t```"), None);
-        // An HTML block of type 6 swallows what looks like a fence until a blank line.
-        assert_eq!(open_after("<div>\n```"), None);
-        assert_eq!(open_after("<div>\n\n```"), fence(b'`', 3));
-        // Inside a fence nothing starts, not even another fence of another kind.
-        assert_eq!(open_after("```\n~~~\n<!--"), fence(b'`', 3));
-        // A fence inside a quote is closed when the quote ends.
-        assert_eq!(open_after("> ```\nnot quoted\n"), None);
-    }
-
-    #[test]
-    fn line_endings_are_all_line_endings() {
-        assert_eq!(open_after("```\r\ncode\r\n```\r\n"), None);
-        assert_eq!(open_after("```\rcode\r```"), None);
-        assert_eq!(open_after("x\r```"), fence(b'`', 3));
-    }
-
-    #[test]
-    fn raw_html_closed_by_another_tag_is_ambiguous_only_when_it_matters() {
-        // Both readings agree that nothing is left open.
-        assert_eq!(unclosed("<pre>\n</script>\n</pre>"), Ok(None));
-        // The spec sees a fence after </script>; others still see the <pre> block.
-        assert_eq!(unclosed("<pre>\n</script>\n```"), Err(Ambiguous));
-        assert_eq!(unclosed("<pre>\n</pre>\n```"), Ok(fence(b'`', 3)));
-    }
-
-    #[test]
-    fn closers_render_as_lines() {
-        let mut out = Vec::new();
-        Closer::Fence { ch: b'~', len: 70 }.write(&mut out).unwrap();
-        Closer::Html("-->").write(&mut out).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            format!("{}\n-->\n", "~".repeat(70))
-        );
-    }
-}
+mod tests;

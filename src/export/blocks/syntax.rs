@@ -255,3 +255,51 @@ pub(super) fn complete_tag(s: &[u8]) -> Option<&[u8]> {
         }
     }
 }
+
+/// `<!-->`, `<!--->` and `<?>`: HTML block starts that the spec ends on the same
+/// line but some parsers (pandoc's) read as the start of a comment or processing
+/// instruction that runs on, swallowing what follows.
+pub(super) fn is_degenerate_html(rest: &[u8]) -> bool {
+    rest.starts_with(b"<!-->") || rest.starts_with(b"<!--->") || rest.starts_with(b"<?>")
+}
+
+/// Whether a paragraph line could be (or start) a link reference definition
+/// (`[label]: destination`): a `[` whose label does not close on the line, or closes
+/// with `]:`. Such a line would vanish from the document.
+pub(super) fn looks_like_definition(rest: &[u8]) -> bool {
+    if rest.first() != Some(&b'[') {
+        return false;
+    }
+    let mut i = 1;
+    while i < rest.len() {
+        match rest[i] {
+            b'\\' => i += 2,
+            b']' => return rest.get(i + 1) == Some(&b':'),
+            _ => i += 1,
+        }
+    }
+    true
+}
+
+/// The index in `raw` of the byte at `pos` of its tab-expanded form (see
+/// [`expand_tabs`]); a position inside a tab's spaces is the tab's index.
+pub(super) fn raw_index(raw: &[u8], pos: usize) -> usize {
+    if memchr::memchr(b'\t', raw).is_none() {
+        return pos.min(raw.len());
+    }
+    let mut expanded = 0;
+    let mut column = 0;
+    for (i, &b) in raw.iter().enumerate() {
+        let width = if b == b'\t' { 4 - column % 4 } else { 1 };
+        if pos < expanded + width {
+            return i;
+        }
+        expanded += width;
+        if b == b'\t' {
+            column += width;
+        } else if b & 0xC0 != 0x80 {
+            column += 1;
+        }
+    }
+    raw.len()
+}

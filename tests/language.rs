@@ -297,3 +297,43 @@ fn levels_are_answered_in_the_packs_words_any_case_accents_or_number() {
     let last = env.journal_lines().pop().unwrap();
     assert!(last.contains("\"level\":\"network\""), "{last}");
 }
+
+#[test]
+fn everyday_commands_speak_spanish() {
+    let env = TestEnv::new();
+    let es = |args: &[&str]| {
+        let mut all = vec!["--lang", "es"];
+        all.extend_from_slice(args);
+        env.cmd().args(all).output().unwrap()
+    };
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    let none = es(&["list"]);
+    assert_eq!(
+        text(none.stderr).trim(),
+        "Aún no hay entradas. Escribe una con `reflect write`."
+    );
+    let id = env.write(
+        "Reunión con la red",
+        &["--lang", "es", "--date", "ayer", "--level", "red"],
+    );
+    let shown = text(es(&["show", &id]).stdout);
+    assert!(shown.contains("domingo 22 de noviembre de 2026"), "{shown}");
+    assert!(shown.contains("Escrita:   2026-11-23"), "{shown}");
+    let table = text(es(&["list", "--format", "table"]).stdout);
+    for header in ["fecha", "ámbito", "tema", "entrada"] {
+        assert!(table.contains(header), "{header} in {table}");
+    }
+    assert!(table.contains("(libre)"), "{table}");
+    let check = text(es(&["check"]).stdout);
+    assert!(check.ends_with(": bien (1 registros).\n"), "{check}");
+    let deleted = es(&["delete", &id]);
+    assert!(
+        text(deleted.stderr).contains("borrada. Su texto queda en el archivo del diario"),
+        "deleted"
+    );
+    let compacted = text(es(&["compact"]).stdout);
+    assert!(
+        compacted.ends_with("compactados en 0 entradas.\n"),
+        "{compacted}"
+    );
+}

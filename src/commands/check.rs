@@ -8,6 +8,7 @@ use super::Context;
 use crate::cli::CheckArgs;
 use crate::exit_codes::{FAILURE, SUCCESS};
 use crate::neutral;
+use crate::t;
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
     let journal = ctx.journal();
@@ -16,19 +17,21 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
     if args.repair {
         let report = journal.repair()?;
         if report.moved == 0 {
-            writeln!(
-                out,
-                "{path}: no damaged lines; nothing to repair ({} records).",
-                report.kept
-            )?;
+            let line = t!(
+                "check-nothing-to-repair",
+                path = path.as_str(),
+                records = report.kept
+            );
+            writeln!(out, "{line}")?;
         } else {
-            writeln!(
-                out,
-                "{path}: moved {} damaged line(s) to {}; kept {} good record(s).",
-                report.moved,
-                report.damaged_path.display(),
-                report.kept
-            )?;
+            let line = t!(
+                "check-repaired",
+                path = path.as_str(),
+                moved = report.moved,
+                side = report.damaged_path.display().to_string(),
+                kept = report.kept
+            );
+            writeln!(out, "{line}")?;
         }
         out.flush()?;
         return Ok(SUCCESS);
@@ -43,16 +46,18 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
         )?;
     }
     if report.damage.is_empty() {
-        writeln!(out, "{path}: ok ({} records).", report.records)?;
+        let line = t!("check-ok", path = path.as_str(), records = report.records);
+        writeln!(out, "{line}")?;
         out.flush()?;
         return Ok(SUCCESS);
     }
-    writeln!(
-        out,
-        "{path}: {} damaged line(s), {} good record(s). Run `reflect check --repair` to move the damaged lines aside.",
-        report.damage.len(),
-        report.records
-    )?;
+    let line = t!(
+        "check-damaged",
+        path = path.as_str(),
+        damaged = report.damage.len(),
+        records = report.records
+    );
+    writeln!(out, "{line}")?;
     out.flush()?;
     Ok(FAILURE)
 }

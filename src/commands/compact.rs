@@ -6,23 +6,19 @@ use anyhow::Result;
 
 use super::Context;
 use crate::exit_codes::SUCCESS;
+use crate::t;
 
 pub fn run(ctx: &Context) -> Result<u8> {
     let journal = ctx.journal();
     let report = journal.compact()?;
     let mut out = super::stdout();
-    writeln!(
-        out,
-        "{}: {} record(s) compacted to {} entr{}.",
-        journal.path().display(),
-        report.records_before,
-        report.entries_after,
-        if report.entries_after == 1 {
-            "y"
-        } else {
-            "ies"
-        }
-    )?;
+    let line = t!(
+        "compact-done",
+        path = journal.path().display().to_string(),
+        records = report.records_before,
+        entries = report.entries_after
+    );
+    writeln!(out, "{line}")?;
     out.flush()?;
     Ok(SUCCESS)
 }

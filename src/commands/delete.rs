@@ -8,6 +8,7 @@ use anyhow::Result;
 use super::Context;
 use crate::cli::DeleteArgs;
 use crate::exit_codes::SUCCESS;
+use crate::t;
 use crate::terminal;
 
 pub fn run(ctx: &Context, args: DeleteArgs) -> Result<u8> {
@@ -17,9 +18,10 @@ pub fn run(ctx: &Context, args: DeleteArgs) -> Result<u8> {
     let mut out = super::stdout();
     writeln!(out, "{}", entry.id)?;
     out.flush()?;
-    terminal::note(&format!(
-        "Deleted entry {} ({}). Its text stays in the journal file until `reflect compact`.",
-        entry.id, entry.date
+    terminal::note(&t!(
+        "delete-done",
+        id = entry.id.to_string(),
+        date = entry.date.to_string()
     ));
     Ok(SUCCESS)
 }

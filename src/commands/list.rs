@@ -13,6 +13,7 @@ use crate::exit_codes::SUCCESS;
 use crate::export::json::EntryObject;
 use crate::neutral;
 use crate::pack::PackSet;
+use crate::t;
 use crate::terminal;
 
 pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
@@ -63,10 +64,10 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
     }
     out.flush()?;
     if shown == 0 {
-        terminal::note(if filter.is_empty() {
-            "No entries yet. Write one with `reflect write`."
+        terminal::note(&if filter.is_empty() {
+            t!("list-none-yet")
         } else {
-            "No entries match."
+            t!("list-none-match")
         });
     }
     Ok(SUCCESS)
@@ -81,7 +82,13 @@ fn new_table(fancy: bool) -> Table {
             presets::ASCII_HORIZONTAL_ONLY
         })
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["id", "date", "level", "theme", "entry"]);
+        .set_header([
+            t!("list-header-id"),
+            t!("list-header-date"),
+            t!("list-header-level"),
+            t!("list-header-theme"),
+            t!("list-header-entry"),
+        ]);
     if !terminal::stdout_is_terminal() {
         table.set_width(100);
     }
@@ -95,7 +102,7 @@ fn row(entry: &Entry, packs: &PackSet) -> Vec<String> {
             .and_then(|p| p.theme(theme))
             .map_or_else(|| theme.clone(), |t| t.title.clone()),
         (None, Some(theme)) => theme.clone(),
-        _ => "(free)".to_string(),
+        _ => t!("list-free"),
     };
     vec![
         entry.id.to_string(),

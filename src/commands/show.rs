@@ -8,6 +8,7 @@ use super::Context;
 use crate::cli::ShowArgs;
 use crate::exit_codes::SUCCESS;
 use crate::neutral;
+use crate::t;
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<u8> {
     let entry = ctx.journal().find(&args.id)?;
@@ -19,40 +20,47 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<u8> {
         out,
         "{}  {}  {}",
         entry.id,
-        entry.date.format("%A %-d %B %Y"),
+        crate::dates::display_long_day(entry.date),
         packs.level_label(entry.pack.as_deref(), entry.level)
     )?;
     if let Some(theme) = &entry.theme {
         let title = pack
             .and_then(|p| p.theme(theme))
             .map_or(theme.as_str(), |t| t.title.as_str());
-        writeln!(out, "Theme:   {}", neutral::terminal_line(title))?;
+        let theme = neutral::terminal_line(title).into_owned();
+        writeln!(out, "{}", t!("show-theme", theme = theme))?;
     }
     if let Some(prompt_id) = &entry.prompt {
         match pack.and_then(|p| p.prompt(prompt_id)) {
-            Some(prompt) => writeln!(out, "Prompt:  {}", neutral::terminal_line(&prompt.question))?,
+            Some(prompt) => {
+                let question = neutral::terminal_line(&prompt.question).into_owned();
+                writeln!(out, "{}", t!("show-prompt", question = question))?
+            }
             None => writeln!(
                 out,
-                "Prompt:  {}/{} (pack not loaded)",
-                neutral::terminal_line(entry.pack.as_deref().unwrap_or("?")),
-                neutral::terminal_line(prompt_id)
+                "{}",
+                t!(
+                    "show-prompt-unknown",
+                    pack =
+                        neutral::terminal_line(entry.pack.as_deref().unwrap_or("?")).into_owned(),
+                    prompt = neutral::terminal_line(prompt_id).into_owned()
+                )
             )?,
         }
     }
     if !entry.tags.is_empty() {
-        writeln!(
-            out,
-            "Tags:    {}",
-            neutral::terminal_line(&entry.tags.join(", "))
-        )?;
+        let tags = neutral::terminal_line(&entry.tags.join(", ")).into_owned();
+        writeln!(out, "{}", t!("show-tags", tags = tags))?;
     }
+    let moment =
+        |m: chrono::DateTime<chrono::FixedOffset>| m.format("%Y-%m-%d %H:%M %:z").to_string();
     write!(
         out,
-        "Written: {}",
-        entry.written.format("%Y-%m-%d %H:%M %:z")
+        "{}",
+        t!("show-written", moment = moment(entry.written))
     )?;
     if let Some(revised) = entry.revised {
-        write!(out, " (revised {})", revised.format("%Y-%m-%d %H:%M %:z"))?;
+        write!(out, "{}", t!("show-revised", moment = moment(revised)))?;
     }
     writeln!(out, "\n")?;
     writeln!(out, "{}", neutral::terminal(&entry.text))?;

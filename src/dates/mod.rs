@@ -220,6 +220,20 @@ pub fn display_day_in(lang: Lang, day: NaiveDate) -> String {
         .to_string()
 }
 
+/// A day in full for prose: `Monday 23 November 2026` / `lunes 23 de noviembre de 2026`.
+pub fn display_long_day(day: NaiveDate) -> String {
+    display_long_day_in(i18n::lang(), day)
+}
+
+pub fn display_long_day_in(lang: Lang, day: NaiveDate) -> String {
+    let format = match lang {
+        Lang::En => "%A %-d %B %Y",
+        Lang::Es => "%A %-d de %B de %Y",
+    };
+    day.format_localized(format, lang.chrono_locale())
+        .to_string()
+}
+
 /// A month for prose: `December 2026` / `diciembre de 2026`.
 pub fn display_month_in(lang: Lang, day: NaiveDate) -> String {
     let format = match lang {

@@ -22,8 +22,9 @@ macro_rules! areas {
 }
 
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
-pub const EMBEDDED: &[(&str, &str, &str)] =
-    areas!["common", "config", "daily", "dates", "errors", "help", "import", "packs"];
+pub const EMBEDDED: &[(&str, &str, &str)] = areas![
+    "common", "config", "daily", "check", "dates", "entries", "errors", "help", "import", "packs"
+];
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -1,0 +1,6 @@
+# reflect check
+
+check-nothing-to-repair = { $path }: no hay líneas dañadas; nada que reparar ({ $records } registros).
+check-repaired = { $path }: { $moved } línea(s) dañada(s) movida(s) a { $side }; se conservan { $kept } registro(s) bueno(s).
+check-ok = { $path }: bien ({ $records } registros).
+check-damaged = { $path }: { $damaged } línea(s) dañada(s), { $records } registro(s) bueno(s). Ejecuta `reflect check --repair` para apartar las líneas dañadas.

@@ -62,12 +62,8 @@ impl FromStr for Level {
             .zip(&ids)
             .map(|(level, ids)| (level, &ids[..]))
             .collect();
-        crate::text::pick(s, &choices).ok_or_else(|| {
-            format!(
-                "unknown level '{}' (expected school, network or system, 1 to 3, or a level name of a loaded pack)",
-                s.trim()
-            )
-        })
+        crate::text::pick(s, &choices)
+            .ok_or_else(|| crate::t!("error-unknown-level", input = s.trim()))
     }
 }
 

@@ -62,7 +62,11 @@ impl Filter {
         } = criteria;
         if let (Some(since), Some(until)) = (since, until) {
             if since > until {
-                return Err(format!("--since {since} is after --until {until}"));
+                return Err(crate::t!(
+                    "error-since-after-until",
+                    since = since.to_string(),
+                    until = until.to_string()
+                ));
             }
         }
         let tags = tags

@@ -8,7 +8,7 @@ use anyhow::{anyhow, Result};
 use crate::cli::{CohortArgs, TableFormat};
 use crate::exit_codes::SUCCESS;
 use crate::progress::render::{self, Style};
-use crate::progress::{read_summaries, Cohort};
+use crate::progress::{read_summaries, words, Cohort};
 use crate::terminal;
 
 pub fn run(ctx: &super::Context, args: CohortArgs) -> Result<u8> {
@@ -27,40 +27,32 @@ pub fn run(ctx: &super::Context, args: CohortArgs) -> Result<u8> {
         }
         TableFormat::Csv => cohort.write_csv(&mut out)?,
         TableFormat::Table => {
-            let style = Style {
-                fancy: ctx.fancy(),
-                terminal: terminal::stdout_is_terminal(),
-            };
-            let people = if cohort.participants == 1 {
-                "participant"
-            } else {
-                "participants"
-            };
-            let span = match (cohort.first, cohort.last) {
-                (Some(first), Some(last)) => format!(", entries from {first} to {last}"),
-                _ => ", no entries yet".to_string(),
-            };
-            writeln!(out, "Cohort of {} {people}{span}", cohort.participants)?;
+            let style = Style::for_stdout(
+                ctx.config.no_color,
+                ctx.config.ascii,
+                terminal::stdout_is_terminal(),
+            );
+            let span = cohort
+                .first
+                .zip(cohort.last)
+                .map(|(first, last)| (first.to_string(), last.to_string()));
+            writeln!(out, "{}", words::cohort_title(cohort.participants, span))?;
             writeln!(out)?;
             render::write_table(&mut out, &cohort.table(style))?;
             writeln!(out)?;
-            writeln!(
-                out,
-                "Reached: how many of the {} {people} have at least one entry at that level or above.",
-                cohort.participants
-            )?;
+            writeln!(out, "{}", words::cohort_reached(cohort.participants))?;
             if !cohort.months.is_empty() {
                 writeln!(out)?;
-                writeln!(out, "Measures by month")?;
+                writeln!(out, "{}", words::label::by_month())?;
                 writeln!(out)?;
                 render::write_table(&mut out, &cohort.months_table(style))?;
             }
             writeln!(out)?;
+            let reach = render::fraction(cohort.measures.network_reach());
             writeln!(
                 out,
-                "Network reach overall: {} rated entries at {} level or above",
-                render::fraction(cohort.measures.network_reach()),
-                cohort.level_names()[1]
+                "{}",
+                words::cohort_reach(&reach, &cohort.level_names()[1])
             )?;
         }
     }

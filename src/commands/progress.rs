@@ -70,16 +70,17 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
         TableFormat::Table => {
             if summary.totals.total == 0 {
                 terminal::note(&if read == 0 {
-                    words::NO_ENTRIES.to_string()
+                    words::label::no_entries()
                 } else {
                     words::nothing_matches(read)
                 });
                 return Ok(SUCCESS);
             }
-            let style = Style {
-                fancy: ctx.fancy(),
-                terminal: terminal::stdout_is_terminal(),
-            };
+            let style = Style::for_stdout(
+                ctx.config.no_color,
+                ctx.config.ascii,
+                terminal::stdout_is_terminal(),
+            );
             if args.grid {
                 render::write_table(&mut out, &render::grid_table(&summary, style))?;
             } else if let Some(series) = &summary.by {
@@ -89,7 +90,7 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
                 write!(
                     out,
                     "{}",
-                    render::trends_text(series, &summary.measures.whole, style.fancy)
+                    render::trends_text(series, &summary.measures.whole, style.unicode)
                 )?;
             } else {
                 render::write_table(&mut out, &render::theme_table(&summary, style))?;
@@ -100,7 +101,7 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
                 write!(out, "{}", words::wrap(&caption, 80, ""))?;
             }
             writeln!(out)?;
-            writeln!(out, "{}", words::FOOTER)?;
+            writeln!(out, "{}", words::label::footer())?;
         }
     }
     out.flush()?;

@@ -23,7 +23,8 @@ macro_rules! areas {
 
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
 pub const EMBEDDED: &[(&str, &str, &str)] = areas![
-    "common", "config", "daily", "check", "dates", "entries", "errors", "help", "import", "packs"
+    "common", "config", "daily", "check", "dates", "entries", "errors", "help", "import", "packs",
+    "progress"
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -28,6 +28,7 @@ use super::render::{self, csv_record, Style};
 use super::summary::{
     canonical_level_names, display_names, series, LevelInfo, PeriodRow, Row, Summary,
 };
+use super::words::{self, label};
 use crate::entry::Level;
 use crate::neutral;
 
@@ -150,8 +151,8 @@ impl Cohort {
         let mut versions: Vec<BTreeSet<String>> = Vec::new();
         let mut themes: Vec<CohortRow> = Vec::new();
         let mut index: HashMap<Key<(Option<String>, String)>, usize> = HashMap::new();
-        let mut free = CohortRow::new(None, None, "Free entries (no prompt)".to_string());
-        let mut totals = CohortRow::new(None, None, "All entries".to_string());
+        let mut free = CohortRow::new(None, None, label::free());
+        let mut totals = CohortRow::new(None, None, label::all());
         let mut months: BTreeMap<NaiveDate, (Measures, u64)> = BTreeMap::new();
         let mut measures = Measures::default();
         let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
@@ -280,10 +281,10 @@ impl Cohort {
     /// The cohort table: entries per theme and level, and participants reaching each level.
     pub fn table(&self, style: Style) -> Table {
         let names = self.level_names();
-        let mut header = vec!["Theme".to_string()];
+        let mut header = vec![label::theme()];
         header.extend(names.iter().cloned());
-        header.push("Total".to_string());
-        header.extend(names.iter().map(|name| format!("Reached {name}")));
+        header.push(label::total());
+        header.extend(names.iter().map(|name| words::reached_column(name)));
         let mut table = render::table(style, header, &[1, 2, 3, 4, 5, 6, 7]);
         let rows = self
             .themes
@@ -308,7 +309,7 @@ impl Cohort {
             &rows,
             &self.level_names(),
             style,
-            Some(("Participants", &active)),
+            Some((&label::participants(), &active)),
         )
     }
 

@@ -1,6 +1,8 @@
 //! Progress: where a leader's practice happened, theme by theme and over time, and
 //! the cohort view a trainer builds from participants' summaries.
 //!
+//! - `words`: every sentence of these views (from the message catalogue), and
+//!   `--explain`.
 //! - `counts`: rated entries per level, the counter rows are made of.
 //! - `period`: ISO weeks, months and quarters for `--by` (the [`Period`] type).
 //! - `measures`: the measures themselves ([`Measures`], over [`Observation`]s), pure.
@@ -8,7 +10,6 @@
 //! - `summary`: the numbers every output shows, built from a tally; the shareable
 //!   JSON schema (format 2), with `measures_json` for how measures read and write.
 //! - `legacy`: format 1 summaries, converted on reading.
-//! - `words`: every sentence of these views, and `--explain`.
 //! - `render`: terminal tables and sparklines; `csv`: the one-table CSV.
 //! - `read`: participants' summaries read from files, distrusted and checked.
 //! - `cohort`: several summaries combined.

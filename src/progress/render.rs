@@ -35,16 +35,31 @@ const FANCY_PRESET: &str = "     ─             ";
 /// How output may look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
-    /// Unicode borders and bars, and colour.
+    /// Colour and bold.
     pub fancy: bool,
+    /// Unicode rules, arrows and sparklines (a terminal, without `--color never`
+    /// or `TERM=dumb`); ASCII otherwise.
+    pub unicode: bool,
     /// Standard output is a terminal (its width is used).
     pub terminal: bool,
+}
+
+impl Style {
+    /// The style for standard output: `no_color` from `NO_COLOR`/`--color never`,
+    /// `ascii` from `--color never`/`TERM=dumb`.
+    pub fn for_stdout(no_color: bool, ascii: bool, terminal: bool) -> Style {
+        Style {
+            fancy: terminal && !no_color,
+            unicode: terminal && !ascii,
+            terminal,
+        }
+    }
 }
 
 /// A table with the house style: dynamic widths, numbers right-aligned.
 pub fn table(style: Style, header: Vec<String>, numeric: &[usize]) -> Table {
     let mut table = Table::new();
-    table.load_preset(if style.fancy {
+    table.load_preset(if style.unicode {
         FANCY_PRESET
     } else {
         PLAIN_PRESET
@@ -91,12 +106,12 @@ pub fn fraction(f: Fraction) -> String {
 }
 
 /// The change column: an arrow for the direction and the points, or nothing.
-pub fn change(points: Option<f64>, fancy: bool) -> String {
+pub fn change(points: Option<f64>, unicode: bool) -> String {
     let Some(points) = points else {
         return String::new();
     };
     let points = points.round() as i64;
-    let arrow = match (points.signum(), fancy) {
+    let arrow = match (points.signum(), unicode) {
         (1, true) => "↑",
         (-1, true) => "↓",
         (_, true) => "→",
@@ -165,15 +180,15 @@ pub fn theme_table(summary: &Summary, style: Style) -> Table {
         idea: summary.totals.idea > 0,
         unrated: summary.totals.unrated > 0,
     };
-    let mut header = vec![label::THEME.to_string()];
+    let mut header = vec![label::theme().to_string()];
     header.extend(names.iter().cloned());
     if optional.idea {
-        header.push(label::IDEA.to_string());
+        header.push(label::idea().to_string());
     }
     if optional.unrated {
-        header.push(label::UNRATED.to_string());
+        header.push(label::unrated().to_string());
     }
-    header.extend([label::TOTAL.to_string(), label::LAST5.to_string()]);
+    header.extend([label::total().to_string(), label::last5().to_string()]);
     let numeric: Vec<usize> = (1..header.len() - 1).collect();
     let mut table = table(style, header, &numeric);
     for theme in &summary.themes {
@@ -181,13 +196,13 @@ pub fn theme_table(summary: &Summary, style: Style) -> Table {
         table.add_row(row_cells(title, &theme.row, &short, optional));
     }
     if summary.free.total > 0 {
-        let label = Cell::new(label::FREE);
+        let label = Cell::new(label::free());
         table.add_row(row_cells(label, &summary.free, &short, optional));
     }
     let all = if style.fancy {
-        Cell::new(label::ALL).add_attribute(Attribute::Bold)
+        Cell::new(label::all()).add_attribute(Attribute::Bold)
     } else {
-        Cell::new(label::ALL)
+        Cell::new(label::all())
     };
     table.add_row(row_cells(all, &summary.totals, &short, optional));
     keep_readable(
@@ -208,8 +223,8 @@ pub fn measures_table(summary: &Summary, style: Style) -> Table {
         _ => String::new(),
     };
     let header = vec![
-        label::MEASURE.to_string(),
-        format!("{}\n{whole_span}", label::WHOLE),
+        label::measure().to_string(),
+        format!("{}\n{whole_span}", label::whole()),
         format!(
             "{}\n{}",
             words::last_days(m.window_days),
@@ -220,7 +235,7 @@ pub fn measures_table(summary: &Summary, style: Style) -> Table {
             words::days_before(m.window_days),
             span(m.previous.from, m.previous.to)
         ),
-        label::CHANGE.to_string(),
+        label::change().to_string(),
     ];
     let mut table = table(style, header, &[]);
     let windows = [&m.whole, &m.recent.measures, &m.previous.measures];
@@ -230,56 +245,50 @@ pub fn measures_table(summary: &Summary, style: Style) -> Table {
         cells.push(Cell::new(change));
         table.add_row(cells);
     };
-    row(
-        label::RATED.into(),
-        &|w| w.rated().to_string(),
-        String::new(),
-    );
+    row(label::rated(), &|w| w.rated().to_string(), String::new());
     if m.whole.idea > 0 {
-        row(label::IDEAS.into(), &|w| w.idea.to_string(), String::new());
+        row(label::ideas(), &|w| w.idea.to_string(), String::new());
     }
     if m.whole.unrated > 0 {
         row(
-            label::UNRATED_ENTRIES.into(),
+            label::unrated_entries(),
             &|w| w.unrated.to_string(),
             String::new(),
         );
     }
-    let fancy = style.fancy;
+    let fancy = style.unicode;
     row(
-        label::REACH.into(),
+        label::reach(),
         &|w| fraction(w.network_reach()),
         change(m.change.network_reach, fancy),
     );
     row(
-        label::BROUGHT_IN.into(),
+        label::brought_in(),
         &|w| fraction(w.brought_into_school()),
         change(m.change.brought_into_school, fancy),
     );
     row(
-        label::COLLABORATIVE.into(),
+        label::collaborative(),
         &|w| fraction(w.collaborative_reach()),
         change(m.change.collaborative_reach, fancy),
     );
     row(
-        label::WITHOUT_DEPTH.into(),
+        label::without_depth(),
         &|w| w.without_depth().to_string(),
         String::new(),
     );
     let directions: Vec<Direction> = m.whole.transfers.keys().copied().collect();
-    let transfers = if directions.is_empty() {
-        label::NONE
-    } else {
-        ""
-    };
-    row(
-        label::TRANSFERS.into(),
-        &|_| transfers.to_string(),
-        String::new(),
-    );
+    if directions.is_empty() {
+        let none = label::none();
+        row(label::transfers(), &|_| none.clone(), String::new());
+    }
     let names = summary.level_names();
     for direction in directions {
-        let name = format!("  {}", direction_label(direction, &names, fancy));
+        let name = format!(
+            "{} {}",
+            label::transfer(),
+            direction_label(direction, &names, fancy)
+        );
         row(
             name,
             &|w| {
@@ -299,7 +308,7 @@ pub fn measures_table(summary: &Summary, style: Style) -> Table {
 pub fn direction_label((from, to): Direction, names: &[String; 3], fancy: bool) -> String {
     let from = match from {
         Origin::Level(level) => names[level.rank()].clone(),
-        Origin::Programme => "Programme".to_string(),
+        Origin::Programme => label::programme(),
     };
     let arrow = if fancy { "→" } else { "->" };
     format!("{from} {arrow} {}", names[to.rank()])
@@ -309,9 +318,9 @@ pub fn direction_label((from, to): Direction, names: &[String; 3], fancy: bool) 
 pub fn grid_table(summary: &Summary, style: Style) -> Table {
     let names = summary.level_names();
     let depths = summary.depth_names();
-    let mut header = vec![label::LEVEL.to_string()];
+    let mut header = vec![label::level().to_string()];
     header.extend(depths.iter().cloned());
-    header.extend([label::NO_DEPTH.to_string(), label::TOTAL.to_string()]);
+    header.extend([label::no_depth().to_string(), label::total().to_string()]);
     let mut table = table(style, header, &[1, 2, 3, 4, 5, 6]);
     let grid = grid_from_cells(&summary.grid).unwrap_or_default();
     for level in Level::ALL {
@@ -359,22 +368,22 @@ pub fn period_table(
 ) -> Table {
     let idea = rows.iter().any(|r| r.measures.idea > 0);
     let unrated = rows.iter().any(|r| r.measures.unrated > 0);
-    let mut header = vec![label::PERIOD.to_string()];
+    let mut header = vec![label::period().to_string()];
     header.extend(names.iter().cloned());
     let mut numeric = vec![1, 2, 3];
-    for (shown, name) in [(idea, label::IDEA), (unrated, label::UNRATED)] {
+    for (shown, name) in [(idea, label::idea()), (unrated, label::unrated())] {
         if shown {
             numeric.push(header.len());
             header.push(name.to_string());
         }
     }
     header.extend([
-        label::PERIOD_REACH.to_string(),
-        label::PERIOD_BROUGHT_IN.to_string(),
-        label::PERIOD_COLLABORATIVE.to_string(),
+        label::period_reach().to_string(),
+        label::period_brought_in().to_string(),
+        label::period_collaborative().to_string(),
     ]);
     numeric.push(header.len());
-    header.push(label::TRANSFERS.to_string());
+    header.push(label::transfers().to_string());
     if let Some((name, _)) = extra {
         numeric.push(header.len());
         header.push(name.to_string());
@@ -440,31 +449,31 @@ pub fn trends_text(series: &Series, whole: &Measures, fancy: bool) -> String {
     let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
         return String::new();
     };
-    let lines: [(&str, Vec<u64>, String); 5] = [
+    let lines: [(String, Vec<u64>, String); 5] = [
         (
-            words::TREND_RATED,
+            label::trend_rated(),
             rows.iter().map(|r| r.measures.rated()).collect(),
             whole.rated().to_string(),
         ),
         (
-            words::TREND_REACH,
+            label::trend_reach(),
             rows.iter()
                 .map(|r| r.measures.network_reach().count)
                 .collect(),
             fraction(whole.network_reach()),
         ),
         (
-            words::TREND_BROUGHT_IN,
+            label::trend_brought_in(),
             rows.iter().map(|r| r.measures.brought_in).collect(),
             fraction(whole.brought_into_school()),
         ),
         (
-            words::TREND_COLLABORATIVE,
+            label::trend_collaborative(),
             rows.iter().map(|r| r.measures.collaborative).collect(),
             fraction(whole.collaborative_reach()),
         ),
         (
-            words::TREND_TRANSFERS,
+            label::trend_transfers(),
             rows.iter().map(|r| r.measures.transferred()).collect(),
             whole.transferred().to_string(),
         ),

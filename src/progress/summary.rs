@@ -314,7 +314,7 @@ pub fn display_names(levels: &[LevelInfo]) -> [String; 3] {
 
 /// The depth ladder's names as shown when no pack names them.
 pub fn canonical_depth_names() -> [String; 4] {
-    ["Informing", "Coordinating", "Sharing", "Co-constructing"].map(str::to_string)
+    super::words::depth_names()
 }
 
 /// Depth names for display, canonical where missing.
@@ -328,11 +328,7 @@ pub fn display_depth_names(depths: &[DepthInfo]) -> [String; 4] {
 
 /// The ladder's names as shown when no single pack names them.
 pub fn canonical_level_names() -> [String; 3] {
-    [
-        "School".to_string(),
-        "Network".to_string(),
-        "System".to_string(),
-    ]
+    super::words::level_names()
 }
 
 impl Summary {

@@ -66,7 +66,7 @@ pub enum Command {
     Edit(EditArgs),
     /// Delete an entry (appends a retraction; the text stays until `compact`).
     Delete(DeleteArgs),
-    /// Show the move from school- to network- and system-level practice, theme by theme.
+    /// Show where your practice happens (school, network, system), theme by theme and over time.
     Progress(ProgressArgs),
     /// Combine several participants' `progress --format json` summaries.
     Cohort(CohortArgs),

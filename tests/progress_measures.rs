@@ -250,6 +250,12 @@ fn explain_says_what_every_column_and_measure_means() {
     assert!(flat.contains("first sign of transfer"), "{flat}");
     assert!(flat.contains("mixes the themes"), "{flat}");
     assert!(!flat.to_lowercase().contains("better"), "{flat}");
+    // In the interface language.
+    let es = env.ok(&["--lang", "es", "progress", "--explain"]);
+    let es = es.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(es.starts_with("Qué muestra reflect progress"), "{es}");
+    assert!(es.contains("primera señal de transferencia"), "{es}");
+    assert!(es.contains("mezcla los temas"), "{es}");
     // The tables point to it.
     reference_journal(&env);
     let table = env.ok(&["progress"]);

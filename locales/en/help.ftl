@@ -55,7 +55,7 @@ help-edit-allow_future = Allow a --date after today
 help-delete = Delete an entry (appends a retraction; the text stays until `compact`)
 help-delete-id = Entry id, or any unique prefix of it
 
-help-progress = Show the move from school- to network- and system-level practice, theme by theme
+help-progress = Show where your practice happens (school, network, system), theme by theme and over time
 help-progress-since = { help-list-since }
 help-progress-until = { help-list-until }
 help-progress-on = { help-list-on }

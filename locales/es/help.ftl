@@ -55,7 +55,7 @@ help-edit-allow_future = Permite un --date posterior a hoy
 help-delete = Borra una entrada (agrega una retractación; el texto queda hasta `compact`)
 help-delete-id = Id de la entrada, o cualquier prefijo único de él
 
-help-progress = Muestra el paso de la práctica en la escuela a la práctica en red y en el territorio, tema por tema
+help-progress = Muestra dónde ocurre tu práctica (establecimiento, red, territorio), tema por tema y en el tiempo
 help-progress-since = { help-list-since }
 help-progress-until = { help-list-until }
 help-progress-on = { help-list-on }

@@ -62,6 +62,10 @@ pub enum Command {
     Tags,
     /// Your rhythm: entries per week, streaks, quiet themes, a calendar of six months.
     Stats(StatsArgs),
+    /// List an entry's revisions, with what changed word by word.
+    History(HistoryArgs),
+    /// Bring back a deleted entry, or an earlier text, as a new revision.
+    Restore(RestoreArgs),
     /// Change an entry (appends a revision; the original stays until `compact`).
     Edit(EditArgs),
     /// Delete an entry (appends a retraction; the text stays until `compact`).

@@ -15,6 +15,7 @@
 //! - [`position`]: line and column of a byte offset, for `FILE:LINE:COL` messages.
 //! - [`draft`]: drafts kept until an entry is saved.
 //! - [`rhythm`] / [`tags`]: how regularly one writes, and the tags in use.
+//! - [`history`]: what changed between two revisions of an entry.
 //! - [`terminal`]: whether we are on one, asking, and the error/warning/note lines.
 //! - [`i18n`]: every sentence a person reads, English and Spanish (Fluent).
 //! - [`dates`]: date phrases in both languages, and dates for display.
@@ -31,6 +32,7 @@ pub mod exit_codes;
 pub mod export;
 pub mod filter;
 pub mod fs;
+pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod journal;

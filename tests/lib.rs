@@ -9,6 +9,7 @@ mod daily;
 mod exit_codes;
 mod export;
 mod help;
+mod history;
 mod import;
 mod journal;
 mod language;

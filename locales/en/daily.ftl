@@ -32,3 +32,26 @@ stats-weekday-mon = Mon
 stats-weekday-wed = Wed
 stats-weekday-fri = Fri
 stats-weekday-sun = Sun
+
+# history and restore
+history-heading = Entry { $id }
+history-written = Revision { $number } · written { $moment }
+history-edited = Revision { $number } · edited { $moment }
+history-deleted = Revision { $number } · deleted { $moment }
+history-same-text = (same text)
+restore-no-such-revision = --revision: there is no revision { $number } (the entry has { $count }; see `reflect history`)
+restore-name-a-revision = the entry { $id } is not deleted; name the earlier text to bring back with --revision N (see `reflect history { $id }`)
+restore-a-deletion = --revision: revision { $number } is the deletion, which has no text; name one before it
+restore-no-change = Entry { $id } already reads as revision { $number }; nothing to restore.
+restore-done = Restored entry { $id } as it was in revision { $number } (appended as a new revision).
+
+# compact
+compact-ask = { $count ->
+    [one] Compacting drops 1 earlier revision or deleted entry that `reflect restore` could still bring back. Go ahead? [y/N]:{" "}
+   *[other] Compacting drops { $count } earlier revisions and deleted entries that `reflect restore` could still bring back. Go ahead? [y/N]:{" "}
+}
+compact-kept = Nothing compacted; every revision is kept.
+compact-dropping = { $count ->
+    [one] Dropping 1 earlier revision or deleted entry (`reflect restore` can no longer bring it back).
+   *[other] Dropping { $count } earlier revisions and deleted entries (`reflect restore` can no longer bring them back).
+}

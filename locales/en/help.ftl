@@ -118,6 +118,12 @@ help-tags = List the tags in use: how many entries, newest use, entries per leve
 help-stats = Your rhythm: entries per week, streaks, quiet themes, a calendar of six months
 help-stats-format = Output format
 
+help-history = List an entry's revisions, with what changed word by word
+help-history-id = Entry id, or any unique prefix of it (deleted entries too)
+help-restore = Bring back a deleted entry, or an earlier text, as a new revision
+help-restore-id = Entry id, or any unique prefix of it (deleted entries too)
+help-restore-revision = The revision to bring back, as numbered by `reflect history` (default: the last one with text, i.e. the entry as it was before it was deleted)
+
 help-check = Check the journal for damaged lines (and move them aside with --repair)
 help-check-repair = Move damaged lines to a side file (JOURNAL.damaged) and keep every good entry
 

@@ -32,3 +32,26 @@ stats-weekday-mon = lun
 stats-weekday-wed = mié
 stats-weekday-fri = vie
 stats-weekday-sun = dom
+
+# history and restore
+history-heading = Entrada { $id }
+history-written = Revisión { $number } · escrita { $moment }
+history-edited = Revisión { $number } · editada { $moment }
+history-deleted = Revisión { $number } · borrada { $moment }
+history-same-text = (mismo texto)
+restore-no-such-revision = --revision: no hay revisión { $number } (la entrada tiene { $count }; mira `reflect history`)
+restore-name-a-revision = la entrada { $id } no está borrada; indica con --revision N el texto anterior que quieres recuperar (mira `reflect history { $id }`)
+restore-a-deletion = --revision: la revisión { $number } es el borrado, que no tiene texto; indica una anterior
+restore-no-change = La entrada { $id } ya dice lo de la revisión { $number }; no hay nada que recuperar.
+restore-done = Se recuperó la entrada { $id } tal como estaba en la revisión { $number } (agregada como una revisión nueva).
+
+# compact
+compact-ask = { $count ->
+    [one] Compactar descarta 1 revisión anterior o entrada borrada que `reflect restore` aún podría recuperar. ¿Seguir? [y/N]:{" "}
+   *[other] Compactar descarta { $count } revisiones anteriores y entradas borradas que `reflect restore` aún podría recuperar. ¿Seguir? [y/N]:{" "}
+}
+compact-kept = No se compactó nada; se conservan todas las revisiones.
+compact-dropping = { $count ->
+    [one] Se descarta 1 revisión anterior o entrada borrada (`reflect restore` ya no podrá recuperarla).
+   *[other] Se descartan { $count } revisiones anteriores y entradas borradas (`reflect restore` ya no podrá recuperarlas).
+}

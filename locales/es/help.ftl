@@ -118,6 +118,12 @@ help-tags = Lista las etiquetas en uso: cuántas entradas, último uso, entradas
 help-stats = Tu ritmo: entradas por semana, rachas, temas en silencio, un calendario de seis meses
 help-stats-format = Formato de salida
 
+help-history = Lista las revisiones de una entrada, con lo que cambió palabra por palabra
+help-history-id = Id de la entrada, o cualquier prefijo único de él (también entradas borradas)
+help-restore = Recupera una entrada borrada, o un texto anterior, como una revisión nueva
+help-restore-id = Id de la entrada, o cualquier prefijo único de él (también entradas borradas)
+help-restore-revision = La revisión que recuperar, numerada como en `reflect history` (predeterminado: la última con texto, es decir, la entrada tal como estaba antes de borrarla)
+
 help-check = Revisa el diario en busca de líneas dañadas (y las aparta con --repair)
 help-check-repair = Mueve las líneas dañadas a un archivo aparte (DIARIO.damaged) y conserva todas las entradas buenas
 

@@ -9,6 +9,7 @@ mod config;
 mod delete;
 mod edit;
 mod export;
+mod history;
 mod home;
 mod import;
 mod list;
@@ -76,6 +77,8 @@ fn dispatch(ctx: &Context, command: Command) -> Result<u8> {
         Command::Show(args) => show::run(ctx, args),
         Command::Tags => tags::run(ctx),
         Command::Stats(args) => stats::run(ctx, args),
+        Command::History(args) => history::history(ctx, args),
+        Command::Restore(args) => history::restore(ctx, args),
         Command::Edit(args) => edit::run(ctx, args),
         Command::Delete(args) => delete::run(ctx, args),
         Command::Progress(args) => progress::run(ctx, args),

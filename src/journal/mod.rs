@@ -33,6 +33,7 @@ mod write;
 pub use entries::Entries;
 pub use repair::{CheckReport, CompactReport, RepairReport};
 pub use report::{Collected, Damage, Report, Silent};
+pub use revisions::Revision;
 pub use scan::Scan;
 
 use std::collections::HashMap;
@@ -227,6 +228,17 @@ impl Journal {
                 Err(JournalError::Ambiguous { prefix, candidates })
             }
         }
+    }
+
+    /// Every record of the entry (live or deleted) whose id starts with `prefix`,
+    /// oldest first: what `reflect history` shows and `reflect restore` brings back.
+    pub fn revisions(&self, prefix: &str) -> Result<(EntryId, Vec<Revision>)> {
+        revisions::history(self, prefix)
+    }
+
+    /// How many revisions with text [`Journal::compact`] would drop now.
+    pub fn restorable_revisions(&self) -> Result<usize> {
+        revisions::restorable(self)
     }
 
     /// Every id that has ever had a record, live or retracted (imports skip them).

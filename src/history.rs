@@ -1,0 +1,112 @@
+//! What changed between two revisions of an entry: the fields (day, level, tags,
+//! prompt) and a word-level diff of the text, in git's `--word-diff=plain` markers
+//! (`[-removed-]{+added+}`), readable without colour.
+
+use similar::{ChangeTag, TextDiff};
+
+use crate::entry::Entry;
+
+/// One changed field: its name and the values before and after, as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
+/// The fields that differ between `old` and `new` (the text aside).
+pub fn field_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    let mut compare = |field: &'static str, before: String, after: String| {
+        if before != after {
+            let shown = |value: String| if value.is_empty() { "-".into() } else { value };
+            let (before, after) = (shown(before), shown(after));
+            changes.push(FieldChange {
+                field,
+                before,
+                after,
+            });
+        }
+    };
+    compare("date", old.date.to_string(), new.date.to_string());
+    compare("level", old.level.to_string(), new.level.to_string());
+    compare("tags", old.tags.join(", "), new.tags.join(", "));
+    let prompt = |e: &Entry| match (&e.pack, &e.prompt) {
+        (Some(pack), Some(prompt)) => format!("{pack}/{prompt}"),
+        _ => String::new(),
+    };
+    compare("prompt", prompt(old), prompt(new));
+    changes
+}
+
+/// The text of `new` with the words removed from `old` as `[-...-]` and the words
+/// added as `{+...+}`. `None` when the texts are the same.
+pub fn word_diff(old: &str, new: &str) -> Option<String> {
+    if old == new {
+        return None;
+    }
+    let diff = TextDiff::from_words(old, new);
+    let mut out = String::new();
+    let mut open: Option<ChangeTag> = None;
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        let value = change.value();
+        // Whitespace between two changed runs of the same kind stays inside them.
+        if open != Some(tag) {
+            close(&mut out, open);
+            open = None;
+            if tag != ChangeTag::Equal {
+                out.push_str(if tag == ChangeTag::Delete { "[-" } else { "{+" });
+                open = Some(tag);
+            }
+        }
+        out.push_str(value);
+    }
+    close(&mut out, open);
+    Some(out)
+}
+
+fn close(out: &mut String, open: Option<ChangeTag>) {
+    match open {
+        Some(ChangeTag::Delete) => out.push_str("-]"),
+        Some(ChangeTag::Insert) => out.push_str("+}"),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changed_words_are_marked() {
+        assert_eq!(
+            word_diff("We met the heads today.", "We met the network heads today.").unwrap(),
+            "We met the {+network +}heads today."
+        );
+        assert_eq!(
+            word_diff("a quick plan", "a slow plan").unwrap(),
+            "a [-quick-]{+slow+} plan"
+        );
+        assert_eq!(word_diff("same", "same"), None);
+    }
+
+    #[test]
+    fn fields_that_differ_are_listed() {
+        let old: Entry = serde_json::from_str(
+            r#"{"id":"a","date":"2026-11-20","written":"2026-11-20T10:00:00+01:00","level":"school","tags":["x"],"text":"t"}"#,
+        )
+        .unwrap();
+        let mut new = old.clone();
+        new.tags.push("y".into());
+        let changes = field_changes(&old, &new);
+        assert_eq!(
+            changes,
+            vec![FieldChange {
+                field: "tags",
+                before: "x".into(),
+                after: "x, y".into()
+            }]
+        );
+    }
+}

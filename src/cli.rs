@@ -70,6 +70,9 @@ pub enum Command {
     Edit(EditArgs),
     /// Delete an entry (appends a retraction; the text stays until `compact`).
     Delete(DeleteArgs),
+    /// Rate unrated entries, newest first: level, transfer, depth (on a terminal;
+    /// without one, print their ids).
+    Rate,
     /// Show where your practice happens (school, network, system), theme by theme and over time.
     Progress(ProgressArgs),
     /// Combine several participants' `progress --format json` summaries.
@@ -145,9 +148,17 @@ pub struct WriteArgs {
     /// Write a free entry, without a prompt.
     #[arg(long)]
     pub free: bool,
-    /// Level of practice the entry is about: school, network, system (or the pack's names).
+    /// Where the practice happened: school, network, system (or the pack's names), or
+    /// idea (not practice yet). Without it, a terminal asks; otherwise it stays unrated.
     #[arg(short, long, value_name = "LEVEL")]
     pub level: Option<String>,
+    /// How deep the joint work went: informing, coordinating, sharing, co-constructing
+    /// (or the pack's names).
+    #[arg(long, value_name = "DEPTH")]
+    pub depth: Option<String>,
+    /// The practice carried learning from another level, or from the programme.
+    #[arg(long, value_name = "LEVEL|programme")]
+    pub from: Option<String>,
     /// Tag the entry (repeatable).
     #[arg(short, long, value_name = "TAG")]
     pub tag: Vec<String>,
@@ -206,9 +217,15 @@ pub struct EditArgs {
     /// New text (otherwise the editor, or stdin when it is not a terminal).
     #[arg(short, long, value_name = "TEXT")]
     pub message: Option<String>,
-    /// New level.
+    /// New level (or idea); the text is kept.
     #[arg(short, long, value_name = "LEVEL")]
     pub level: Option<String>,
+    /// New depth of joint work, or none to clear it; the text is kept.
+    #[arg(long, value_name = "DEPTH|none")]
+    pub depth: Option<String>,
+    /// New transfer (a level or programme), or none to clear it; the text is kept.
+    #[arg(long, value_name = "LEVEL|programme|none")]
+    pub from: Option<String>,
     /// Replace all the tags with these (repeatable); see --add-tag and --remove-tag.
     #[arg(short, long, value_name = "TAG", conflicts_with_all = ["add_tag", "remove_tag"])]
     pub tag: Vec<String>,

@@ -19,6 +19,7 @@ use chrono::{DateTime, FixedOffset, Local, Timelike};
 use serde::Deserialize;
 
 use crate::i18n::Lang;
+use crate::pack::Question;
 use crate::position::line_column;
 use crate::t;
 
@@ -65,6 +66,8 @@ pub struct ConfigFile {
     pub default_pack: Option<String>,
     /// Interface language (`en`, `es`, or a locale name such as `es_CL`).
     pub language: Option<String>,
+    /// Which questions a terminal asks after an entry: `level`, `from`, `depth`.
+    pub ask: Option<Vec<toml::Spanned<String>>>,
 }
 
 /// The interface language and the rule that chose it.
@@ -97,6 +100,9 @@ pub struct Config {
     pub language: LanguageSetting,
     /// "Now", with the local UTC offset (`REFLECT_NOW` overrides it, for tests and demos).
     pub now: DateTime<FixedOffset>,
+    /// The questions a terminal asks about an entry (`ask` in the config file; all
+    /// three by default). Always asked in the order level, from, depth.
+    pub ask: Vec<Question>,
 }
 
 /// What the command line says about settings.
@@ -209,6 +215,13 @@ impl Config {
             packs_dir,
             drafts_dir,
             default_pack: file.default_pack,
+            ask: match &file.ask {
+                None => Question::ALL.to_vec(),
+                Some(keys) => Question::ALL
+                    .into_iter()
+                    .filter(|q| keys.iter().any(|k| k.get_ref() == q.key()))
+                    .collect(),
+            },
             no_color: overrides.no_color || env_string("NO_COLOR").is_some(),
             ascii: overrides.no_color || env_string("TERM").is_some_and(|term| term == "dumb"),
             editor: env_string("VISUAL").or_else(|| env_string("EDITOR")),
@@ -316,8 +329,23 @@ fn read_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
                 .with_context(|| format!("cannot read the config file {}", path.display()))
         }
     };
-    match toml::from_str(&text) {
-        Ok(file) => Ok((file, true)),
+    match toml::from_str::<ConfigFile>(&text) {
+        Ok(file) => {
+            let unknown = file
+                .ask
+                .iter()
+                .flatten()
+                .find(|key| Question::from_key(key.get_ref()).is_none());
+            if let Some(key) = unknown {
+                let (line, column) = line_column(&text, key.span().start);
+                bail!(
+                    "{}:{line}:{column}: `ask` lists '{}', which is not a question (use level, from, depth)",
+                    path.display(),
+                    crate::neutral::terminal_line(key.get_ref())
+                );
+            }
+            Ok((file, true))
+        }
         Err(err) => {
             let position = err
                 .span()

@@ -317,7 +317,15 @@ pub struct Entry {
     /// The moment of the latest revision, if the entry was ever edited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revised: Option<DateTime<FixedOffset>>,
-    pub level: Level,
+    /// Where the leader placed it; `None` = unrated (nobody guesses for them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Placement>,
+    /// How deep the joint work went, if the leader said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depth: Option<Depth>,
+    /// Where the learning this practice carried came from (a transfer), if said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Origin>,
     /// Prompt pack the entry answers (none for a free entry).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack: Option<String>,

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::entry::{normalize_tag, Entry, Level};
+use crate::entry::{normalize_tag, Entry, Placement};
 use crate::text::Needle;
 
 /// A resolved filter; the default matches every entry.
@@ -16,7 +16,7 @@ pub struct Filter {
     /// Prompt ids; an entry matches any of them.
     pub prompts: Vec<String>,
     /// Levels; an entry matches any of them.
-    pub levels: Vec<Level>,
+    pub levels: Vec<Placement>,
     /// Tags (normalized); an entry must carry all of them.
     pub tags: Vec<String>,
     /// Pack ids; an entry matches any of them.
@@ -35,7 +35,7 @@ pub struct Criteria {
     pub themes: Vec<String>,
     /// Prompt ids, bare or as `PACK/PROMPT`.
     pub prompts: Vec<String>,
-    pub levels: Vec<Level>,
+    pub levels: Vec<Placement>,
     /// Tags as typed (`#Trust`).
     pub tags: Vec<String>,
     pub packs: Vec<String>,
@@ -93,7 +93,7 @@ impl Filter {
     pub fn matches(&self, entry: &Entry) -> bool {
         self.since.is_none_or(|since| entry.date >= since)
             && self.until.is_none_or(|until| entry.date <= until)
-            && (self.levels.is_empty() || self.levels.contains(&entry.level))
+            && (self.levels.is_empty() || entry.level.is_some_and(|l| self.levels.contains(&l)))
             && any_of(&self.themes, entry.theme.as_deref())
             && any_of(&self.prompts, entry.prompt.as_deref())
             && any_of(&self.packs, entry.pack.as_deref())
@@ -117,7 +117,7 @@ fn any_of(wanted: &[String], value: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entry::EntryId;
+    use crate::entry::{EntryId, Level};
     use chrono::DateTime;
 
     fn entry(date: &str, level: Level, tags: &[&str], text: &str) -> Entry {
@@ -126,7 +126,9 @@ mod tests {
             date: date.parse().unwrap(),
             written: DateTime::parse_from_rfc3339("2026-11-23T10:00:00+01:00").unwrap(),
             revised: None,
-            level,
+            level: Some(Placement::At(level)),
+            depth: None,
+            from: None,
             pack: Some("ncsl".into()),
             pack_version: None,
             prompt: Some("trust-1".into()),
@@ -157,11 +159,11 @@ mod tests {
             ..Filter::default()
         }));
         assert!(filter(Filter {
-            levels: vec![Level::School, Level::Network],
+            levels: vec![Placement::At(Level::School), Placement::At(Level::Network)],
             ..Filter::default()
         }));
         assert!(!filter(Filter {
-            levels: vec![Level::System],
+            levels: vec![Placement::At(Level::System)],
             ..Filter::default()
         }));
         assert!(filter(

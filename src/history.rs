@@ -29,7 +29,22 @@ pub fn field_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
         }
     };
     compare("date", old.date.to_string(), new.date.to_string());
-    compare("level", old.level.to_string(), new.level.to_string());
+    let id = |value: Option<&'static str>| value.unwrap_or_default().to_string();
+    compare(
+        "level",
+        id(old.level.map(|l| l.as_str())),
+        id(new.level.map(|l| l.as_str())),
+    );
+    compare(
+        "from",
+        id(old.from.map(|f| f.as_str())),
+        id(new.from.map(|f| f.as_str())),
+    );
+    compare(
+        "depth",
+        id(old.depth.map(|d| d.as_str())),
+        id(new.depth.map(|d| d.as_str())),
+    );
     compare("tags", old.tags.join(", "), new.tags.join(", "));
     let prompt = |e: &Entry| match (&e.pack, &e.prompt) {
         (Some(pack), Some(prompt)) => format!("{pack}/{prompt}"),

@@ -6,6 +6,9 @@
 //! - [`entry`]: what a journal entry is (`Entry`, `EntryId`, `Level`).
 //! - [`journal`]: the append-only JSON Lines file — the only code that touches it.
 //! - [`pack`]: prompt packs (TOML), their validation and loading.
+//! - [`rating`]: what the leader says about an entry (level, transfer, depth):
+//!   the rules, the terminal questions, the editor template's lines.
+//! - [`words`]: the sentences of rating, kept together for the i18n sweep.
 //! - [`progress`]: the progress table and the cohort view built from it.
 //! - [`export`] / [`import`]: Markdown and JSON out, our JSON and jrnl's in.
 //! - [`report`]: reports for a meeting (document model, Markdown, HTML with SVG charts).
@@ -40,8 +43,10 @@ pub mod neutral;
 pub mod pack;
 pub mod position;
 pub mod progress;
+pub mod rating;
 pub mod report;
 pub mod rhythm;
 pub mod tags;
 pub mod terminal;
 pub mod text;
+pub mod words;

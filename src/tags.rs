@@ -19,9 +19,9 @@ pub struct TagUse {
     pub levels: BTreeMap<&'static str, usize>,
 }
 
-/// The level id an entry is counted under.
+/// The level id an entry is counted under (`idea`, or `unrated` when none).
 fn level_key(entry: &Entry) -> &'static str {
-    entry.level.as_str()
+    entry.level.map_or("unrated", |level| level.as_str())
 }
 
 /// Tallies the tags of `entries`: most used first, then by name.
@@ -56,7 +56,9 @@ mod tests {
             date: date.parse().unwrap(),
             written: "2026-11-23T09:00:00+01:00".parse().unwrap(),
             revised: None,
-            level,
+            level: Some(crate::entry::Placement::At(level)),
+            depth: None,
+            from: None,
             pack: None,
             pack_version: None,
             prompt: None,

@@ -333,8 +333,8 @@ fn a_file_given_twice_is_counted_once() {
 /// into the trainer's folder as `name`.
 fn edited_summary(trainer: &TestEnv, name: &str, edit: impl FnOnce(&mut Value)) -> String {
     let participant = TestEnv::new();
-    participant.write("First", &["--date", "2026-10-05"]);
-    participant.write("Second", &["--date", "2026-11-02"]);
+    participant.write("First", &["--date", "2026-10-05", "--level", "school"]);
+    participant.write("Second", &["--date", "2026-11-02", "--level", "school"]);
     let mut summary: Value =
         serde_json::from_str(&participant.ok(&["progress", "--format", "json"])).unwrap();
     edit(&mut summary);

@@ -54,12 +54,12 @@ fn reflect_alone_on_a_terminal_writes_an_answer_to_todays_prompt() {
     let mut pty = env.pty(&[]);
     pty.expect("[q] quit: ");
     pty.send_line("w");
-    pty.expect("Level of practice (");
-    pty.expect("]: ");
-    pty.send_line("");
     pty.expect("End with Ctrl-D on an empty line");
     pty.send_line("Answered from the menu.");
     pty.end_input();
+    // Enter at the level question: saved unrated, nothing more asked.
+    pty.expect("Enter leaves it unrated: ");
+    pty.send_line("");
     pty.expect("Saved entry");
     assert_eq!(pty.finish(), 0);
     let id = env.ok(&["list", "--format", "plain"]);

@@ -169,7 +169,7 @@ fn markdown_has_a_title_one_heading_per_entry_and_every_text() {
     let h3 = doc.h3();
     assert_eq!(h3.len(), 3, "{markdown}");
     assert!(h3.iter().all(|h| h.top_level));
-    assert_eq!(h3[0].text, "2026-11-18 · Free entry · School");
+    assert_eq!(h3[0].text, "2026-11-18 · Free entry · unrated");
     assert!(
         h3[1].text.starts_with("2026-11-20 · ") && h3[1].text.ends_with(" · Network"),
         "{:?}",
@@ -397,12 +397,13 @@ fn group_by_theme_follows_the_pack_then_unknown_themes_then_free_entries() {
     // The small pack's order: trust, then purpose. `--pack` also filters to its entries.
     assert_eq!(doc.h2(), ["Trust", "Shared purpose"], "{markdown}");
     let h3: Vec<&str> = doc.h3().iter().map(|h| h.text.as_str()).collect();
-    // (trust-first suggests the level `red`, which `write` takes.)
+    // (trust-first suggests the level `red`, which `write` no longer takes: the
+    // leader says the level, so without --level and a terminal they are unrated.)
     assert_eq!(
         h3,
         [
-            "2026-11-03 · Trust · Red",
-            "2026-11-05 · Trust · Escuela",
+            "2026-11-03 · Trust · unrated",
+            "2026-11-05 · Trust · unrated",
             "2026-11-02 · Shared purpose · Red"
         ]
     );

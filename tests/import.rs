@@ -46,7 +46,7 @@ fn a_jrnl_export_becomes_free_entries_with_dates_tags_and_text() {
     assert_eq!(visit["date"], "2024-03-05");
     // jrnl keeps no UTC offset: the local one ("now" is +01:00 in the tests) is used.
     assert_eq!(visit["written"], "2024-03-05T17:45:00+01:00");
-    assert_eq!(visit["level"], "school");
+    assert_eq!(visit.get("level"), None, "jrnl entries come in unrated");
     assert_eq!(visit["tags"], serde_json::json!(["network", "trust"]));
     assert_eq!(
         visit["text"],
@@ -186,7 +186,7 @@ fn one_bad_entry_stops_the_whole_import() {
     let stderr = env.fails(&["import", file.to_str().unwrap()]);
     assert!(
         stderr.contains(
-            "export.json: entries[1]: \"level\" must be school, network or system, not \"galaxy\""
+            "export.json: entries[1]: \"level\" must be school, network, system or idea, not \"galaxy\""
         ),
         "{stderr}"
     );

@@ -39,7 +39,7 @@ fn written_entries_list_newest_first_and_show_in_full() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0][0], second);
     assert_eq!(rows[0][1], "2026-11-23", "the default day is today");
-    assert_eq!(rows[0][2], "school", "the default level is school");
+    assert_eq!(rows[0][2], "-", "no level is guessed: the entry is unrated");
     assert_eq!(rows[1][0], first);
     assert_eq!(rows[1][2], "network");
 

@@ -281,18 +281,26 @@ fn levels_are_answered_in_the_packs_words_any_case_accents_or_number() {
     assert_eq!(level_of(&["--level", "System"]), "system");
     let listed = env.ok(&["list", "--format", "plain", "--level", "red"]);
     assert_eq!(listed.lines().count(), 2, "{listed}");
-    env.usage_error(&["write", "-m", "x", "--level", "4"]);
+    // The fourth choice is "not practice yet" (issue 14); there is no fifth.
+    assert_eq!(level_of(&["--level", "4"]), "idea");
+    env.usage_error(&["write", "-m", "x", "--level", "5"]);
 
-    // The question of a free entry, in Spanish: the Spanish pack's words.
+    // The question of a free entry, in Spanish: the Spanish pack's words, asked
+    // once the text is written.
     let mut pty = env.pty(&["--lang", "es", "write", "--free"]);
-    let question = pty.expect("]: ");
+    pty.expect("Ctrl-D");
+    pty.send_line("Trabajo con la red");
+    pty.end_input();
+    let question = pty.expect("Enter la deja sin ámbito: ");
     assert!(
-        question.contains("escuela / red / territorio"),
+        question.contains("1. Establecimiento (escuela)") && question.contains("2. Red"),
         "{question}"
     );
     pty.send_line("Red");
-    pty.send_line("Trabajo con la red");
-    pty.end_input();
+    pty.expect("Enter la salta: ");
+    pty.send_line("");
+    pty.expect("Enter la salta: ");
+    pty.send_line("");
     assert_eq!(pty.finish(), 0);
     let last = env.journal_lines().pop().unwrap();
     assert!(last.contains("\"level\":\"network\""), "{last}");

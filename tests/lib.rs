@@ -15,6 +15,7 @@ mod journal;
 mod language;
 mod pack_management;
 mod packs;
+mod practice;
 mod progress;
 mod progress_measures;
 mod prompt;

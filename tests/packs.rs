@@ -363,6 +363,10 @@ fn bad_packs() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
     let base = small_pack();
     let text = |from: &str, to: &str| replace_once(&base, from, to).into_bytes();
     let third_level = "\n[[levels]]\nid = \"territorio\"\nname = \"Territorio\"\n";
+    // Four depths after the last line (52) of the fixture: [[depths]] on 54, 58, 62, 66.
+    let depths = (1..=4)
+        .map(|n| format!("\n[[depths]]\nid = \"d{n}\"\nname = \"D{n}\"\n"))
+        .collect::<String>();
     let mut too_large = base.clone().into_bytes();
     too_large.extend(format!("# {}\n", "x".repeat(4 << 20)).into_bytes());
     let mut not_utf8 = base.clone().into_bytes();
@@ -461,10 +465,28 @@ fn bad_packs() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
             "`question` is empty",
         ),
         (
-            "bad-level",
-            text("level = \"system\"", "level = \"district\""),
-            "52:9",
-            "unknown level 'district'",
+            "duplicate-depth",
+            format!("{base}{}", depths.replace("id = \"d2\"", "id = \"d1\"")).into_bytes(),
+            "59:6",
+            "duplicate depth id 'd1' (first defined on line 55)",
+        ),
+        (
+            "depth-name-is-another-rung",
+            format!("{base}{}", depths.replace("name = \"D4\"", "name = \"Sharing\"")).into_bytes(),
+            "68:8",
+            "depth name 'Sharing' would be ambiguous with --depth: it is the standard name of rung 3",
+        ),
+        (
+            "empty-depths",
+            format!("{base}\n[[depths]]\n").into_bytes(),
+            "54:1",
+            "a pack with [[depths]] must have exactly 4 of them",
+        ),
+        (
+            "ambiguous-level-alias",
+            text("description = \"Dentro de mi escuela.\"", "aliases = [\"liceo\", \"Réd\"]"),
+            "19:6",
+            "level id 'red' would be ambiguous with --level: it is already used for rung 1 (line 16)",
         ),
         ("two-levels", text(third_level, ""), "13:1", "exactly 3"),
         (
@@ -570,32 +592,27 @@ fn all_problems_of_a_pack_are_reported_at_once() {
         "question = \"What broke trust the last time?\"",
         "question = \"\"",
     );
+    // A prompt's suggested level is ignored now, whatever it says: a note, not a problem.
     let text = replace_once(&text, "level = \"red\"", "level = \"galaxy\"");
     env.file("several.toml", text);
 
     let validated = run(&env, &["packs", "validate", "several.toml"]);
     assert_eq!(validated.status, 1);
+
     let prefixes: Vec<&str> = validated
         .stdout
         .lines()
         .map(|l| l.split(": ").next().unwrap())
         .collect();
-    assert_eq!(
-        prefixes,
-        [
-            "several.toml:41:9",
-            "several.toml:46:12",
-            "several.toml:50:9"
-        ]
-    );
+    assert_eq!(prefixes, ["several.toml:46:12", "several.toml:50:9"]);
 
     // With --pack: one line per problem, then the error; nothing runs.
     let loaded = run(&env, &["--pack", "several.toml", "prompt"]);
     assert_eq!(loaded.status, 1);
     let lines: Vec<&str> = loaded.stderr.lines().collect();
-    assert_eq!(lines.len(), 4, "{}", loaded.stderr);
-    assert!(lines[0].starts_with("several.toml:41:9: unknown level 'galaxy'"));
-    assert!(lines[3].starts_with("reflect: the pack several.toml has 3 problems"));
+    assert_eq!(lines.len(), 3, "{}", loaded.stderr);
+    assert!(lines[0].starts_with("several.toml:46:12: `question` is empty"));
+    assert!(lines[2].starts_with("reflect: the pack several.toml has 2 problems"));
 }
 
 #[test]
@@ -613,6 +630,14 @@ fn validate_reports_each_file_and_fails_if_any_is_bad() {
     assert_eq!(result.status, 1);
     let lines: Vec<&str> = result.stdout.lines().collect();
     assert_eq!(lines[0], "good.toml: ok (2 themes, 3 prompts)");
+    // The fixture's prompts still suggest levels: read, ignored, and noted on stderr.
+    assert!(
+        result.stderr.starts_with(
+            "good.toml:41:9: note: 2 prompts have a suggested `level` (the first is here); it is ignored"
+        ),
+        "{}",
+        result.stderr
+    );
     assert!(
         lines[1].starts_with("cannot read the pack missing.toml: "),
         "{}",
@@ -698,6 +723,7 @@ fn packs_new_writes_a_scaffold_that_validates() {
         "question",
         "context",
         "level",
+        "aliases",
     ] {
         let explained = comments
             .iter()
@@ -705,6 +731,7 @@ fn packs_new_writes_a_scaffold_that_validates() {
         assert!(explained, "`{key}` is not explained in the scaffold");
     }
     assert!(comments.iter().any(|l| l.contains("[[levels]]")));
+    assert!(comments.iter().any(|l| l.contains("[[depths]]")));
 }
 
 #[test]
@@ -987,8 +1014,9 @@ fn the_documented_example_pack_validates() {
         "example.toml: ok (2 themes, 2 prompts)\n"
     );
     let shown = env.ok(&["--pack", "example.toml", "packs", "show"]);
+    assert!(shown.contains("Prompt purpose-in-own-words\n"), "{shown}");
     assert!(
-        shown.contains("Prompt purpose-in-own-words (level: Cluster)"),
+        shown.contains("  co-constructing  We built it together (also: co-built)"),
         "{shown}"
     );
 }

@@ -600,8 +600,8 @@ question = "What happened?"
 #[test]
 fn progress_periods_are_bounded_over_a_long_span() {
     let env = TestEnv::new();
-    env.write("Long ago", &["--date", "1000-01-06"]);
-    env.write("Lately", &["--date", "2026-11-20"]);
+    env.write("Long ago", &["--date", "1000-01-06", "--level", "school"]);
+    env.write("Lately", &["--date", "2026-11-20", "--level", "school"]);
     let rows = |by: &str| -> Vec<String> {
         let summary: serde_json::Value =
             serde_json::from_str(&env.ok(&["progress", "--by", by, "--format", "json"])).unwrap();

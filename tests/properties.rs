@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::Index;
-use reflect::entry::{Entry, EntryId, Level};
+use reflect::entry::{Depth, Entry, EntryId, Level, Origin, Placement};
 use reflect::journal::record::{quick_head, Record};
 use reflect::journal::Journal;
 
@@ -27,12 +27,25 @@ fn config(cases: u32) -> ProptestConfig {
     }
 }
 
-fn level() -> impl Strategy<Value = Level> {
-    prop_oneof![
+/// A level (or idea, or none: unrated), a depth and a transfer: every record
+/// version the journal holds.
+fn level() -> impl Strategy<Value = (Option<Placement>, Option<Depth>, Option<Origin>)> {
+    let level = prop_oneof![
         Just(Level::School),
         Just(Level::Network),
         Just(Level::System)
-    ]
+    ];
+    let placement = prop_oneof![
+        3 => level.clone().prop_map(|l| Some(Placement::At(l))),
+        1 => Just(Some(Placement::Idea)),
+        1 => Just(None),
+    ];
+    let depth = proptest::option::of(proptest::sample::select(Depth::ALL.to_vec()));
+    let from = proptest::option::of(prop_oneof![
+        level.prop_map(Origin::Level),
+        Just(Origin::Programme)
+    ]);
+    (placement, depth, from)
 }
 
 /// Mostly ordinary days, sometimes far-off years (5-digit and negative ones
@@ -86,12 +99,24 @@ fn entry(id: EntryId) -> impl Strategy<Value = Entry> {
         text(),
     )
         .prop_map(
-            move |(date, written, level, pack, pack_version, prompt, theme, tags, text)| Entry {
+            move |(
+                date,
+                written,
+                (level, depth, from),
+                pack,
+                pack_version,
+                prompt,
+                theme,
+                tags,
+                text,
+            )| Entry {
                 id: id.clone(),
                 date,
                 written,
                 revised: None,
                 level,
+                depth,
+                from,
                 pack,
                 pack_version,
                 prompt,
@@ -179,7 +204,7 @@ enum Change {
     Revise(
         Index,
         String,
-        Level,
+        (Option<Placement>, Option<Depth>, Option<Origin>),
         NaiveDate,
         Vec<String>,
         DateTime<FixedOffset>,
@@ -222,7 +247,8 @@ proptest! {
                 Change::Revise(index, text, level, date, tags, now) if !live.is_empty() => {
                     let slot = live[index.index(live.len())];
                     let mut entry = model[slot].clone().unwrap();
-                    (entry.text, entry.level, entry.date, entry.tags) = (text, level, date, tags);
+                    (entry.text, entry.date, entry.tags) = (text, date, tags);
+                    (entry.level, entry.depth, entry.from) = level;
                     journal.revise(&entry, now).unwrap();
                     entry.revised = Some(now);
                     model[slot] = Some(entry);

@@ -26,13 +26,18 @@ fn write_on_a_terminal_offers_prompts_asks_the_level_and_saves_the_entry() {
     assert_ne!(first, second, "`s` offers another prompt");
     pty.send_line("");
 
-    // Enter takes it; then the level, then the text, ended with Ctrl-D.
-    pty.expect("Level of practice (");
-    pty.expect("]: ");
-    pty.send_line("network");
+    // Enter takes it; then the text, ended with Ctrl-D; then, the words safe, the
+    // level (transfer and depth skipped with Enter).
     pty.expect("End with Ctrl-D on an empty line");
     pty.send_line("We walked the corridors of the partner school together.");
     pty.end_input();
+    pty.expect("Where did this practice happen?");
+    pty.expect("Enter leaves it unrated: ");
+    pty.send_line("network");
+    pty.expect("Did it carry learning from somewhere else?");
+    pty.send_line("");
+    pty.expect("How deep did the joint work go?");
+    pty.send_line("");
     let saved = pty.expect("Saved entry");
     assert_eq!(pty.finish(), 0);
 

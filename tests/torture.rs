@@ -15,7 +15,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate};
-use reflect::entry::{Entry, EntryId, Level};
+use reflect::entry::{Entry, EntryId, Level, Placement};
 use reflect::journal::record::Record;
 use reflect::journal::Journal;
 
@@ -398,7 +398,9 @@ fn big_journal(path: &Path, count: usize) -> Vec<u8> {
             date: start + chrono::Days::new((i / 20) as u64),
             written,
             revised: None,
-            level: Level::ALL[i % 3],
+            level: Some(Placement::At(Level::ALL[i % 3])),
+            depth: None,
+            from: None,
             pack: Some("ncsl-networks".into()),
             pack_version: Some("1.0.0".into()),
             prompt: Some(format!("prompt-{}", i % 24)),

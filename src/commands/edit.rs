@@ -1,4 +1,5 @@
-//! `reflect edit ID`: appends a revision with the new text, level, tags or date.
+//! `reflect edit ID`: appends a revision with the new text, level, transfer, depth,
+//! tags or date. Changing only those keeps the text as it is.
 
 use std::io::Write;
 
@@ -11,6 +12,7 @@ use crate::entry::normalize_tag;
 use crate::error::usage;
 use crate::exit_codes::{FAILURE, SUCCESS};
 use crate::neutral;
+use crate::rating::Rating;
 use crate::terminal;
 
 pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
@@ -18,19 +20,36 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
     let original = journal.find(&args.id)?;
     let mut entry = original.clone();
 
-    if let Some(word) = &args.level {
-        let pack = entry
-            .pack
-            .as_deref()
-            .and_then(|id| ctx.packs().ok()?.get(id));
-        entry.level = match pack.and_then(|p| p.parse_level(word)) {
-            Some(level) => level,
-            None => ctx
-                .packs()?
-                .parse_level(word)
-                .map_err(|err| usage(format!("--level: {err}")))?,
-        };
+    // Re-rating keeps the text: the entry's own pack words first, then any pack's.
+    let pack = entry
+        .pack
+        .as_deref()
+        .and_then(|id| ctx.packs().ok()?.get(id));
+    let flags = super::rating_flags(
+        ctx,
+        pack,
+        args.level.as_deref(),
+        args.from.as_deref(),
+        args.depth.as_deref(),
+    )?;
+    let mut rating = Rating::of(&entry);
+    if let Some(level) = flags.level {
+        rating.level = level;
     }
+    if let Some(from) = flags.from {
+        rating.from = from;
+    }
+    if let Some(depth) = flags.depth {
+        rating.depth = depth;
+    }
+    rating.check().map_err(|why| {
+        if flags.from.is_none() && rating.from.is_some() {
+            usage(format!("{why} {}", crate::words::keep_from_hint()))
+        } else {
+            usage(why)
+        }
+    })?;
+    rating.apply(&mut entry);
     let tag_list = |tags: &[String], flag: &str| -> Result<Vec<String>> {
         tags.iter()
             .map(|t| normalize_tag(t).map_err(|err| usage(format!("{flag}: {err}"))))
@@ -50,6 +69,8 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
         entry.date = super::entry_day(text, ctx.config.today(), args.allow_future)?;
     }
     let metadata_only = args.level.is_some()
+        || args.depth.is_some()
+        || args.from.is_some()
         || !args.tag.is_empty()
         || !args.add_tag.is_empty()
         || !args.remove_tag.is_empty()

@@ -30,7 +30,8 @@ pub fn history(ctx: &Context, args: HistoryArgs) -> Result<u8> {
         };
         match previous {
             None => {
-                let fields = format!("{} · {}", entry.date, entry.level);
+                let level = entry.level.map_or("-", |level| level.as_str());
+                let fields = format!("{} · {level}", entry.date);
                 writeln!(out, "  {}", neutral::terminal_line(&fields))?;
                 indented(&mut out, &entry.text)?;
             }

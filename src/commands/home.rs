@@ -45,6 +45,10 @@ pub fn run(ctx: &Context) -> Result<Next> {
     if let Some(prompt) = prompt {
         super::write::show_prompt(pack, prompt);
     }
+    let unrated = crate::rating::unrated(&journal, false)?.len();
+    if unrated > 0 {
+        terminal::note(&crate::words::not_rated_yet(unrated));
+    }
     let Some(choice) = terminal::menu(&t!("home-menu"), &MENU_KEYS)? else {
         return Ok(Next::Exit(SUCCESS));
     };

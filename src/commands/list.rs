@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
                 "{}\t{}\t{}\t{}\t{}",
                 entry.id,
                 entry.date,
-                entry.level,
+                entry.level.map_or("-", |level| level.as_str()),
                 neutral::plain_field(entry.theme.as_deref().unwrap_or("-")),
                 neutral::plain_field(first_line(&entry.text))
             )?,
@@ -107,7 +107,7 @@ fn row(entry: &Entry, packs: &PackSet) -> Vec<String> {
     vec![
         entry.id.to_string(),
         entry.date.to_string(),
-        packs.level_label(entry.pack.as_deref(), entry.level),
+        packs.placement_label(entry.pack.as_deref(), entry.level),
         neutral::terminal_line(&theme).into_owned(),
         neutral::terminal_line(&preview(&entry.text, 60)).into_owned(),
     ]

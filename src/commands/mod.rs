@@ -16,6 +16,7 @@ mod list;
 mod packs;
 mod progress;
 mod prompt;
+mod rate;
 mod report;
 mod show;
 mod stats;
@@ -30,12 +31,14 @@ use anyhow::{anyhow, Result};
 use crate::cli::{Cli, ColorChoice, Command, FilterArgs};
 use crate::config::{Config, Overrides};
 use crate::dates::parse_span;
+use crate::entry::{Depth, Origin, Placement};
 use crate::error::usage;
 use crate::filter::{Criteria, Filter};
 use crate::fs::Protected;
 use crate::journal::Journal;
 use crate::pack::{
-    installed_pack_files, Pack, PackChoice, PackError, PackRequest, PackSet, Problem,
+    installed_pack_files, Answer, Pack, PackChoice, PackError, PackRequest, PackSet, Problem,
+    Question,
 };
 use crate::terminal;
 
@@ -80,6 +83,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<u8> {
         Command::History(args) => history::history(ctx, args),
         Command::Restore(args) => history::restore(ctx, args),
         Command::Edit(args) => edit::run(ctx, args),
+        Command::Rate => rate::run(ctx),
         Command::Delete(args) => delete::run(ctx, args),
         Command::Progress(args) => progress::run(ctx, args),
         Command::Cohort(args) => cohort::run(ctx, args),
@@ -238,6 +242,58 @@ fn entry_day(
         })
         .map_err(|err| usage(format!("--date: {err}")))?;
     Ok(day)
+}
+
+/// `--level`, `--from` and `--depth` as given: `None` when the flag is absent,
+/// `Some(None)` for `none` (clears a transfer or a depth on `edit`).
+#[derive(Debug, Default)]
+pub struct RatingFlags {
+    pub level: Option<Option<Placement>>,
+    pub from: Option<Option<Origin>>,
+    pub depth: Option<Option<Depth>>,
+}
+
+/// Reads the rating flags in the words of `pack` (the entry's), else of any loaded
+/// pack. An unknown value is a usage error listing the valid ids and labels.
+pub fn rating_flags(
+    ctx: &Context,
+    pack: Option<&Pack>,
+    level: Option<&str>,
+    from: Option<&str>,
+    depth: Option<&str>,
+) -> Result<RatingFlags> {
+    let read =
+        |question: Question, flag: &str, word: Option<&str>| -> Result<Option<Option<Answer>>> {
+            let Some(word) = word else { return Ok(None) };
+            if question != Question::Level && word.trim().eq_ignore_ascii_case("none") {
+                return Ok(Some(None));
+            }
+            let answer = ctx
+                .packs()?
+                .answer(pack, question, word)
+                .map_err(|err| usage(format!("{flag}: {err}")))?;
+            Ok(Some(Some(answer)))
+        };
+    let mut flags = RatingFlags::default();
+    if let Some(answer) = read(Question::Level, "--level", level)? {
+        flags.level = Some(answer.and_then(|a| match a {
+            Answer::Level(level) => Some(level),
+            _ => None,
+        }));
+    }
+    if let Some(answer) = read(Question::From, "--from", from)? {
+        flags.from = Some(answer.and_then(|a| match a {
+            Answer::From(from) => Some(from),
+            _ => None,
+        }));
+    }
+    if let Some(answer) = read(Question::Depth, "--depth", depth)? {
+        flags.depth = Some(answer.and_then(|a| match a {
+            Answer::Depth(depth) => Some(depth),
+            _ => None,
+        }));
+    }
+    Ok(flags)
 }
 
 /// Buffered, locked standard output. Commands write through it with `writeln!` and

@@ -16,7 +16,7 @@ use crate::fs::{create_new_private, create_private_dir_all, write_atomically};
 use crate::neutral;
 use crate::pack::{
     installed_pack_files, is_language_tag, is_valid_id, parse_pack_bytes, read_pack,
-    read_pack_file, Pack, PackError, PackOrigin,
+    read_pack_file, LevelName, Pack, PackError, PackOrigin,
 };
 use crate::t;
 use crate::terminal;
@@ -146,7 +146,7 @@ fn write_block(out: &mut impl Write, indent: &str, text: &str) -> io::Result<()>
     Ok(())
 }
 
-/// `packs show`: metadata, levels, then each theme with its prompts.
+/// `packs show`: metadata, levels, depths, then each theme with its prompts.
 fn render_pack(out: &mut impl Write, pack: &Pack) -> io::Result<()> {
     let line = |text: &str| neutral::terminal_line(text).into_owned();
     writeln!(out, "{}", line(&pack.name))?;
@@ -167,29 +167,13 @@ fn render_pack(out: &mut impl Write, pack: &Pack) -> io::Result<()> {
     }
 
     writeln!(out)?;
-    writeln!(out, "Levels, bottom rung first (type the id with --level):")?;
-    let id_width = pack
-        .levels
-        .iter()
-        .map(|l| l.id.chars().count())
-        .max()
-        .unwrap_or(0);
-    let name_width = pack
-        .levels
-        .iter()
-        .map(|l| l.name.chars().count())
-        .max()
-        .unwrap_or(0);
-    for level in &pack.levels {
-        let text = format!(
-            "  {:id_width$}  {:name_width$}  {}",
-            line(&level.id),
-            line(&level.name),
-            line(&level.description)
-        );
-        writeln!(out, "{}", text.trim_end())?;
-    }
-
+    write_rungs(
+        out,
+        "Levels, bottom rung first (type the id with --level):",
+        &pack.levels,
+    )?;
+    writeln!(out)?;
+    write_rungs(out, &crate::t!("packs-depths"), &pack.depths)?;
     writeln!(out)?;
     writeln!(
         out,
@@ -205,11 +189,7 @@ fn render_pack(out: &mut impl Write, pack: &Pack) -> io::Result<()> {
         }
         for prompt in pack.prompts.iter().filter(|p| p.theme == theme.id) {
             writeln!(out)?;
-            let level = prompt
-                .level
-                .map(|level| format!(" (level: {})", line(&pack.level_name(level).name)))
-                .unwrap_or_default();
-            writeln!(out, "  Prompt {}{level}", line(&prompt.id))?;
+            writeln!(out, "  Prompt {}", line(&prompt.id))?;
             if let Some(context) = &prompt.context {
                 write_block(out, "    ", context)?;
             }
@@ -219,18 +199,61 @@ fn render_pack(out: &mut impl Write, pack: &Pack) -> io::Result<()> {
     Ok(())
 }
 
+/// A ladder's rungs in aligned columns: id, name, description, then any aliases.
+fn write_rungs(out: &mut impl Write, title: &str, rungs: &[LevelName]) -> io::Result<()> {
+    let line = |text: &str| neutral::terminal_line(text).into_owned();
+    writeln!(out, "{title}")?;
+    let id_width = rungs
+        .iter()
+        .map(|l| l.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let name_width = rungs
+        .iter()
+        .map(|l| l.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for rung in rungs {
+        let mut text = format!(
+            "  {:id_width$}  {:name_width$}  {}",
+            line(&rung.id),
+            line(&rung.name),
+            line(&rung.description)
+        );
+        if !rung.aliases.is_empty() {
+            text = format!(
+                "{} (also: {})",
+                text.trim_end(),
+                line(&rung.aliases.join(", "))
+            );
+        }
+        writeln!(out, "{}", text.trim_end())?;
+    }
+    Ok(())
+}
+
 fn validate(files: &[PathBuf]) -> Result<u8> {
     let mut out = super::stdout();
     let mut status = exit_codes::SUCCESS;
     for path in files {
         match read_pack(path, PackOrigin::CommandLine(path.clone())) {
-            Ok(pack) => writeln!(
-                out,
-                "{}: ok ({}, {})",
-                neutral::terminal_line(&path.display().to_string()),
-                plural(pack.themes.len(), "theme"),
-                plural(pack.prompts.len(), "prompt")
-            )?,
+            Ok(pack) => {
+                writeln!(
+                    out,
+                    "{}: ok ({}, {})",
+                    neutral::terminal_line(&path.display().to_string()),
+                    plural(pack.themes.len(), "theme"),
+                    plural(pack.prompts.len(), "prompt")
+                )?;
+                // Notes are for the person (stderr); stdout keeps one line per file
+                // or problem.
+                for note in &pack.notes {
+                    terminal::note(&format!(
+                        "{}:{}:{}: note: {}",
+                        note.file, note.line, note.column, note.message
+                    ));
+                }
+            }
             Err(PackError::Invalid { problems, .. }) => {
                 status = exit_codes::FAILURE;
                 for problem in problems {
@@ -330,6 +353,7 @@ author = "Your name"
 #   id           required; what a leader types with --level (same rules as other ids)
 #   name         required; the label shown in tables
 #   description  optional
+#   aliases      optional; other words accepted for it, e.g. aliases = ["high school"]
 #
 # [[levels]]
 # id = "school"
@@ -345,6 +369,30 @@ author = "Your name"
 # id = "system"
 # name = "System"
 # description = "The district, other agencies, the wider system."
+
+# Optional: your names for the four depths of joint work, shallowest first (they
+# map in order onto informing -> coordinating -> sharing -> co-constructing). Same
+# keys as [[levels]]; without [[depths]] the standard names are used.
+#
+# [[depths]]
+# id = "informing"
+# name = "Informing"
+# description = "We shared information."
+#
+# [[depths]]
+# id = "coordinating"
+# name = "Coordinating"
+# description = "We aligned what each of us does."
+#
+# [[depths]]
+# id = "sharing"
+# name = "Sharing resources"
+# description = "We shared resources: people, time, materials."
+#
+# [[depths]]
+# id = "co-constructing"
+# name = "Co-constructing"
+# description = "We created new practice together and share responsibility for it."
 
 # Themes group the prompts: at least one.
 #   id       required, unique within the pack
@@ -362,8 +410,8 @@ summary = "How the schools of the network learn from one another."
 #   theme     required: the id of one of the themes above
 #   question  required
 #   context   optional: a paragraph shown before the question
-#   level     optional, and usually left out: a level the question is about, a
-#             level id of this pack (or school, network, system)
+#   level     ignored (older packs suggested a level here): the leader says the
+#             level of every entry, so ask open questions, not "school or network?"
 [[prompts]]
 id = "collaboration-last-exchange"
 theme = "collaboration"

@@ -21,7 +21,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<u8> {
         "{}  {}  {}",
         entry.id,
         crate::dates::display_long_day(entry.date),
-        packs.level_label(entry.pack.as_deref(), entry.level)
+        packs.placement_label(entry.pack.as_deref(), entry.level)
     )?;
     if let Some(theme) = &entry.theme {
         let title = pack
@@ -29,6 +29,16 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<u8> {
             .map_or(theme.as_str(), |t| t.title.as_str());
         let theme = neutral::terminal_line(title).into_owned();
         writeln!(out, "{}", t!("show-theme", theme = theme))?;
+    }
+    if let Some(from) = entry.from {
+        let label = packs.origin_label(entry.pack.as_deref(), from);
+        let label = neutral::terminal_line(&label);
+        writeln!(out, "{}", t!("show-from", label = label.as_ref()))?;
+    }
+    if let Some(depth) = entry.depth {
+        let label = packs.depth_label(entry.pack.as_deref(), depth);
+        let label = neutral::terminal_line(&label);
+        writeln!(out, "{}", t!("show-depth", label = label.as_ref()))?;
     }
     if let Some(prompt_id) = &entry.prompt {
         match pack.and_then(|p| p.prompt(prompt_id)) {

@@ -3,6 +3,10 @@
 //! Text comes from `-m`, else standard input when it is not a terminal, else the
 //! editor (`$VISUAL`/`$EDITOR`) or, without one, lines typed in the terminal.
 //! On a terminal with no prompt chosen, the least-answered prompt is offered.
+//!
+//! Nothing guesses the level: it comes from `--level`, the draft's `level:` line, or
+//! the question asked on a terminal once the text is safe (level → transfer →
+//! depth, see [`crate::rating`]); otherwise the entry is saved unrated.
 
 use std::io::Write;
 
@@ -11,11 +15,13 @@ use anyhow::{anyhow, bail, Result};
 use super::Context;
 use crate::cli::WriteArgs;
 use crate::draft::{self, Draft};
-use crate::entry::{normalize_tag, Entry, EntryId, Level};
+use crate::entry::{normalize_tag, Entry, EntryId};
 use crate::error::usage;
 use crate::exit_codes::{FAILURE, SUCCESS};
 use crate::neutral;
 use crate::pack::{Pack, Prompt};
+use crate::rating::{self, Rating};
+use crate::words;
 use crate::{t, terminal};
 
 pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
@@ -29,7 +35,8 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
         .map(|t| normalize_tag(t).map_err(|err| usage(format!("--tag: {err}"))))
         .collect::<Result<Vec<_>>>()?;
     let given = args.text.as_ref().or(args.message.as_ref());
-    let interactive = given.is_none() && terminal::stdin_is_terminal();
+    let on_terminal = terminal::stdin_is_terminal();
+    let interactive = given.is_none() && on_terminal;
 
     let answering = match choose_prompt(ctx, &args, interactive)? {
         Choice::Answer(answering) => answering,
@@ -45,13 +52,32 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
             show_prompt(pack, prompt);
         }
     }
-    let level = choose_level(ctx, &args, answering, interactive)?;
+    // The flags are read in the words of the answered pack, else of the chosen one.
+    let any_flag = args.level.is_some() || args.from.is_some() || args.depth.is_some();
+    let words_pack = match answering {
+        Some((pack, _)) => Some(pack),
+        None if any_flag => Some(ctx.chosen_pack()?),
+        None => None,
+    };
+    let flags = super::rating_flags(
+        ctx,
+        words_pack,
+        args.level.as_deref(),
+        args.from.as_deref(),
+        args.depth.as_deref(),
+    )?;
+    let mut rating = Rating {
+        level: flags.level.flatten(),
+        from: flags.from.flatten(),
+        depth: flags.depth.flatten(),
+    };
+    rating.check().map_err(usage)?;
 
     let id = EntryId::random()?;
     let text = match given {
         Some(text) => draft::clean_text(text),
         None if !interactive && !args.edit => draft::clean_text(&terminal::read_stdin()?),
-        None => match compose(ctx, &id, answering, level)? {
+        None => match compose(ctx, &id, answering, &mut rating)? {
             Some(text) => text,
             None => return Ok(FAILURE),
         },
@@ -60,13 +86,27 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
         terminal::note("Nothing written: the entry is empty.");
         return Ok(FAILURE);
     }
+    let draft_path = ctx.config.drafts_dir.join(format!("{id}.md"));
+    if on_terminal && !ctx.config.ask.is_empty() {
+        // The words are safe in a draft before any question is asked.
+        if !draft_path.exists() {
+            Draft::rescue(&ctx.config.drafts_dir, id.as_str(), &text);
+        }
+        let pack = match answering {
+            Some((pack, _)) => pack,
+            None => ctx.chosen_pack()?,
+        };
+        rating::ask(pack, &mut rating, &ctx.config.ask, false)?;
+    }
 
-    let entry = Entry {
+    let mut entry = Entry {
         id,
         date,
         written: ctx.config.now,
         revised: None,
-        level,
+        level: None,
+        depth: None,
+        from: None,
         pack: answering.map(|(pack, _)| pack.id.clone()),
         pack_version: answering.map(|(pack, _)| pack.version.clone()),
         prompt: answering.map(|(_, prompt)| prompt.id.clone()),
@@ -74,6 +114,7 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
         tags,
         text,
     };
+    rating.apply(&mut entry);
     if let Err(err) = ctx.journal().add(&entry) {
         let rescued = Draft::rescue(
             &ctx.config.drafts_dir,
@@ -85,18 +126,23 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
             None => anyhow!(err),
         });
     }
-    // Remove the editor draft only once the entry is safely in the journal.
-    let draft = ctx.config.drafts_dir.join(format!("{}.md", entry.id));
-    let _ = std::fs::remove_file(draft);
+    // Remove the draft only once the entry is safely in the journal.
+    let _ = std::fs::remove_file(draft_path);
 
     let mut out = super::stdout();
     writeln!(out, "{}", entry.id)?;
     out.flush()?;
-    let label = match answering {
-        Some((pack, _)) => pack.level_name(level).name.clone(),
-        None => level.to_string(),
-    };
-    terminal::note(&format!("Saved entry {} ({label}, {date}).", entry.id));
+    let (id, day) = (entry.id.to_string(), date.to_string());
+    match entry.level {
+        None => terminal::note(&words::saved_unrated(&id, &day)),
+        Some(level) => {
+            let label = match answering {
+                Some((pack, _)) => pack.placement_label(Some(level)),
+                None => ctx.packs()?.placement_label(None, Some(level)),
+            };
+            terminal::note(&words::saved(&id, &label, &day));
+        }
+    }
     Ok(SUCCESS)
 }
 
@@ -145,6 +191,11 @@ fn choose_prompt<'a>(ctx: &'a Context, args: &WriteArgs, interactive: bool) -> R
 fn offer_prompt(ctx: &Context) -> Result<Choice<'_>> {
     let pack = ctx.chosen_pack()?;
     let mut counts = crate::pack::answer_counts(&ctx.journal())?;
+    let unrated = rating::unrated(&ctx.journal(), false)?.len();
+    if unrated > 0 {
+        eprintln!();
+        terminal::note(&words::not_rated_yet(unrated));
+    }
     loop {
         let Some(prompt) = crate::pack::suggest(pack, &counts, None) else {
             return Ok(Choice::Answer(None));
@@ -187,75 +238,14 @@ pub(super) fn show_prompt(pack: &Pack, prompt: &Prompt) {
     eprintln!("{}", lines.join("\n"));
 }
 
-/// `--level` (canonical or a pack's own name), else the prompt's suggestion, else ask
-/// on a terminal, else `school`.
-fn choose_level(
-    ctx: &Context,
-    args: &WriteArgs,
-    answering: Answering<'_>,
-    interactive: bool,
-) -> Result<Level> {
-    if let Some(word) = &args.level {
-        // The answered pack's own names first (`red`), then any loaded pack's.
-        return match answering.and_then(|(pack, _)| pack.parse_level(word)) {
-            Some(level) => Ok(level),
-            None => ctx
-                .packs()?
-                .parse_level(word)
-                .map_err(|err| usage(format!("--level: {err}"))),
-        };
-    }
-    let suggested = answering.and_then(|(_, prompt)| prompt.level);
-    if !interactive {
-        return Ok(suggested.unwrap_or(Level::School));
-    }
-    let default = suggested.unwrap_or(Level::School);
-    // The answered pack's words, else the chosen pack's (which follows the language).
-    let words = match answering {
-        Some((pack, _)) => Some(pack),
-        None => ctx.chosen_pack().ok(),
-    };
-    let names: Vec<String> = Level::ALL
-        .iter()
-        .map(|level| match words {
-            Some(pack) => pack.level_name(*level).id.clone(),
-            None => level.to_string(),
-        })
-        .collect();
-    loop {
-        let answer = terminal::ask(&format!(
-            "Level of practice ({}) [{}]: ",
-            names.join(" / "),
-            names[default.rank()]
-        ))?;
-        if answer.is_empty() {
-            return Ok(default);
-        }
-        // That pack's words first, then any loaded pack's (`red`, `escuela`, `2`).
-        let parsed = match words.and_then(|pack| pack.parse_level(&answer)) {
-            Some(level) => Ok(level),
-            None => ctx
-                .packs()?
-                .parse_level(&answer)
-                .map_err(|_| answer.clone()),
-        };
-        match parsed {
-            Ok(level) => return Ok(level),
-            Err(word) => terminal::note(&format!(
-                "'{}' is not a level; try again.",
-                neutral::terminal_line(&word)
-            )),
-        }
-    }
-}
-
-/// Interactive composition: the editor on a draft, or lines typed in the terminal.
-/// Returns `None` when the person wrote nothing.
+/// Interactive composition: the editor on a draft (with the optional level, from and
+/// depth lines, read into `rating` where the flags left it open), or lines typed in
+/// the terminal. Returns `None` when the person wrote nothing.
 fn compose(
     ctx: &Context,
     id: &EntryId,
     answering: Answering<'_>,
-    level: Level,
+    rating: &mut Rating,
 ) -> Result<Option<String>> {
     let mut header = Vec::new();
     if let Some((pack, prompt)) = answering {
@@ -274,11 +264,6 @@ fn compose(
         ));
         header.push(String::new());
     }
-    let level_name = match answering {
-        Some((pack, _)) => pack.level_name(level).name.clone(),
-        None => level.to_string(),
-    };
-    header.push(format!("Level: {level_name}"));
     header.push(format!(
         "These {} lines are instructions and are removed. Save and close to keep the entry; leave it empty to cancel.",
         draft::COMMENT
@@ -286,9 +271,31 @@ fn compose(
 
     let text = match &ctx.config.editor {
         Some(editor_command) => {
-            let draft = Draft::create(&ctx.config.drafts_dir, id.as_str(), &header, "")?;
+            let pack = match answering {
+                Some((pack, _)) => pack,
+                None => ctx.chosen_pack()?,
+            };
+            header.extend(rating::template_header(pack));
+            let body = format!("\n\n{}", rating::template_body());
+            let draft = Draft::create(&ctx.config.drafts_dir, id.as_str(), &header, &body)?;
             draft.edit(editor_command)?;
-            let text = draft.text()?;
+            let (text, fields) = rating::take_fields(&draft.text()?, ctx.packs()?, Some(pack));
+            for note in &fields.notes {
+                terminal::note(note);
+            }
+            // The flags win; the template fills what they left open.
+            let mut filled = *rating;
+            filled.level = filled.level.or(fields.rating.level);
+            filled.depth = filled.depth.or(fields.rating.depth);
+            filled.from = filled.from.or(fields.rating.from);
+            match filled.check() {
+                Ok(()) => *rating = filled,
+                Err(why) => {
+                    terminal::note(&why);
+                    filled.from = rating.from;
+                    *rating = filled;
+                }
+            }
             if text.is_empty() {
                 draft.discard();
             }

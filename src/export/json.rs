@@ -16,7 +16,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use crate::entry::{Entry, EntryId, Level};
+use crate::entry::{Depth, Entry, EntryId, Origin, Placement};
 use crate::filter::Filter;
 use crate::journal::Journal;
 use crate::text::Needle;
@@ -35,7 +35,13 @@ pub struct EntryObject<'a> {
     pub written: DateTime<FixedOffset>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revised: Option<DateTime<FixedOffset>>,
-    pub level: Level,
+    /// Absent for an unrated entry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Placement>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub depth: Option<Depth>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Origin>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pack: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -56,6 +62,8 @@ impl<'a> From<&'a Entry> for EntryObject<'a> {
             written: entry.written,
             revised: entry.revised,
             level: entry.level,
+            depth: entry.depth,
+            from: entry.from,
             pack: entry.pack.as_deref(),
             pack_version: entry.pack_version.as_deref(),
             prompt: entry.prompt.as_deref(),
@@ -78,7 +86,7 @@ struct FiltersObject<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     prompt: &'a [String],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    level: &'a [Level],
+    level: &'a [Placement],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     tag: &'a [String],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -144,7 +152,16 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry) -> io::Result<()> 
         out.write_all(b",\"revised\":")?;
         to_writer(out, revised)?;
     }
-    write!(out, ",\"level\":\"{}\"", entry.level.as_str())?;
+    let rating = [
+        ("level", entry.level.map(Placement::as_str)),
+        ("depth", entry.depth.map(Depth::as_str)),
+        ("from", entry.from.map(Origin::as_str)),
+    ];
+    for (key, id) in rating {
+        if let Some(id) = id {
+            write!(out, ",\"{key}\":\"{id}\"")?;
+        }
+    }
     let optional = [
         ("pack", &entry.pack),
         ("pack_version", &entry.pack_version),
@@ -240,13 +257,17 @@ mod tests {
     use super::*;
 
     fn entry(text: &str, revised: bool) -> Entry {
+        use crate::entry::Level;
         let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
         Entry {
             id: EntryId::parse("k3f9a2c1mx").unwrap(),
             date: "2026-11-20".parse().unwrap(),
             written: at("2026-11-20T18:02:11.250+01:00"),
             revised: revised.then(|| at("2026-11-21T08:00:00-03:00")),
-            level: Level::System,
+            // A revised entry here is also a rated one with a transfer and a depth.
+            level: revised.then_some(Placement::At(Level::System)),
+            depth: revised.then_some(Depth::Sharing),
+            from: revised.then_some(Origin::Programme),
             pack: Some("redes \"x\"".into()),
             pack_version: None,
             prompt: Some("p".into()),

@@ -31,7 +31,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::text::write_text;
-use crate::entry::{Entry, Level};
+use crate::entry::{Entry, Level, Placement};
 use crate::filter::Filter;
 use crate::journal::Journal;
 use crate::neutral::markdown::{write_inline, write_line_start};
@@ -113,7 +113,8 @@ enum Group {
         pack: Option<String>,
         theme: Option<String>,
     },
-    Level(Level),
+    /// Entries at one placement; `None` holds the unrated ones.
+    Level(Option<Placement>),
 }
 
 impl Group {
@@ -156,7 +157,10 @@ fn groups_present(journal: &Journal, options: &Options) -> Result<Vec<Group>> {
 fn sections(mut groups: Vec<Group>, packs: &PackSet) -> Vec<Group> {
     let rank = |group: &Group| -> (usize, usize) {
         match group {
-            Group::Level(level) => (0, level.rank()),
+            // Up the ladder, then ideas, then the unrated entries.
+            Group::Level(Some(Placement::At(level))) => (0, level.rank()),
+            Group::Level(Some(Placement::Idea)) => (0, Level::ALL.len()),
+            Group::Level(None) => (0, Level::ALL.len() + 1),
             Group::Theme { theme: None, .. } => (usize::MAX, 0),
             Group::Theme { pack, theme } => packs
                 .iter()
@@ -298,12 +302,13 @@ fn write_section_title<W: Write + ?Sized>(
     out.write_all(b"## ")?;
     match group {
         Group::Level(level) => {
-            let label = packs
-                .default_pack()
-                .map_or(canonical_label(*level), |pack| {
-                    &pack.level_name(*level).name
-                });
-            write_inline(out, label)?;
+            let label = match (packs.default_pack(), level) {
+                (Some(pack), level) => pack.placement_label(*level),
+                (None, Some(Placement::At(level))) => canonical_label(*level).to_string(),
+                (None, Some(Placement::Idea)) => crate::words::idea_label(),
+                (None, None) => crate::words::unrated(),
+            };
+            write_inline(out, &label)?;
         }
         Group::Theme { theme: None, .. } => out.write_all(b"Free entries")?,
         Group::Theme {
@@ -345,10 +350,13 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, packs: &PackSet) -
         (None, None) => out.write_all(b"Free entry")?,
     }
     out.write_all(" · ".as_bytes())?;
-    let level = pack.map_or(canonical_label(entry.level), |p| {
-        &p.level_name(entry.level).name
-    });
-    write_inline(out, level)?;
+    let level = match (pack, entry.level) {
+        (Some(pack), level) => pack.placement_label(level),
+        (None, Some(Placement::At(level))) => canonical_label(level).to_string(),
+        (None, Some(Placement::Idea)) => crate::words::idea_label(),
+        (None, None) => crate::words::unrated(),
+    };
+    write_inline(out, &level)?;
     out.write_all(b"\n\n")?;
 
     if let Some(prompt_id) = &entry.prompt {

@@ -24,7 +24,7 @@ macro_rules! areas {
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
 pub const EMBEDDED: &[(&str, &str, &str)] = areas![
     "common", "config", "daily", "check", "dates", "entries", "errors", "help", "import", "packs",
-    "progress"
+    "practice", "progress"
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -24,7 +24,7 @@ use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use serde_json::Value;
 
 use super::{entries_of, looks_like_reflect, parse_json, Fields, Imported};
-use crate::entry::{normalize_tag, Entry, EntryId, Level};
+use crate::entry::{normalize_tag, Entry, EntryId};
 
 /// The fields of one jrnl entry that reflect uses.
 struct JrnlEntry<'v> {
@@ -123,7 +123,10 @@ fn convert(
         date,
         written,
         revised: None,
-        level: Level::School,
+        // jrnl knows no levels: the entry is unrated until the leader says.
+        level: None,
+        depth: None,
+        from: None,
         pack: None,
         pack_version: None,
         prompt: None,
@@ -174,7 +177,7 @@ mod tests {
         assert_eq!(entry.text, "Visited Ñuñoa.\n\nWe compared notes.\n\nMore.");
         assert_eq!(entry.written.to_rfc3339(), "2020-01-31T09:05:00+01:00");
         assert_eq!(entry.tags, ["trust", "starred"]);
-        assert_eq!(entry.level, Level::School);
+        assert_eq!(entry.level, None);
         assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
         let again = parse(json.as_bytes(), "j.json", utc_plus_one()).unwrap();
         assert_eq!(again.entries[0].id, entry.id);

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate};
 use serde_json::Value;
 
 use super::{entries_of, looks_like_jrnl, looks_like_reflect, parse_json, Fields, Imported};
-use crate::entry::{normalize_tag, Entry, EntryId, Level};
+use crate::entry::{normalize_tag, Depth, Entry, EntryId, Origin, Placement};
 use crate::export::json::{FORMAT, VERSION};
 
 /// Reads and validates a whole export; `name` names the file in errors.
@@ -65,11 +65,33 @@ fn entry(value: &Value) -> Result<Entry, String> {
         .optional_str("revised")?
         .map(|value| moment("revised", value))
         .transpose()?;
-    let level = fields.str("level")?;
-    let level = Level::ALL
-        .into_iter()
-        .find(|l| l.as_str() == level)
-        .ok_or_else(|| format!("\"level\" must be school, network or system, not {level:?}"))?;
+    // Optional: an unrated entry has no level; depth and from are optional too.
+    let level = fields
+        .optional_str("level")?
+        .map(|id| {
+            Placement::from_id(id).ok_or_else(|| {
+                format!("\"level\" must be school, network, system or idea, not {id:?}")
+            })
+        })
+        .transpose()?;
+    let depth = fields
+        .optional_str("depth")?
+        .map(|id| {
+            Depth::from_id(id).ok_or_else(|| {
+                format!("\"depth\" must be informing, coordinating, sharing or co-constructing, not {id:?}")
+            })
+        })
+        .transpose()?;
+    let from = fields
+        .optional_str("from")?
+        .map(|id| {
+            Origin::from_id(id).ok_or_else(|| {
+                format!("\"from\" must be school, network, system or programme, not {id:?}")
+            })
+        })
+        .transpose()?;
+    let rating = crate::rating::Rating { level, from, depth };
+    rating.check().map_err(|why| format!("\"from\": {why}"))?;
     let text = fields.str("text")?;
     if text.trim().is_empty() {
         return Err("\"text\" is empty".into());
@@ -88,6 +110,8 @@ fn entry(value: &Value) -> Result<Entry, String> {
         written,
         revised,
         level,
+        depth,
+        from,
         pack: owned("pack")?,
         pack_version: owned("pack_version")?,
         prompt: owned("prompt")?,
@@ -114,7 +138,10 @@ mod tests {
         let imported = parse(doc(GOOD).as_bytes(), "x.json").unwrap();
         let entry = &imported.entries[0];
         assert_eq!(entry.id.as_str(), "abc123");
-        assert_eq!(entry.level, Level::Network);
+        assert_eq!(
+            entry.level,
+            Some(Placement::At(crate::entry::Level::Network))
+        );
         assert_eq!(entry.tags, ["cohort"]);
         assert_eq!(entry.revised, None);
     }
@@ -127,7 +154,7 @@ mod tests {
             .to_string();
         assert_eq!(
             err,
-            "x.json: entries[1]: \"level\" must be school, network or system, not \"galaxy\""
+            "x.json: entries[1]: \"level\" must be school, network, system or idea, not \"galaxy\""
         );
         let err = parse(doc(&GOOD.replace("abc123", "a b")).as_bytes(), "x.json")
             .unwrap_err()

@@ -288,7 +288,9 @@ mod tests {
             date: date.parse().unwrap(),
             written: DateTime::parse_from_rfc3339("2026-11-23T09:00:00+01:00").unwrap(),
             revised: None,
-            level: Level::School,
+            level: Some(crate::entry::Placement::At(Level::School)),
+            depth: None,
+            from: None,
             pack: None,
             pack_version: None,
             prompt: None,
@@ -323,7 +325,7 @@ mod tests {
             .unwrap();
         journal.add(&entry("cccc", "2026-11-05", "c")).unwrap();
         let mut revised = entry("aaaa", "2026-11-06", "a, revised and moved");
-        revised.level = Level::System;
+        revised.level = Some(crate::entry::Placement::At(Level::System));
         journal.revise(&revised, now).unwrap();
         journal
             .retract(&EntryId::parse("cccc").unwrap(), now)
@@ -346,7 +348,7 @@ mod tests {
                 .find(|e| e.id.as_str() == "aaaa")
                 .unwrap();
             assert_eq!(a.text, "a, revised and moved");
-            assert_eq!(a.level, Level::System);
+            assert_eq!(a.level, Some(crate::entry::Placement::At(Level::System)));
             assert_eq!(a.written.to_rfc3339(), "2026-11-23T09:00:00+01:00");
             assert_eq!(a.revised, Some(now));
         }

@@ -4,7 +4,13 @@
 //! {"v":1,"op":"add","id":"k3f9a2c1mx","date":"2026-11-20","written":"2026-11-20T18:02:11+01:00","level":"network","pack":"ncsl-networks","pack_version":"1.0.0","prompt":"trust-ladder","theme":"trust","tags":["cohort"],"text":"..."}
 //! {"v":1,"op":"edit","id":"k3f9a2c1mx","date":"2026-11-20","written":"2026-11-21T08:00:00+01:00","created":"2026-11-20T18:02:11+01:00","level":"system",...,"text":"..."}
 //! {"v":1,"op":"delete","id":"k3f9a2c1mx","written":"2026-11-22T10:00:00+01:00"}
+//! {"v":2,"op":"add","id":"p7q2m4n8za","date":"2026-11-21","written":"2026-11-21T17:40:00+01:00","level":"school","depth":"sharing","from":"network","tags":[],"text":"..."}
 //! ```
+//!
+//! Version 2 records are those that use what version 1 cannot say: no `level` (an
+//! unrated entry), the level `idea`, a `depth` or a `from` (see [`version_for`]).
+//! Everything else is still written as version 1, so an older reflect reads it; it
+//! refuses version 2 lines instead of misreading them.
 //!
 //! `add` and `edit` records are complete: an edit repeats every field, so the latest
 //! record of an id is all a reader needs. Fields are always written in this order,
@@ -15,10 +21,21 @@ use std::borrow::Cow;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::entry::{Entry, EntryId, Level};
+use crate::entry::{Depth, Entry, EntryId, Origin, Placement};
 
-/// The record format version this build writes; readers accept it and older.
-pub const RECORD_VERSION: u32 = 1;
+/// The newest record format version this build reads (and writes, when needed).
+pub const RECORD_VERSION: u32 = 2;
+
+/// The version a record of `entry` needs: 2 when it is unrated, an idea, or has a
+/// depth or a transfer; else 1, which older builds read.
+pub fn version_for(entry: &Entry) -> u32 {
+    let level_v1 = matches!(entry.level, Some(Placement::At(_)));
+    if level_v1 && entry.depth.is_none() && entry.from.is_none() {
+        1
+    } else {
+        2
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -55,7 +72,11 @@ pub struct Record<T = String> {
     )]
     pub created: Option<DateTime<FixedOffset>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub level: Option<Level>,
+    pub level: Option<Placement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depth: Option<Depth>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Origin>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pack: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +133,8 @@ impl Record {
             written: now,
             created: None,
             level: None,
+            depth: None,
+            from: None,
             pack: None,
             pack_version: None,
             prompt: None,
@@ -128,13 +151,15 @@ impl Record {
         created: Option<DateTime<FixedOffset>>,
     ) -> Record {
         Record {
-            v: RECORD_VERSION,
+            v: version_for(entry),
             op,
             id: entry.id.clone(),
             date: Some(entry.date),
             written,
             created,
-            level: Some(entry.level),
+            level: entry.level,
+            depth: entry.depth,
+            from: entry.from,
             pack: entry.pack.clone(),
             pack_version: entry.pack_version.clone(),
             prompt: entry.prompt.clone(),
@@ -174,6 +199,8 @@ impl Record {
             written: light.written,
             created: light.created,
             level: light.level,
+            depth: light.depth,
+            from: light.from,
             pack: light.pack,
             pack_version: light.pack_version,
             prompt: light.prompt,
@@ -192,7 +219,6 @@ impl Record {
         if record.op != Op::Delete {
             for (field, missing) in [
                 ("date", record.date.is_none()),
-                ("level", record.level.is_none()),
                 ("text", record.text.is_none()),
             ] {
                 if missing {
@@ -215,7 +241,7 @@ impl Record {
 
     /// The entry this add or edit record describes (`None` for a delete).
     pub fn into_entry(self) -> Option<Entry> {
-        let (date, level, text) = (self.date?, self.level?, self.text?);
+        let (date, text) = (self.date?, self.text?);
         let (written, revised) = match self.op {
             Op::Add => (self.written, None),
             Op::Edit => (self.created.unwrap_or(self.written), Some(self.written)),
@@ -226,7 +252,9 @@ impl Record {
             date,
             written,
             revised,
-            level,
+            level: self.level,
+            depth: self.depth,
+            from: self.from,
             pack: self.pack,
             pack_version: self.pack_version,
             prompt: self.prompt,
@@ -249,7 +277,7 @@ fn parse_flat(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem
     );
     let mut seen = 0u16;
     for_each_field(line, |key, value| {
-        const KEYS: [&str; 13] = [
+        const KEYS: [&str; 15] = [
             "v",
             "op",
             "id",
@@ -257,6 +285,8 @@ fn parse_flat(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem
             "written",
             "created",
             "level",
+            "depth",
+            "from",
             "pack",
             "pack_version",
             "prompt",
@@ -292,20 +322,17 @@ fn parse_flat(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem
             ("date", RawValue::Null)
             | ("created", RawValue::Null)
             | ("level", RawValue::Null)
+            | ("depth", RawValue::Null)
+            | ("from", RawValue::Null)
             | ("text", RawValue::Null) => {}
             ("date", RawValue::Str(s)) => record.date = Some(fast::parse_day(&s.decode()?)?),
             ("written", RawValue::Str(s)) => record.written = fast::parse_moment(&s.decode()?)?,
             ("created", RawValue::Str(s)) => {
                 record.created = Some(fast::parse_moment(&s.decode()?)?)
             }
-            ("level", RawValue::Str(s)) => {
-                record.level = Some(match s.decode()?.as_ref() {
-                    "school" => Level::School,
-                    "network" => Level::Network,
-                    "system" => Level::System,
-                    _ => return None,
-                })
-            }
+            ("level", RawValue::Str(s)) => record.level = Some(Placement::from_id(&s.decode()?)?),
+            ("depth", RawValue::Str(s)) => record.depth = Some(Depth::from_id(&s.decode()?)?),
+            ("from", RawValue::Str(s)) => record.from = Some(Origin::from_id(&s.decode()?)?),
             ("pack", value) => record.pack = optional(value)?,
             ("pack_version", value) => record.pack_version = optional(value)?,
             ("prompt", value) => record.prompt = optional(value)?,
@@ -484,7 +511,9 @@ pub struct Head<'a> {
 /// hand, reformatted by a tool, or damaged): callers then fall back to [`Record::parse`].
 /// A `Some` does not mean the rest of the line is valid.
 pub fn quick_head(line: &[u8]) -> Option<Head<'_>> {
-    let rest = line.strip_prefix(b"{\"v\":1,\"op\":\"")?;
+    let rest = line
+        .strip_prefix(b"{\"v\":1,\"op\":\"")
+        .or_else(|| line.strip_prefix(b"{\"v\":2,\"op\":\""))?;
     let (op, rest) = if let Some(rest) = rest.strip_prefix(b"add\",\"id\":\"") {
         (Op::Add, rest)
     } else if let Some(rest) = rest.strip_prefix(b"edit\",\"id\":\"") {
@@ -515,6 +544,7 @@ pub fn quick_head(line: &[u8]) -> Option<Head<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entry::Level;
 
     fn sample() -> Entry {
         Entry {
@@ -522,7 +552,9 @@ mod tests {
             date: "2026-11-20".parse().unwrap(),
             written: DateTime::parse_from_rfc3339("2026-11-20T18:02:11+01:00").unwrap(),
             revised: None,
-            level: Level::Network,
+            level: Some(Placement::At(Level::Network)),
+            depth: None,
+            from: None,
             pack: Some("ncsl-networks".into()),
             pack_version: Some("1.0.0".into()),
             prompt: Some("trust-ladder".into()),
@@ -543,6 +575,38 @@ mod tests {
             .into_entry()
             .unwrap();
         assert_eq!(back, entry);
+    }
+
+    #[test]
+    fn new_vocabulary_needs_version_2_and_round_trips() {
+        let rated = sample();
+        assert!(String::from_utf8(Record::add(&rated).to_line())
+            .unwrap()
+            .starts_with("{\"v\":1,"));
+        let mut unrated = sample();
+        unrated.level = None;
+        let mut idea = sample();
+        idea.level = Some(Placement::Idea);
+        let mut deep = sample();
+        deep.level = Some(Placement::At(Level::School));
+        deep.depth = Some(Depth::CoConstructing);
+        deep.from = Some(Origin::Programme);
+        for entry in [unrated, idea, deep] {
+            let line = Record::add(&entry).to_line();
+            let text = String::from_utf8(line.clone()).unwrap();
+            assert!(text.starts_with("{\"v\":2,"), "{text}");
+            if entry.level.is_none() {
+                assert!(!text.contains("\"level\""), "{text}");
+            }
+            if entry.depth.is_some() {
+                assert!(text.find("\"depth\"") < text.find("\"text\""), "{text}");
+                assert!(text.contains("\"from\":\"programme\""), "{text}");
+            }
+            let line = &line[..line.len() - 1];
+            assert_eq!(parse_flat(line, true), Some(Record::parse_with_serde(line)));
+            assert!(quick_head(line).is_some());
+            assert_eq!(Record::parse(line).unwrap().into_entry().unwrap(), entry);
+        }
     }
 
     #[test]

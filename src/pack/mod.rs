@@ -13,6 +13,7 @@
 //!
 //! The format is documented in `docs/prompt-packs.md`.
 
+mod answers;
 mod choice;
 mod load;
 mod problem;
@@ -20,6 +21,7 @@ mod schema;
 mod suggest;
 mod validate;
 
+pub use answers::{listed, pick, Answer, Choice, Question};
 pub use choice::{PackChoice, PackRequest};
 pub use load::{
     installed_pack_files, load_packs, parse_pack, parse_pack_bytes, read_pack, read_pack_file,
@@ -34,7 +36,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crate::entry::Level;
+use crate::entry::{Depth, Level, Placement};
 
 /// The pack format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -74,11 +76,15 @@ pub struct Pack {
     pub author: String,
     /// The three rungs, bottom first, as this pack names them.
     pub levels: [LevelName; 3],
+    /// The four depths of joint work, shallowest first, as this pack names them.
+    pub depths: [LevelName; 4],
     pub themes: Vec<Theme>,
     pub prompts: Vec<Prompt>,
     pub origin: PackOrigin,
     /// Where each theme and prompt id is, built on first lookup, so that looking up
     /// every entry's theme costs the same in a pack of 10 themes or 10,000.
+    /// Remarks `packs validate` shows on a valid pack (e.g. an ignored key).
+    pub notes: Vec<Problem>,
     index: OnceLock<PackIndex>,
 }
 
@@ -88,7 +94,7 @@ struct PackIndex {
     prompts: HashMap<String, usize>,
 }
 
-/// How a pack names one rung of the ladder.
+/// How a pack names one rung of a ladder (a level or a depth).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelName {
     /// The word typed with `--level` (e.g. `red`).
@@ -96,6 +102,8 @@ pub struct LevelName {
     /// The label shown in tables (e.g. `Red`).
     pub name: String,
     pub description: String,
+    /// Other words accepted for this rung (`liceo` for `escuela`).
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,8 +121,6 @@ pub struct Prompt {
     pub question: String,
     /// A paragraph shown before the question.
     pub context: Option<String>,
-    /// The level this prompt invites the leader to reflect at.
-    pub level: Option<Level>,
 }
 
 impl Pack {
@@ -147,24 +153,18 @@ impl Pack {
         &self.levels[level.rank()]
     }
 
-    /// Reads a level as a person answers, the one rule for every question and flag
-    /// that takes a level: this pack's id or label for it (`red`, `Territorio`), the
-    /// canonical id (`network`), in any case, with or without accents, or its
-    /// number on the ladder (1 to 3).
-    pub fn parse_level(&self, word: &str) -> Option<Level> {
-        let names: Vec<[&str; 3]> = Level::ALL
-            .iter()
-            .map(|level| {
-                let names = self.level_name(*level);
-                [names.id.as_str(), names.name.as_str(), level.as_str()]
-            })
-            .collect();
-        let choices: Vec<(Level, &[&str])> = Level::ALL
-            .into_iter()
-            .zip(&names)
-            .map(|(level, names)| (level, &names[..]))
-            .collect();
-        crate::text::pick(word, &choices)
+    /// The pack's own name for a depth (`Construimos juntos`).
+    pub fn depth_name(&self, depth: Depth) -> &LevelName {
+        &self.depths[depth.rank()]
+    }
+
+    /// How an entry's placement reads in this pack's words (`unrated` when none).
+    pub fn placement_label(&self, level: Option<Placement>) -> String {
+        match level {
+            None => crate::words::unrated(),
+            Some(Placement::Idea) => crate::words::idea_label(),
+            Some(Placement::At(level)) => self.level_name(level).name.clone(),
+        }
     }
 }
 
@@ -261,14 +261,41 @@ impl PackSet {
             })
     }
 
-    /// Reads a level typed by the user: canonical names, or any loaded pack's names.
-    pub fn parse_level(&self, word: &str) -> Result<Level, String> {
-        word.parse::<Level>().or_else(|err| {
-            self.packs
-                .iter()
-                .find_map(|pack| pack.parse_level(word))
-                .ok_or(err)
-        })
+    /// Reads an answer to `question` given with a flag or in a template: in the
+    /// words of `first` (the entry's pack) if given, else of any loaded pack. The
+    /// error lists the valid ids and labels (of `first`, else the default pack).
+    pub fn answer(
+        &self,
+        first: Option<&Pack>,
+        question: Question,
+        word: &str,
+    ) -> Result<Answer, String> {
+        let found = first
+            .into_iter()
+            .chain(self.default_pack())
+            .chain(&self.packs)
+            .find_map(|pack| pick(&pack.choices(question), word));
+        if let Some(answer) = found {
+            return Ok(answer);
+        }
+        let choices = match first.or(self.default_pack()) {
+            Some(pack) => pack.choices(question),
+            None => Vec::new(),
+        };
+        Err(crate::words::unknown_value(
+            question.key(),
+            &crate::neutral::terminal_line(word),
+            &listed(&choices),
+        ))
+    }
+
+    /// Reads a level typed by the user: ids, labels or aliases of any loaded pack, or
+    /// canonical ids (`idea` too).
+    pub fn parse_level(&self, word: &str) -> Result<Placement, String> {
+        match self.answer(None, Question::Level, word)? {
+            Answer::Level(placement) => Ok(placement),
+            _ => unreachable!("the level question answers with a level"),
+        }
     }
 
     /// The name of a level in the words of `pack_id` if it is loaded, else canonical.
@@ -277,5 +304,16 @@ impl PackSet {
             .and_then(|id| self.get(id))
             .map(|pack| pack.level_name(level).name.clone())
             .unwrap_or_else(|| level.as_str().to_string())
+    }
+
+    /// How an entry's placement reads: in its pack's words if loaded, else the
+    /// canonical id (`idea`, or `unrated` when none).
+    pub fn placement_label(&self, pack_id: Option<&str>, level: Option<Placement>) -> String {
+        match (pack_id.and_then(|id| self.get(id)), level) {
+            (Some(pack), _) => pack.placement_label(level),
+            (None, Some(Placement::At(level))) => level.as_str().to_string(),
+            (None, Some(Placement::Idea)) => "idea".to_string(),
+            (None, None) => crate::words::unrated(),
+        }
     }
 }

@@ -28,6 +28,8 @@ pub(super) struct PackFile {
     pub pack: Option<Spanned<PackTable>>,
     /// Absent, or exactly three rungs, bottom first.
     pub levels: Option<Tables<LevelTable>>,
+    /// Absent, or exactly four depths of joint work, shallowest first.
+    pub depths: Option<Tables<LevelTable>>,
     pub themes: Option<Tables<ThemeTable>>,
     pub prompts: Option<Tables<PromptTable>>,
 }
@@ -45,13 +47,15 @@ pub(super) struct PackTable {
     pub author: Option<Text>,
 }
 
-/// `[[levels]]`: how the pack names one rung of the ladder.
+/// `[[levels]]` or `[[depths]]`: how the pack names one rung of a ladder.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct LevelTable {
     pub id: Option<Text>,
     pub name: Option<Text>,
     pub description: Option<Text>,
+    /// Other words a leader may type for this rung (`liceo` for `escuela`).
+    pub aliases: Option<Spanned<Vec<Text>>>,
 }
 
 /// `[[themes]]`.
@@ -72,7 +76,8 @@ pub(super) struct PromptTable {
     pub theme: Option<Text>,
     pub question: Option<Text>,
     pub context: Option<Text>,
-    /// A level id of this pack, or `school` / `network` / `system`.
+    /// Format 1 had a suggested level here; it is still read, and ignored (the
+    /// leader says the level of every entry). `packs validate` notes it.
     pub level: Option<Text>,
 }
 

@@ -52,9 +52,9 @@ impl<'a> Observation<'a> {
             pack: entry.pack.as_deref(),
             pack_version: entry.pack_version.as_deref(),
             theme: entry.theme.as_deref(),
-            placement: Some(Placement::At(entry.level)),
-            depth: None,
-            from: None,
+            placement: entry.level,
+            depth: entry.depth,
+            from: entry.from,
         }
     }
 

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+mod rungs;
 mod tables;
 
 use super::problem::{char_name, shown, too_large, Locator, Problem};
@@ -60,6 +61,7 @@ pub fn check_text(text: &str, file: &str, origin: PackOrigin) -> Result<Pack, Ve
     let checker = Checker {
         at: Locator::new(text, file),
         problems: Vec::new(),
+        notes: Vec::new(),
     };
 
     match toml::from_str::<PackFile>(text) {
@@ -130,12 +132,19 @@ struct Found {
 struct Checker<'a> {
     at: Locator<'a>,
     problems: Vec<Problem>,
+    /// Worth saying, but the pack is fine (see [`Pack::notes`]).
+    notes: Vec<Problem>,
 }
 
 impl Checker<'_> {
     fn report(&mut self, offset: usize, message: &str) {
         let problem = self.at.problem_at(offset, message);
         self.problems.push(problem);
+    }
+
+    fn note(&mut self, offset: usize, message: &str) {
+        let note = self.at.problem_at(offset, message);
+        self.notes.push(note);
     }
 
     /// An optional string: its characters are checked, and CRLF line ends (from a
@@ -263,12 +272,17 @@ impl Checker<'_> {
                 None
             }
         };
-        let levels = self.levels(file.levels.as_ref());
+        let levels = self.rungs(file.levels.as_ref(), &rungs::LEVELS);
+        let depths = self.rungs(file.depths.as_ref(), &rungs::DEPTHS);
         let (themes, theme_ids) = self.themes(file.themes.as_ref());
-        let prompts = self.prompts(file.prompts.as_ref(), &theme_ids, &levels);
+        let prompts = self.prompts(file.prompts.as_ref(), &theme_ids);
+        let levels = levels.and_then(|names| <[_; 3]>::try_from(names).ok());
+        let depths = depths.and_then(|names| <[_; 4]>::try_from(names).ok());
+        // Reported in file order, whichever check found them.
+        self.problems.sort_by_key(|p| (p.line, p.column));
 
-        match (meta, levels.names) {
-            (Some(meta), Some(levels)) if self.problems.is_empty() => Ok(Pack {
+        match (meta, levels, depths) {
+            (Some(meta), Some(levels), Some(depths)) if self.problems.is_empty() => Ok(Pack {
                 id: meta.id,
                 name: meta.name,
                 version: meta.version,
@@ -277,10 +291,12 @@ impl Checker<'_> {
                 source: meta.source,
                 author: meta.author,
                 levels,
+                depths,
                 themes,
                 prompts,
                 origin,
                 index: Default::default(),
+                notes: self.notes,
             }),
             _ => Err(self.problems),
         }
@@ -290,7 +306,6 @@ impl Checker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entry::Level;
     use proptest::prelude::*;
 
     const GOOD: &str = r#"format = 1
@@ -328,7 +343,14 @@ level = "network"
         let pack = check(GOOD).unwrap();
         assert_eq!(pack.id, "tiny");
         assert_eq!(pack.levels[1].id, "network");
-        assert_eq!(pack.prompts[0].level, Some(Level::Network));
+        assert_eq!(pack.depths[3].id, "co-constructing");
+        assert!(
+            pack.notes[0]
+                .to_string()
+                .starts_with("p.toml:17:9: a prompt has a suggested `level`"),
+            "{:?}",
+            pack.notes
+        );
         assert_eq!(pack.themes[0].title, "Trust");
     }
 
@@ -353,8 +375,13 @@ level = "network"
     fn all_semantic_problems_are_reported_at_once() {
         let text = GOOD.replace("id = \"trust-1\"", "id = \"Trust 1\"").replace("question = \"Who do you trust?\"", "question = \"  \"")
             + "\n[[prompts]]\nid = \"p2\"\ntheme = \"nope\"\nquestion = \"q\"\nlevel = \"galaxy\"\n";
+        // A prompt's `level` is ignored (noted, not a problem), whatever it says.
+        let text = text.replace(
+            "level = \"galaxy\"\n",
+            "level = \"galaxy\"\n\n[[depths]]\nid = \"x\"\n",
+        );
         let found = problems(&text);
-        assert_eq!(found.len(), 4, "{found:#?}");
+        assert_eq!(found.len(), 5, "{found:#?}");
         assert!(
             found[0].starts_with("p.toml:14:6: 'Trust 1' is not a valid id"),
             "{found:#?}"
@@ -368,7 +395,11 @@ level = "network"
             "{found:#?}"
         );
         assert!(
-            found[3].starts_with("p.toml:23:9: unknown level 'galaxy'"),
+            found[3].starts_with("p.toml:25:1: a pack with [[depths]] must have exactly 4"),
+            "{found:#?}"
+        );
+        assert!(
+            found[4].starts_with("p.toml:25:1: [[depths]] is missing the required key `name`"),
             "{found:#?}"
         );
     }

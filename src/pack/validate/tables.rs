@@ -1,15 +1,14 @@
-//! The tables of a pack file, checked: `[pack]`, `[[levels]]`, `[[themes]]` and
-//! `[[prompts]]`, each rule reported at its own position (see [`super::Checker`]).
+//! The tables of a pack file, checked: `[pack]`, `[[themes]]` and `[[prompts]]`
+//! (the ladders, `[[levels]]` and `[[depths]]`, are in `rungs`), each rule reported at its own position (see [`super::Checker`]).
 
 use std::collections::{HashMap, HashSet};
 
 use toml::Spanned;
 
 use super::super::problem::shown;
-use super::super::schema::{LevelTable, PackTable, PromptTable, Tables, ThemeTable};
-use super::super::{LevelName, Prompt, Theme};
+use super::super::schema::{PackTable, PromptTable, Tables, ThemeTable};
+use super::super::{Prompt, Theme};
 use super::{is_language_tag, Checker};
-use crate::entry::Level;
 
 impl Checker<'_> {
     pub(super) fn pack_table(&mut self, table: &Spanned<PackTable>) -> Option<Meta> {
@@ -48,89 +47,6 @@ impl Checker<'_> {
             source: source.unwrap_or_default().trim().to_string(),
             author: author.unwrap_or_default().trim().to_string(),
         })
-    }
-
-    pub(super) fn levels(&mut self, tables: Option<&Tables<LevelTable>>) -> Levels {
-        let Some(tables) = tables else {
-            return Levels {
-                names: Some(default_levels()),
-                ids: Vec::new(),
-            };
-        };
-        const TABLE: &str = "[[levels]]";
-        let count = tables.get_ref().len();
-        let mut ok = true;
-        if count != 3 {
-            self.report(
-                tables.span().start,
-                &format!(
-                    "a pack with [[levels]] must have exactly 3 of them (bottom rung first: they map onto school, network, system), not {count}"
-                ),
-            );
-            ok = false;
-        }
-        let mut first = HashMap::new();
-        // Words the user may type for a rung with --level: the canonical names, and
-        // each level's id and name. One word must not name two rungs.
-        let mut words: HashMap<String, (usize, usize)> = Level::ALL
-            .iter()
-            .map(|level| (level.as_str().to_string(), (level.rank(), 0)))
-            .collect(); // word -> (rung, line; 0 for a canonical name)
-        let mut names = Vec::new();
-        let mut ids = Vec::new();
-        for (rung, table) in tables.get_ref().iter().enumerate() {
-            let at = table.span().start;
-            let level = table.get_ref();
-            let id = self.id(level.id.as_ref(), TABLE, at);
-            let name = self.one_line(level.name.as_ref(), "name", TABLE, at);
-            let description = self.string(level.description.as_ref(), "description");
-            let mut id_is_new = true;
-            if let Some(id) = &id {
-                ids.push(id.value.clone());
-                id_is_new = self.unique(id, "level", &mut first);
-                ok &= id_is_new;
-            }
-            let to_check = [
-                (id.as_ref().filter(|_| id_is_new), "id"),
-                (name.as_ref(), "name"),
-            ];
-            for (found, what) in to_check {
-                let Some(found) = found else { continue };
-                let word = found.value.to_lowercase();
-                let line = self.at.line_of(found.at);
-                match words.get(&word) {
-                    Some(&(other, other_line)) if other != rung => {
-                        let whose = if other_line == 0 {
-                            format!("the standard name of rung {}", other + 1)
-                        } else {
-                            format!("already used for rung {} (line {other_line})", other + 1)
-                        };
-                        self.report(
-                            found.at,
-                            &format!(
-                                "level {what} {} would be ambiguous with --level: it is {whose}",
-                                shown(&found.value)
-                            ),
-                        );
-                        ok = false;
-                    }
-                    Some(_) => {}
-                    None => {
-                        words.insert(word, (rung, line));
-                    }
-                }
-            }
-            match (id, name) {
-                (Some(id), Some(name)) => names.push(LevelName {
-                    id: id.value,
-                    name: name.value,
-                    description: description.unwrap_or_default().trim().to_string(),
-                }),
-                _ => ok = false,
-            }
-        }
-        let names = if ok { names.try_into().ok() } else { None };
-        Levels { names, ids }
     }
 
     /// The valid themes, and every theme id written (valid or not).
@@ -177,7 +93,6 @@ impl Checker<'_> {
         &mut self,
         tables: Option<&Tables<PromptTable>>,
         theme_ids: &[String],
-        levels: &Levels,
     ) -> Vec<Prompt> {
         const TABLE: &str = "[[prompts]]";
         let mut prompts = Vec::new();
@@ -191,6 +106,7 @@ impl Checker<'_> {
         };
         let known_themes: HashSet<&str> = theme_ids.iter().map(String::as_str).collect();
         let mut first = HashMap::new();
+        let mut ignored_levels = Vec::new();
         for table in tables.get_ref() {
             let at = table.span().start;
             let prompt = table.get_ref();
@@ -216,21 +132,10 @@ impl Checker<'_> {
             }
             let question = self.required(prompt.question.as_ref(), "question", TABLE, at);
             let context = self.string(prompt.context.as_ref(), "context");
-            let level = prompt.level.as_ref().and_then(|spanned| {
-                let word = self.string(Some(spanned), "level")?;
-                let level = levels.resolve(&word);
-                if level.is_none() {
-                    self.report(
-                        spanned.span().start,
-                        &format!(
-                            "unknown level {} (use one of: {})",
-                            shown(&word),
-                            levels.choices().join(", ")
-                        ),
-                    );
-                }
-                level
-            });
+            if let Some(spanned) = &prompt.level {
+                self.string(Some(spanned), "level");
+                ignored_levels.push(spanned.span().start);
+            }
             let (Some(id), Some(theme), Some(question)) = (id, theme, question) else {
                 continue;
             };
@@ -242,9 +147,18 @@ impl Checker<'_> {
                     context: context
                         .map(|c| c.trim().to_string())
                         .filter(|c| !c.is_empty()),
-                    level,
                 });
             }
+        }
+        if let Some(&at) = ignored_levels.first() {
+            let how_many = match ignored_levels.len() {
+                1 => "a prompt has".to_string(),
+                n => format!("{n} prompts have"),
+            };
+            self.note(
+                at,
+                &format!("{how_many} a suggested `level` (the first is here); it is ignored: the leader says the level of every entry"),
+            );
         }
         prompts
     }
@@ -259,60 +173,4 @@ pub(super) struct Meta {
     pub(super) description: String,
     pub(super) source: String,
     pub(super) author: String,
-}
-
-/// `[[levels]]`, checked: the names if valid, and every id written (so that a prompt
-/// using one is not reported again when the levels themselves are wrong).
-pub(super) struct Levels {
-    pub(super) names: Option<[LevelName; 3]>,
-    pub(super) ids: Vec<String>,
-}
-
-impl Levels {
-    /// A prompt's `level`: an id of this pack's levels, or a canonical name.
-    fn resolve(&self, word: &str) -> Option<Level> {
-        if let Some(names) = &self.names {
-            if let Some(rung) = names.iter().position(|name| name.id == word) {
-                return Level::ALL.get(rung).copied();
-            }
-        } else if self.ids.iter().any(|id| id == word) {
-            return Some(Level::School); // unusable anyway: the pack has problems
-        }
-        Level::ALL.into_iter().find(|level| level.as_str() == word)
-    }
-
-    fn choices(&self) -> Vec<String> {
-        let mut choices: Vec<String> = match &self.names {
-            Some(names) => names.iter().map(|name| name.id.clone()).collect(),
-            None => self.ids.clone(),
-        };
-        for level in Level::ALL {
-            if !choices.iter().any(|c| c == level.as_str()) {
-                choices.push(level.as_str().to_string());
-            }
-        }
-        choices
-    }
-}
-
-/// The canonical ladder, used when a pack has no `[[levels]]`.
-fn default_levels() -> [LevelName; 3] {
-    let rung = |level: Level, name: &str, description: &str| LevelName {
-        id: level.as_str().to_string(),
-        name: name.to_string(),
-        description: description.to_string(),
-    };
-    [
-        rung(Level::School, "School", "Inside my own school."),
-        rung(
-            Level::Network,
-            "Network",
-            "With partner schools in the network.",
-        ),
-        rung(
-            Level::System,
-            "System",
-            "The district, the territory, other agencies: the wider system.",
-        ),
-    ]
 }

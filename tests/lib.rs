@@ -20,6 +20,7 @@ mod progress;
 mod progress_measures;
 mod prompt;
 mod properties;
+mod readme;
 mod regression;
 mod report_render;
 mod rhythm;

@@ -43,9 +43,22 @@ fn parse_lang(value: &str) -> Result<String, String> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
+    /// On a terminal; NO_COLOR turns colour off, TERM=dumb colour and Unicode.
     Auto,
+    /// Colour and Unicode, even in a pipe.
+    Always,
+    /// No colour, plain ASCII.
     Never,
+}
+
+impl From<ColorChoice> for crate::config::ColorWhen {
+    fn from(choice: ColorChoice) -> Self {
+        match choice {
+            ColorChoice::Auto => Self::Auto,
+            ColorChoice::Always => Self::Always,
+            ColorChoice::Never => Self::Never,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,7 +67,7 @@ pub enum Command {
     Write(WriteArgs),
     /// Print today's suggested prompt (the one you have answered least).
     Prompt(PromptArgs),
-    /// List entries, newest first.
+    /// List entries, newest day first.
     List(ListArgs),
     /// Show one entry in full.
     Show(ShowArgs),
@@ -92,8 +105,8 @@ pub enum Command {
     Config,
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the man page (roff) on stdout.
-    Man,
+    /// Print the man page (roff) on stdout, or write one page per command with --dir.
+    Man(ManArgs),
 }
 
 /// Filters shared by list, export and progress.
@@ -193,6 +206,17 @@ pub struct ListArgs {
     /// Output format (default: table on a terminal, plain lines otherwise).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<ListFormat>,
+    /// Order: by the day each entry is about, or by when it was written (newest first).
+    #[arg(long, value_enum, default_value_t = ListSort::Day, value_name = "ORDER")]
+    pub sort: ListSort,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListSort {
+    /// The day the entry is about, then the time it was written.
+    Day,
+    /// The time the entry was first written.
+    Written,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -439,10 +463,24 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Clone, Args)]
+pub struct ManArgs {
+    /// Write reflect.1 and a page per command (reflect-write.1, ...) into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct CompletionsArgs {
     /// The shell to generate completions for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// The command line definition with each command's examples after its help: what
+/// `--help` shows (`reflect man` adds the examples to the pages itself).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    crate::examples::attach(Cli::command())
 }
 
 #[cfg(test)]

@@ -90,11 +90,17 @@ pub struct Config {
     /// Where unsaved drafts are kept when the editor or a write fails.
     pub drafts_dir: PathBuf,
     pub default_pack: Option<String>,
-    /// `NO_COLOR` is set (to anything non-empty) or `--color never`.
+    /// `--color` as given.
+    pub color: ColorWhen,
+    /// No colour: `--color never`, or without `--color always`, `NO_COLOR` set (to
+    /// anything non-empty) or `TERM=dumb`.
     pub no_color: bool,
-    /// Plain ASCII instead of Unicode blocks and symbols: `--color never` or `TERM=dumb`
-    /// (`NO_COLOR` alone keeps Unicode).
+    /// Plain ASCII instead of Unicode blocks and symbols: `--color never`, or `TERM=dumb`
+    /// without `--color always` (`NO_COLOR` alone keeps Unicode).
     pub ascii: bool,
+    /// What was wrong with the config file, if it could not be used. Its settings are
+    /// then left out; every command but `reflect config` stops with this error.
+    pub file_error: Option<String>,
     /// The editor command (`$VISUAL`, else `$EDITOR`), if any.
     pub editor: Option<String>,
     pub language: LanguageSetting,
@@ -105,11 +111,23 @@ pub struct Config {
     pub ask: Vec<Question>,
 }
 
+/// `--color`: when output may use colour and Unicode decoration.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ColorWhen {
+    /// On a terminal: colour unless `NO_COLOR` or `TERM=dumb`, Unicode unless `TERM=dumb`.
+    #[default]
+    Auto,
+    /// Colour and Unicode, even in a pipe and despite `NO_COLOR`.
+    Always,
+    /// Neither: no colour, plain ASCII.
+    Never,
+}
+
 /// What the command line says about settings.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
     pub journal: Option<PathBuf>,
-    pub no_color: bool,
+    pub color: ColorWhen,
     /// `--lang`, as given.
     pub lang: Option<String>,
 }
@@ -122,6 +140,11 @@ fn env_path(name: &str) -> Option<PathBuf> {
 
 fn env_string(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// `TERM=dumb`: a terminal that shows neither colour nor Unicode decoration.
+fn dumb_terminal() -> bool {
+    env_string("TERM").is_some_and(|term| term == "dumb")
 }
 
 /// `~/x` → `$HOME/x`; anything else unchanged.
@@ -160,7 +183,10 @@ impl Config {
                 source: Source::Default,
             },
         };
-        let (file, config_file_exists) = read_config_file(&config_file.path)?;
+        let (file, config_file_exists, file_error) = match read_config_file(&config_file.path) {
+            Ok((file, exists)) => (file, exists, None),
+            Err(err) => (ConfigFile::default(), true, Some(format!("{err:#}"))),
+        };
 
         let journal = if let Some(path) = overrides.journal {
             Setting {
@@ -222,8 +248,18 @@ impl Config {
                     .filter(|q| keys.iter().any(|k| k.get_ref() == q.key()))
                     .collect(),
             },
-            no_color: overrides.no_color || env_string("NO_COLOR").is_some(),
-            ascii: overrides.no_color || env_string("TERM").is_some_and(|term| term == "dumb"),
+            color: overrides.color,
+            no_color: match overrides.color {
+                ColorWhen::Always => false,
+                ColorWhen::Never => true,
+                ColorWhen::Auto => env_string("NO_COLOR").is_some() || dumb_terminal(),
+            },
+            ascii: match overrides.color {
+                ColorWhen::Always => false,
+                ColorWhen::Never => true,
+                ColorWhen::Auto => dumb_terminal(),
+            },
+            file_error,
             editor: env_string("VISUAL").or_else(|| env_string("EDITOR")),
             now: now()?,
         })

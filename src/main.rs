@@ -1,12 +1,12 @@
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 fn main() -> ExitCode {
     // The language is known before parsing, so --help and usage errors use it.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     reflect::i18n::set_lang(reflect::config::early_language(&args));
-    let command = reflect::i18n::help::localize(reflect::cli::Cli::command());
+    let command = reflect::i18n::help::localize(reflect::cli::command());
     let matches = command.get_matches_from(args);
     let cli = match reflect::cli::Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,

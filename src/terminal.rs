@@ -6,6 +6,7 @@ use std::io::{self, IsTerminal, Read, Write};
 
 use anyhow::{Context as _, Result};
 
+use crate::config::{ColorWhen, Config};
 use crate::{neutral, t};
 
 /// Whether standard input is an interactive terminal.
@@ -18,9 +19,16 @@ pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
 }
 
-/// Colour and Unicode decoration is allowed only on a terminal and without `NO_COLOR`.
-pub fn fancy_output(no_color: bool) -> bool {
-    !no_color && stdout_is_terminal()
+/// Whether standard output may be coloured (see [`Config::no_color`]): always with
+/// `--color always`, otherwise only on a terminal.
+pub fn color_output(config: &Config) -> bool {
+    config.color == ColorWhen::Always || (!config.no_color && stdout_is_terminal())
+}
+
+/// Whether standard output may use Unicode decoration (see [`Config::ascii`]):
+/// always with `--color always`, otherwise only on a terminal.
+pub fn unicode_output(config: &Config) -> bool {
+    config.color == ColorWhen::Always || (!config.ascii && stdout_is_terminal())
 }
 
 /// Reads everything on standard input (a pipe or a file) as UTF-8 text.

@@ -430,7 +430,7 @@ fn dates_can_be_written_as_phrases() {
     env.write("a", &["--date", "yesterday"]);
     env.write("b", &["--date", "3 days ago"]);
     env.write("c", &["--date", "2026-10-01"]);
-    let dates: Vec<String> = plain_list(&env, &[])
+    let dates: Vec<String> = plain_list(&env, &["--sort", "written"])
         .into_iter()
         .map(|r| r[1].clone())
         .collect();

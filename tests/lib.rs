@@ -5,6 +5,7 @@ mod util;
 
 mod cohort;
 mod completions;
+mod conventions;
 mod daily;
 mod exit_codes;
 mod export;
@@ -13,6 +14,7 @@ mod history;
 mod import;
 mod journal;
 mod language;
+mod list_order;
 mod pack_management;
 mod packs;
 mod practice;

@@ -9,3 +9,4 @@ config-editor = editor:       { $editor }
 config-no-editor = editor:       (none: $VISUAL and $EDITOR are unset)
 config-language = language:     { $lang } ({ $name })  ({ $source })
 config-language-unknown = language:     { $lang } ({ $name })  ({ $source }: "{ $asked }" is not a language reflect speaks)
+config-file-unusable = { $error } (the paths above leave out its settings)

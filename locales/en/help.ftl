@@ -28,7 +28,7 @@ help-prompt = Print today's suggested prompt (the one you have answered least)
 help-prompt-theme = Suggest from this theme only
 help-prompt-short = Print only the question, on one line
 
-help-list = List entries, newest first
+help-list = List entries, newest day first
 help-list-since = Only entries about this day or later (2026-11-01, "3 weeks ago", "june 2013": a month or year starts on its first day). Numeric dates are month first in English (11/20/2026), day first in Spanish (20/11/2026)
 help-list-until = Only entries about this day or earlier (a month or year ends on its last day)
 help-list-on = Only entries about this day, month or year (yesterday, "june 2013", 2013)
@@ -40,6 +40,7 @@ help-list-contains = Only entries whose text contains this, in any case, with or
 help-list-exact = Make --contains match the text exactly as typed (case and accents count)
 help-list-limit = Show at most N entries
 help-list-format = Output format (default: table on a terminal, plain lines otherwise)
+help-list-sort = Order: by the day each entry is about, or by when it was written (newest first)
 
 help-show = Show one entry in full
 help-show-id = Entry id, or any unique prefix of it
@@ -139,7 +140,8 @@ help-config = Print the paths in use and where each came from
 help-completions = Print a shell completion script
 help-completions-shell = The shell to generate completions for
 
-help-man = Print the man page (roff) on stdout
+help-man = Print the man page (roff) on stdout, or write one page per command with --dir
+help-man-dir = Write reflect.1 and a page per command (reflect-write.1, ...) into DIR
 
 # Clap's own words.
 help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}

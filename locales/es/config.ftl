@@ -9,3 +9,4 @@ config-editor = editor:          { $editor }
 config-no-editor = editor:          (ninguno: $VISUAL y $EDITOR no están definidas)
 config-language = idioma:          { $lang } ({ $name })  ({ $source })
 config-language-unknown = idioma:          { $lang } ({ $name })  ({ $source }: "{ $asked }" no es un idioma que reflect hable)
+config-file-unusable = { $error } (las rutas de arriba no tienen en cuenta sus ajustes)

@@ -28,7 +28,7 @@ help-prompt = Muestra la pregunta sugerida de hoy (la que menos has respondido)
 help-prompt-theme = Sugiere solo de este tema
 help-prompt-short = Muestra solo la pregunta, en una línea
 
-help-list = Lista las entradas, las más recientes primero
+help-list = Lista las entradas, del día más reciente al más antiguo
 help-list-since = Solo entradas de este día o posteriores (2026-11-01, "hace 3 semanas", "junio de 2013": un mes o un año empieza en su primer día). Las fechas numéricas van con el día primero en español (20/11/2026) y el mes primero en inglés (11/20/2026)
 help-list-until = Solo entradas de este día o anteriores (un mes o un año termina en su último día)
 help-list-on = Solo entradas de este día, mes o año (ayer, "junio de 2013", 2013)
@@ -40,6 +40,7 @@ help-list-contains = Solo entradas cuyo texto contiene esto, en mayúsculas o mi
 help-list-exact = Hace que --contains busque el texto tal como se escribió (cuentan mayúsculas y tildes)
 help-list-limit = Muestra como máximo N entradas
 help-list-format = Formato de salida (predeterminado: tabla en una terminal, líneas simples si no)
+help-list-sort = Orden: por el día del que trata cada entrada, o por cuándo se escribió (lo más reciente primero)
 
 help-show = Muestra una entrada completa
 help-show-id = Id de la entrada, o cualquier prefijo único de él
@@ -139,7 +140,8 @@ help-config = Muestra las rutas en uso y de dónde viene cada una
 help-completions = Muestra un script de autocompletado para la shell
 help-completions-shell = La shell para la que generar el autocompletado
 
-help-man = Muestra la página de manual (roff) en la salida estándar
+help-man = Muestra la página de manual (roff) en la salida estándar, o escribe una página por orden con --dir
+help-man-dir = Escribe reflect.1 y una página por orden (reflect-write.1, ...) en DIR
 
 # Las palabras propias de clap.
 help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}

@@ -27,11 +27,11 @@ pub fn run(ctx: &super::Context, args: CohortArgs) -> Result<u8> {
         }
         TableFormat::Csv => cohort.write_csv(&mut out)?,
         TableFormat::Table => {
-            let style = Style::for_stdout(
-                ctx.config.no_color,
-                ctx.config.ascii,
-                terminal::stdout_is_terminal(),
-            );
+            let style = Style {
+                fancy: ctx.color(),
+                unicode: ctx.unicode(),
+                terminal: terminal::stdout_is_terminal(),
+            };
             let span = cohort
                 .first
                 .zip(cohort.last)

@@ -1,11 +1,15 @@
-//! `reflect completions SHELL` and `reflect man`, generated from the clap definition.
+//! `reflect completions SHELL` and `reflect man [--dir DIR]`, generated from the
+//! clap definition.
 
 use std::io::Write;
 
+use anyhow::Context as _;
 use clap::CommandFactory;
 
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::exit_codes::SUCCESS;
+use crate::fs::create_private_dir_all;
+use crate::{i18n, man, t, terminal};
 
 pub fn completions(args: CompletionsArgs) -> anyhow::Result<u8> {
     let mut out = super::stdout();
@@ -14,9 +18,26 @@ pub fn completions(args: CompletionsArgs) -> anyhow::Result<u8> {
     Ok(SUCCESS)
 }
 
-pub fn man() -> anyhow::Result<u8> {
-    let mut out = super::stdout();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
-    out.flush()?;
+/// The top page on stdout, or every page into `--dir` (created if needed).
+pub fn man(args: ManArgs) -> anyhow::Result<u8> {
+    let command = i18n::help::localize(Cli::command());
+    let Some(dir) = args.dir else {
+        let mut out = super::stdout();
+        out.write_all(man::top_page(command)?.roff.as_bytes())?;
+        out.flush()?;
+        return Ok(SUCCESS);
+    };
+    create_private_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let pages = man::all_pages(command)?;
+    for page in &pages {
+        let path = dir.join(&page.file_name);
+        std::fs::write(&path, &page.roff)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    terminal::note(&t!(
+        "man-written",
+        count = pages.len(),
+        dir = dir.display().to_string()
+    ));
     Ok(SUCCESS)
 }

@@ -1,8 +1,9 @@
-//! `reflect config`: the paths in use and the rule that chose each.
+//! `reflect config`: the paths in use and the rule that chose each, even when the
+//! config file is broken (then the error follows on stderr, and the exit is 1).
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 
 use super::Context;
 use crate::exit_codes::SUCCESS;
@@ -71,5 +72,9 @@ pub fn run(ctx: &Context) -> Result<u8> {
     };
     writeln!(out, "{line}")?;
     out.flush()?;
+    // The paths are printed first: they say where the broken file is.
+    if let Some(error) = &config.file_error {
+        bail!(t!("config-file-unusable", error = error.as_str()));
+    }
     Ok(SUCCESS)
 }

@@ -1,16 +1,21 @@
-//! `reflect list`: entries, newest written first. Reads the journal from the end,
-//! so `-n 10` costs the same on any journal size.
+//! `reflect list`: entries, newest day first (the day each entry is about, then the
+//! time it was written), or with `--sort written` newest written first. The latter
+//! reads the journal from the end, so `-n 10` costs the same on any journal size.
 
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
 use std::io::Write;
 
 use anyhow::Result;
 use comfy_table::{presets, ContentArrangement, Table};
 
 use super::Context;
-use crate::cli::{ListArgs, ListFormat};
+use crate::cli::{ListArgs, ListFormat, ListSort};
 use crate::entry::Entry;
 use crate::exit_codes::SUCCESS;
 use crate::export::json::EntryObject;
+use crate::filter::Filter;
+use crate::journal::Journal;
 use crate::neutral;
 use crate::pack::PackSet;
 use crate::t;
@@ -25,23 +30,14 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
     });
     let limit = args.limit.unwrap_or(usize::MAX);
     let packs = ctx.packs()?;
+    let fancy = ctx.unicode();
     let mut out = super::stdout();
-    let mut table = new_table(ctx.fancy());
+    let mut table = new_table(fancy);
     let mut shown = 0;
-
-    let mut entries = ctx.journal().newest_first()?;
-    for entry in entries.by_ref() {
-        if shown == limit {
-            break;
-        }
-        let entry = entry?;
-        if !filter.matches(&entry) {
-            continue;
-        }
-        shown += 1;
+    let mut show = |entry: &Entry| -> Result<()> {
         match format {
             ListFormat::Json => {
-                serde_json::to_writer(&mut out, &EntryObject::from(&entry))?;
+                serde_json::to_writer(&mut out, &EntryObject::from(entry))?;
                 out.write_all(b"\n")?;
             }
             ListFormat::Plain => writeln!(
@@ -54,11 +50,33 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
                 neutral::plain_field(first_line(&entry.text))
             )?,
             ListFormat::Table => {
-                table.add_row(row(&entry, packs));
+                table.add_row(row(entry, packs, fancy));
+            }
+        }
+        Ok(())
+    };
+
+    let journal = ctx.journal();
+    match args.sort {
+        ListSort::Written => {
+            let mut entries = journal.newest_first()?;
+            while shown < limit {
+                let Some(entry) = entries.next() else { break };
+                let entry = entry?;
+                if filter.matches(&entry) {
+                    show(&entry)?;
+                    shown += 1;
+                }
+            }
+            entries.finish();
+        }
+        ListSort::Day => {
+            for entry in newest_days(&journal, &filter, limit)? {
+                show(&entry)?;
+                shown += 1;
             }
         }
     }
-    entries.finish();
     if format == ListFormat::Table && shown > 0 {
         writeln!(out, "{table}")?;
     }
@@ -72,6 +90,74 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
     }
     Ok(SUCCESS)
 }
+
+/// The `limit` entries `filter` keeps that come last by (day, time written), newest
+/// first. Streams the journal's date-ordered reader and holds at most `limit`
+/// entries (a min-heap: each entry costs O(log limit)).
+fn newest_days(journal: &Journal, filter: &Filter, limit: usize) -> Result<Vec<Entry>> {
+    let mut kept: BinaryHeap<Reverse<ByDay>> = BinaryHeap::new();
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    for (order, entry) in journal.by_date()?.enumerate() {
+        let entry = entry?;
+        if !filter.matches(&entry) {
+            continue;
+        }
+        let candidate = ByDay { entry, order };
+        if kept.len() < limit {
+            kept.push(Reverse(candidate));
+        } else if kept.peek().is_some_and(|Reverse(least)| candidate > *least) {
+            kept.pop();
+            kept.push(Reverse(candidate));
+        }
+    }
+    // Ascending by `Reverse` is descending by day: newest first.
+    Ok(kept
+        .into_sorted_vec()
+        .into_iter()
+        .map(|Reverse(by_day)| by_day.entry)
+        .collect())
+}
+
+/// An entry ordered by the day it is about, then when it was written, then its
+/// place in the reader (so equal moments keep a stable order).
+struct ByDay {
+    entry: Entry,
+    order: usize,
+}
+
+impl ByDay {
+    fn key(
+        &self,
+    ) -> (
+        chrono::NaiveDate,
+        chrono::DateTime<chrono::FixedOffset>,
+        usize,
+    ) {
+        (self.entry.date, self.entry.written, self.order)
+    }
+}
+
+impl Ord for ByDay {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for ByDay {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for ByDay {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for ByDay {}
 
 fn new_table(fancy: bool) -> Table {
     let mut table = Table::new();
@@ -95,7 +181,7 @@ fn new_table(fancy: bool) -> Table {
     table
 }
 
-fn row(entry: &Entry, packs: &PackSet) -> Vec<String> {
+fn row(entry: &Entry, packs: &PackSet, fancy: bool) -> Vec<String> {
     let theme = match (&entry.pack, &entry.theme) {
         (Some(pack), Some(theme)) => packs
             .get(pack)
@@ -109,7 +195,7 @@ fn row(entry: &Entry, packs: &PackSet) -> Vec<String> {
         entry.date.to_string(),
         packs.placement_label(entry.pack.as_deref(), entry.level),
         neutral::terminal_line(&theme).into_owned(),
-        neutral::terminal_line(&preview(&entry.text, 60)).into_owned(),
+        neutral::terminal_line(&preview(&entry.text, 60, fancy)).into_owned(),
     ]
 }
 
@@ -120,12 +206,13 @@ fn first_line(text: &str) -> &str {
         .trim()
 }
 
-/// The first line, cut at `max` characters with an ellipsis.
-fn preview(text: &str, max: usize) -> String {
+/// The first line, cut at `max` characters with an ellipsis (`...` in plain ASCII).
+fn preview(text: &str, max: usize, fancy: bool) -> String {
     let line = first_line(text);
     if line.chars().count() <= max {
         return line.to_string();
     }
-    let cut: String = line.chars().take(max - 1).collect();
-    format!("{}…", cut.trim_end())
+    let ellipsis = if fancy { "…" } else { "..." };
+    let cut: String = line.chars().take(max - ellipsis.chars().count()).collect();
+    format!("{}{ellipsis}", cut.trim_end())
 }

@@ -28,7 +28,7 @@ use std::io::{self, BufWriter, StdoutLock};
 
 use anyhow::{anyhow, Result};
 
-use crate::cli::{Cli, ColorChoice, Command, FilterArgs};
+use crate::cli::{Cli, Command, FilterArgs};
 use crate::config::{Config, Overrides};
 use crate::dates::parse_span;
 use crate::entry::{Depth, Origin, Placement};
@@ -46,10 +46,21 @@ use crate::terminal;
 pub fn run(cli: Cli) -> Result<u8> {
     let config = Config::load(Overrides {
         journal: cli.journal,
-        no_color: cli.color == ColorChoice::Never,
+        color: cli.color.into(),
         lang: cli.lang,
     })?;
     crate::i18n::set_lang(config.language.lang);
+    // A broken config file stops every command that would use its settings; `config`
+    // still shows the paths (then fails), and the generators need no settings.
+    if let Some(error) = &config.file_error {
+        let unaffected = matches!(
+            cli.command,
+            Some(Command::Config | Command::Completions(_) | Command::Man(_))
+        );
+        if !unaffected {
+            return Err(anyhow!("{error}"));
+        }
+    }
     let pack_request = PackRequest {
         packs_dir: Some(config.packs_dir.path.clone()),
         default_pack: config.default_pack.clone(),
@@ -94,7 +105,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<u8> {
         Command::Compact => compact::run(ctx),
         Command::Config => config::run(ctx),
         Command::Completions(args) => completions::completions(args),
-        Command::Man => completions::man(),
+        Command::Man(args) => completions::man(args),
     }
 }
 
@@ -219,9 +230,17 @@ impl Context {
         }
     }
 
-    /// Whether to decorate output (colour, Unicode bars): a terminal and no `NO_COLOR`.
-    pub fn fancy(&self) -> bool {
-        terminal::fancy_output(self.config.no_color)
+    /// Whether to decorate output with Unicode (borders, bars, arrows): `--color
+    /// always`, or a terminal that is not `TERM=dumb` without `--color never`.
+    /// `NO_COLOR` keeps it.
+    pub fn unicode(&self) -> bool {
+        terminal::unicode_output(&self.config)
+    }
+
+    /// Whether to colour output (bold headers): `--color always`, or a terminal
+    /// without `NO_COLOR`, `TERM=dumb` or `--color never`.
+    pub fn color(&self) -> bool {
+        terminal::color_output(&self.config)
     }
 }
 

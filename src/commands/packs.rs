@@ -53,7 +53,7 @@ fn list(ctx: &Context) -> Result<u8> {
     let packs = ctx.packs()?;
     let default = packs.default_pack().map(|pack| pack.id.clone());
     let mut out = super::stdout();
-    if ctx.fancy() {
+    if ctx.unicode() {
         let mut table = Table::new();
         table
             .load_preset(presets::UTF8_HORIZONTAL_ONLY)

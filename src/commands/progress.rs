@@ -76,11 +76,11 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
                 });
                 return Ok(SUCCESS);
             }
-            let style = Style::for_stdout(
-                ctx.config.no_color,
-                ctx.config.ascii,
-                terminal::stdout_is_terminal(),
-            );
+            let style = Style {
+                fancy: ctx.color(),
+                unicode: ctx.unicode(),
+                terminal: terminal::stdout_is_terminal(),
+            };
             if args.grid {
                 render::write_table(&mut out, &render::grid_table(&summary, style))?;
             } else if let Some(series) = &summary.by {

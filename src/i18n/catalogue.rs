@@ -23,8 +23,8 @@ macro_rules! areas {
 
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
 pub const EMBEDDED: &[(&str, &str, &str)] = areas![
-    "common", "config", "daily", "check", "dates", "entries", "errors", "help", "import", "packs",
-    "practice", "progress"
+    "common", "config", "daily", "check", "dates", "entries", "errors", "examples", "help",
+    "import", "packs", "practice", "progress"
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -67,6 +67,10 @@ pub fn table(style: Style, header: Vec<String>, numeric: &[usize]) -> Table {
     if !style.terminal {
         table.force_no_tty().set_width(PLAIN_WIDTH);
     }
+    if style.fancy {
+        // `--color always` in a pipe: bold even though stdout is not a terminal.
+        table.enforce_styling();
+    }
     table.set_content_arrangement(ContentArrangement::Dynamic);
     let header: Vec<Cell> = header
         .into_iter()

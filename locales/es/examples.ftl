@@ -1,0 +1,94 @@
+# Los comentarios de los ejemplos al final de cada --help y página de manual
+# (src/examples.rs): example-<orden>-<n>, una línea cada uno.
+
+examples-heading = Ejemplos:
+
+example-reflect-1 = La pregunta de hoy y un menú breve (una línea de estado en un script)
+example-reflect-2 = Anotar una idea en una línea
+example-reflect-3 = Las cinco entradas más recientes
+
+example-write-1 = Anotar una idea en una línea
+example-write-2 = Responder una pregunta del pack predeterminado, sobre tu red
+example-write-3 = Escribir sobre ayer en un tema, en tu editor
+
+example-prompt-1 = La pregunta sugerida de hoy
+example-prompt-2 = Una pregunta de un tema, en una línea
+example-prompt-3 = Una pregunta del pack en español
+
+example-list-1 = Las entradas de los diez días más recientes de los que se escribió
+example-list-2 = Entradas de red y de sistema de las últimas tres semanas
+example-list-3 = Todas las entradas en el orden en que se escribieron, como líneas JSON
+
+example-show-1 = Una entrada, por el id que muestra `reflect list`
+example-show-2 = Basta con cualquier comienzo único del id
+
+example-tags-1 = Cada etiqueta con su número, último uso y niveles
+example-tags-2 = Solo las etiquetas de las entradas de un pack
+
+example-stats-1 = Tu ritmo: semanas, rachas, temas en silencio y un mapa de calor
+example-stats-2 = Las mismas cifras para un script
+example-stats-3 = ASCII simple, para una impresora o un terminal sencillo
+
+example-edit-1 = Cambiar una entrada en tu editor
+example-edit-2 = Añadir una etiqueta y quitar otra, conservando las demás
+example-edit-3 = Llevar una entrada a otro nivel y otro día
+
+example-delete-1 = Buscar antes la entrada
+example-delete-2 = Borrarla (su texto sigue en el archivo hasta `reflect compact`)
+
+example-progress-1 = Tema por tema, de la escuela a la red y al sistema
+example-progress-2 = Una fila por mes este año
+example-progress-3 = Un resumen para tu formador (solo cifras, nunca tus palabras)
+
+example-cohort-1 = Combinar los resúmenes de una cohorte
+example-cohort-2 = Lo mismo en CSV, para una hoja de cálculo
+
+example-export-1 = Las entradas de este trimestre en Markdown
+example-export-2 = Un tema, agrupado por tema
+example-export-3 = Una copia completa que `reflect import` vuelve a leer
+
+example-import-1 = Pasar desde jrnl (`jrnl --export json`)
+example-import-2 = Recuperar una copia; se omiten las entradas que ya están
+example-import-3 = Copiar todas las entradas a otro diario
+
+example-packs-1 = Los packs en uso
+example-packs-2 = Los temas y preguntas de un pack
+example-packs-3 = Empezar un pack propio
+
+example-packs-list-1 = Id, versión, idioma, temas, preguntas, origen y nombre
+example-packs-list-2 = Solo los ids y los nombres, en un script
+
+example-packs-show-1 = El pack en uso
+example-packs-show-2 = Otro pack, por id
+
+example-packs-validate-1 = Cada problema de un pack, como ARCHIVO:LÍNEA:COLUMNA
+example-packs-validate-2 = Varios packs a la vez
+
+example-packs-new-1 = Un esqueleto comentado para un pack en español de Chile
+example-packs-new-2 = Probarlo antes de instalarlo
+
+example-packs-install-1 = Copiar un pack a tu carpeta de packs
+example-packs-install-2 = Reemplazarlo por una versión más nueva
+
+example-packs-remove-1 = Quitar un pack instalado
+example-packs-remove-2 = Ver lo que queda
+
+example-check-1 = Buscar líneas dañadas (no se cambia nada)
+example-check-2 = Moverlas a un archivo aparte, conservando todas las entradas buenas
+
+example-compact-1 = Eliminar para siempre las revisiones antiguas y las entradas borradas
+example-compact-2 = Compactar otro diario
+
+example-config-1 = Dónde están tu diario, tu configuración, tus packs y tus borradores
+example-config-2 = Lo mismo para otro diario
+
+example-completions-1 = Autocompletado para bash
+example-completions-2 = Para zsh (con ~/.zfunc en tu fpath)
+example-completions-3 = Para fish
+
+example-man-1 = Leer ahora la página de manual
+example-man-2 = Instalar una página por orden: después funciona `man reflect-write`
+
+# Páginas de manual (reflect man).
+man-see-also = VÉASE TAMBIÉN
+man-written = se escribieron { $count } páginas de manual en { $dir }

@@ -72,6 +72,15 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "reflect delete 7k2m9",
         ],
     ),
+    ("history", &["reflect history 7k2m9", "reflect history 7k"]),
+    (
+        "restore",
+        &[
+            "reflect restore 7k2m9",
+            "reflect history 7k2m9",
+            "reflect restore 7k2m9 --revision 2",
+        ],
+    ),
     (
         "progress",
         &[

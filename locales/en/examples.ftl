@@ -36,7 +36,13 @@ example-edit-3 = Move an entry to another level and day
 example-delete-1 = Find the entry first
 example-delete-2 = Delete it (its text stays in the file until `reflect compact`)
 
-example-progress-1 = Theme by theme, from school to network and system
+example-history-1 = Every revision of an entry, with what changed between them
+example-history-2 = Deleted entries too, by any unique start of the id
+example-restore-1 = Bring back a deleted entry
+example-restore-2 = See its revisions first
+example-restore-3 = Bring back an earlier text, as a new revision
+
+example-progress-1 = Theme by theme: where your practice happened (school, network, system)
 example-progress-2 = One row per month this year
 example-progress-3 = A summary for your trainer (counts only, never your words)
 

@@ -36,7 +36,13 @@ example-edit-3 = Llevar una entrada a otro nivel y otro día
 example-delete-1 = Buscar antes la entrada
 example-delete-2 = Borrarla (su texto sigue en el archivo hasta `reflect compact`)
 
-example-progress-1 = Tema por tema, de la escuela a la red y al sistema
+example-history-1 = Todas las revisiones de una entrada, con lo que cambió entre ellas
+example-history-2 = También las entradas borradas, por cualquier comienzo único del id
+example-restore-1 = Recuperar una entrada borrada
+example-restore-2 = Ver antes sus revisiones
+example-restore-3 = Recuperar un texto anterior, como una revisión nueva
+
+example-progress-1 = Tema por tema: dónde ocurrió tu práctica (escuela, red, sistema)
 example-progress-2 = Una fila por mes este año
 example-progress-3 = Un resumen para tu formador (solo cifras, nunca tus palabras)
 

@@ -57,6 +57,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
             "reflect stats --color never",
         ],
     ),
+    ("rate", &["reflect rate", "reflect rate | head -n 5"]),
     (
         "edit",
         &[

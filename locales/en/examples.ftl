@@ -29,6 +29,9 @@ example-stats-1 = Your rhythm: weeks, streaks, quiet themes and a heat map
 example-stats-2 = The same figures for a script
 example-stats-3 = Plain ASCII, for a printer or a dumb terminal
 
+example-rate-1 = Rate the entries you wrote in a hurry, one question at a time
+example-rate-2 = Without a terminal: the ids of the five newest unrated entries
+
 example-edit-1 = Change an entry in your editor
 example-edit-2 = Add one tag and take away another, keeping the rest
 example-edit-3 = Move an entry to another level and day

@@ -29,6 +29,9 @@ example-stats-1 = Tu ritmo: semanas, rachas, temas en silencio y un mapa de calo
 example-stats-2 = Las mismas cifras para un script
 example-stats-3 = ASCII simple, para una impresora o un terminal sencillo
 
+example-rate-1 = Valorar las entradas que escribiste con prisa, una pregunta cada vez
+example-rate-2 = Sin terminal: los ids de las cinco entradas sin valorar más recientes
+
 example-edit-1 = Cambiar una entrada en tu editor
 example-edit-2 = Añadir una etiqueta y quitar otra, conservando las demás
 example-edit-3 = Llevar una entrada a otro nivel y otro día

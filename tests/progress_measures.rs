@@ -264,3 +264,210 @@ fn explain_says_what_every_column_and_measure_means() {
         "{table}"
     );
 }
+
+#[test]
+fn unrated_and_idea_entries_are_counted_apart() {
+    let env = TestEnv::new();
+    env.write("At school.", &["--date", "2026-11-02", "--level", "school"]);
+    env.write(
+        "Also at school.",
+        &["--date", "2026-11-03", "--level", "school"],
+    );
+    env.write(
+        "With the network.",
+        &["--date", "2026-11-04", "--level", "network"],
+    );
+    env.write(
+        "A plan for next term.",
+        &["--date", "2026-11-05", "--level", "idea"],
+    );
+    // No terminal, no --level: saved unrated.
+    env.write("Not rated yet.", &["--date", "2026-11-06"]);
+
+    let table = env.ok(&["progress"]);
+    let header = table.lines().next().unwrap();
+    assert!(
+        header.contains("Idea") && header.contains("Unrated"),
+        "{header}"
+    );
+    let all: Vec<&str> = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("All entries"))
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    // School, Network, System, Idea, Unrated, Total, then the last five rated.
+    assert_eq!(all[2..8], ["2", "1", "0", "1", "1", "5"], "{table}");
+    assert_eq!(all[8..], ["Sch", "Sch", "Net"], "{table}");
+    // Reach is over the three rated entries only.
+    let reach = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("Network reach"))
+        .unwrap();
+    assert!(reach.contains("1 of 3"), "{reach}");
+
+    let s = json(&env, &[]);
+    let whole = &s["measures"]["whole"];
+    assert_eq!(
+        [
+            &whole["entries"],
+            &whole["rated"],
+            &whole["idea"],
+            &whole["unrated"]
+        ],
+        [5, 3, 1, 1]
+    );
+    assert_eq!(whole["network_reach"]["of"], 3);
+    assert_eq!(s["totals"]["idea"], 1);
+    assert_eq!(s["totals"]["unrated"], 1);
+    // The idea counts in neither the grid nor the last five.
+    let in_grid: u64 = s["grid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(in_grid, 3);
+    assert_eq!(s["free"]["last5"].as_array().unwrap().len(), 3);
+
+    // Without ideas or unrated entries, no such columns.
+    let rated_only = env.ok(&["progress", "--level", "school"]);
+    let header = rated_only.lines().next().unwrap();
+    assert!(
+        !header.contains("Idea") && !header.contains("Unrated"),
+        "{header}"
+    );
+}
+
+#[test]
+fn depth_and_transfer_measures() {
+    let env = TestEnv::new();
+    let entry = |day: &str, level: &str, extra: &[&str]| {
+        let mut args = vec!["--date", day, "--level", level];
+        args.extend_from_slice(extra);
+        env.write(&format!("{level} on {day}"), &args);
+    };
+    entry("2026-11-02", "school", &["--from", "network"]);
+    entry(
+        "2026-11-03",
+        "school",
+        &["--from", "programme", "--depth", "informing"],
+    );
+    entry("2026-11-04", "school", &[]);
+    entry(
+        "2026-11-05",
+        "network",
+        &["--depth", "sharing", "--from", "school"],
+    );
+    entry("2026-11-06", "system", &["--depth", "co-constructing"]);
+    entry("2026-11-07", "network", &["--depth", "coordinating"]);
+
+    let s = json(&env, &[]);
+    let whole = &s["measures"]["whole"];
+    assert_eq!(
+        whole["brought_into_school"],
+        serde_json::json!({"count": 2, "of": 3, "share": null})
+    );
+    assert_eq!(
+        whole["collaborative_reach"],
+        serde_json::json!({"count": 2, "of": 4, "share": null, "without_depth": 2})
+    );
+    assert_eq!(
+        whole["transfers"],
+        serde_json::json!([
+            {"from": "school", "to": "network", "count": 1},
+            {"from": "network", "to": "school", "count": 1},
+            {"from": "programme", "to": "school", "count": 1}
+        ])
+    );
+    let cell = |level: &str, depth: Value| {
+        s["grid"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["level"] == level && c["depth"] == depth)
+            .unwrap()["count"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(cell("network", "sharing".into()), 1);
+    assert_eq!(cell("school", Value::Null), 2);
+
+    let table = env.ok(&["progress"]);
+    let line = |start: &str| {
+        table
+            .lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no {start} in\n{table}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(line("Learning brought into").contains("2 of 3"), "{table}");
+    assert!(line("Collaborative reach").contains("2 of 4"), "{table}");
+    assert!(
+        line("Transfer Network -> School").ends_with("1 1 0"),
+        "{table}"
+    );
+    assert!(
+        line("Transfer Programme -> School").contains(" 1"),
+        "{table}"
+    );
+
+    let grid = env.ok(&["progress", "--grid"]);
+    let network: Vec<&str> = grid
+        .lines()
+        .find(|l| l.trim_start().starts_with("Network"))
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(network, ["Network", "0", "1", "1", "0", "0", "2"], "{grid}");
+}
+
+/// A leader's autumn: rated entries at every level, an idea, an unrated entry,
+/// depths and transfers, enough entries in each window for percentages.
+fn an_autumn(env: &TestEnv) {
+    let mut records = Vec::new();
+    let levels = [
+        "school", "network", "school", "system", "network", "school", "network",
+    ];
+    let themes = [
+        "ncsl-networks/complex-relationships",
+        "ncsl-networks/honest-exchange",
+        "ncsl-networks/professional-learning",
+    ];
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+    // 40 entries, one every other day from 1 September to 18 November.
+    for i in 0..40u64 {
+        let day = (start + chrono::Days::new(2 * i)).to_string();
+        let level = levels[i as usize % levels.len()];
+        let mut record = add(
+            &format!("r{i:02}"),
+            &day,
+            level,
+            Some(themes[i as usize % 3]),
+        );
+        if i % 3 == 0 {
+            record =
+                record.depth(["informing", "sharing", "co-constructing"][(i / 3) as usize % 3]);
+        }
+        if level == "school" && i % 4 == 2 {
+            record = record.from(if i % 8 == 2 { "network" } else { "programme" });
+        }
+        if level == "network" && i % 5 == 1 {
+            record = record.from("school");
+        }
+        records.push(record);
+    }
+    records.push(add("idea1", "2026-11-10", "idea", Some(themes[0])));
+    records.push(add("unr1", "2026-11-12", "school", None).unrated());
+    env.append_records(&records);
+}
+
+#[test]
+fn the_table_with_ideas_unrated_depths_and_transfers() {
+    let env = TestEnv::new();
+    an_autumn(&env);
+    let table = env.ok(&["progress", "--pack", "ncsl-networks"]);
+    insta::assert_snapshot!(table);
+}

@@ -218,6 +218,8 @@ pub struct Record {
     written: String,
     created: Option<String>,
     level: Option<String>,
+    depth: Option<String>,
+    from: Option<String>,
     pack: Option<(String, String)>,
     theme: Option<String>,
     tags: Vec<String>,
@@ -235,6 +237,8 @@ impl Record {
             written: format!("{date}T10:00:00+01:00"),
             created: None,
             level: Some("school".to_string()),
+            depth: None,
+            from: None,
             pack: None,
             theme: None,
             tags: Vec::new(),
@@ -258,6 +262,8 @@ impl Record {
             written: moment.to_string(),
             created: None,
             level: None,
+            depth: None,
+            from: None,
             pack: None,
             theme: None,
             tags: Vec::new(),
@@ -278,6 +284,24 @@ impl Record {
 
     pub fn level(mut self, level: &str) -> Record {
         self.level = Some(level.to_string());
+        self
+    }
+
+    /// No level: an unrated entry (a version 2 record).
+    pub fn unrated(mut self) -> Record {
+        self.level = None;
+        self
+    }
+
+    /// The depth of joint work, a canonical id (a version 2 record).
+    pub fn depth(mut self, depth: &str) -> Record {
+        self.depth = Some(depth.to_string());
+        self
+    }
+
+    /// Where the learning came from, a level id or `programme` (a version 2 record).
+    pub fn from(mut self, origin: &str) -> Record {
+        self.from = Some(origin.to_string());
         self
     }
 
@@ -304,7 +328,17 @@ impl Record {
     /// The JSON line, without its newline.
     pub fn line(&self) -> String {
         let json = |s: &str| serde_json::to_string(s).unwrap();
-        let mut line = format!("{{\"v\":1,\"op\":\"{}\",\"id\":{}", self.op, json(&self.id));
+        // Version 2 for what version 1 cannot say: unrated, idea, depth, transfer.
+        let v2 = self.op != "delete"
+            && (self.level.as_deref().is_none_or(|l| l == "idea")
+                || self.depth.is_some()
+                || self.from.is_some());
+        let v = if v2 { 2 } else { 1 };
+        let mut line = format!(
+            "{{\"v\":{v},\"op\":\"{}\",\"id\":{}",
+            self.op,
+            json(&self.id)
+        );
         if let Some(date) = &self.date {
             line += &format!(",\"date\":{}", json(date));
         }
@@ -314,6 +348,12 @@ impl Record {
         }
         if let Some(level) = &self.level {
             line += &format!(",\"level\":{}", json(level));
+        }
+        if let Some(depth) = &self.depth {
+            line += &format!(",\"depth\":{}", json(depth));
+        }
+        if let Some(from) = &self.from {
+            line += &format!(",\"from\":{}", json(from));
         }
         if let Some((pack, version)) = &self.pack {
             line += &format!(

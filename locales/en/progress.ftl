@@ -18,7 +18,6 @@ progress-brought-in = Learning brought into the school
 progress-collaborative = Collaborative reach
 progress-without-depth = Entries without a depth
 progress-transfers = Transfers
-progress-transfer = Transfer
 progress-none = none
 progress-period = Period
 progress-level = Level

@@ -18,7 +18,6 @@ progress-brought-in = Aprendizaje traído al establecimiento
 progress-collaborative = Alcance colaborativo
 progress-without-depth = Entradas sin profundidad
 progress-transfers = Transferencias
-progress-transfer = Transferencia
 progress-none = ninguna
 progress-period = Período
 progress-level = Nivel

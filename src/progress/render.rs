@@ -194,6 +194,10 @@ pub fn theme_table(summary: &Summary, style: Style) -> Table {
     }
     header.extend([label::total().to_string(), label::last5().to_string()]);
     let numeric: Vec<usize> = (1..header.len() - 1).collect();
+    let header_widths: Vec<usize> = header[..header.len() - 1]
+        .iter()
+        .map(|h| h.chars().count())
+        .collect();
     let mut table = table(style, header, &numeric);
     for theme in &summary.themes {
         let title = Cell::new(neutral::terminal_line(&theme.title));
@@ -209,12 +213,18 @@ pub fn theme_table(summary: &Summary, style: Style) -> Table {
         Cell::new(label::all())
     };
     table.add_row(row_cells(all, &summary.totals, &short, optional));
+    // Each optional column leaves titles a little less room.
+    let title_width = 24 - 3 * (usize::from(optional.idea) + usize::from(optional.unrated));
     keep_readable(
         &mut table,
         0,
-        24,
+        title_width,
         summary.themes.iter().map(|t| t.title.chars().count()),
     );
+    // Numbers and their headers stay whole; titles and the last five wrap instead.
+    for (index, name) in header_widths.into_iter().enumerate().skip(1) {
+        keep_readable(&mut table, index, 16, [name].into_iter());
+    }
     table
 }
 
@@ -243,10 +253,15 @@ pub fn measures_table(summary: &Summary, style: Style) -> Table {
     ];
     let mut table = table(style, header, &[]);
     let windows = [&m.whole, &m.recent.measures, &m.previous.measures];
+    let mut widths = [0usize; 4];
     let mut row = |name: String, cell: &dyn Fn(&Measures) -> String, change: String| {
+        let mut texts: Vec<String> = windows.iter().map(|w| cell(w)).collect();
+        texts.push(change);
+        for (width, text) in widths.iter_mut().zip(&texts) {
+            *width = (*width).max(text.chars().count());
+        }
         let mut cells = vec![Cell::new(name)];
-        cells.extend(windows.iter().map(|w| Cell::new(cell(w))));
-        cells.push(Cell::new(change));
+        cells.extend(texts.into_iter().map(Cell::new));
         table.add_row(cells);
     };
     row(label::rated(), &|w| w.rated().to_string(), String::new());
@@ -285,14 +300,16 @@ pub fn measures_table(summary: &Summary, style: Style) -> Table {
     if directions.is_empty() {
         let none = label::none();
         row(label::transfers(), &|_| none.clone(), String::new());
+    } else {
+        row(
+            label::transfers(),
+            &|w| w.transferred().to_string(),
+            String::new(),
+        );
     }
     let names = summary.level_names();
     for direction in directions {
-        let name = format!(
-            "{} {}",
-            label::transfer(),
-            direction_label(direction, &names, fancy)
-        );
+        let name = direction_label(direction, &names, fancy);
         row(
             name,
             &|w| {
@@ -304,6 +321,10 @@ pub fn measures_table(summary: &Summary, style: Style) -> Table {
             },
             String::new(),
         );
+    }
+    // The figures stay on one line; the measures' names wrap instead.
+    for (index, width) in widths.into_iter().enumerate() {
+        keep_readable(&mut table, index + 1, 16, [width].into_iter());
     }
     table
 }

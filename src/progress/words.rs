@@ -34,7 +34,6 @@ pub mod label {
         collaborative = "progress-collaborative",
         without_depth = "progress-without-depth",
         transfers = "progress-transfers",
-        transfer = "progress-transfer",
         none = "progress-none",
         period = "progress-period",
         level = "progress-level",

@@ -65,7 +65,7 @@ fn csv_has_the_same_figures_as_json() {
         if let Some(by) = by {
             args = vec!["--by", by];
         }
-        let s = json(&env, &args);
+        let s = json(env, &args);
         let mut csv_args = vec!["progress", "--format", "csv"];
         csv_args.extend(&args);
         let rows = csv_maps(&env.ok(&csv_args));

@@ -79,6 +79,8 @@ pub enum Command {
     History(HistoryArgs),
     /// Bring back a deleted entry, or an earlier text, as a new revision.
     Restore(RestoreArgs),
+    /// List drafts kept from editor sessions that did not end in an entry.
+    Drafts,
     /// Change an entry (appends a revision; the original stays until `compact`).
     Edit(EditArgs),
     /// Delete an entry (appends a retraction; the text stays until `compact`).

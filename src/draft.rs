@@ -8,6 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Context as _, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::time::SystemTime;
+
+use crate::entry::{Depth, EntryId, Origin, Placement};
 
 /// Lines of the template starting with this are instructions, not the entry.
 pub const COMMENT: &str = "#|";
@@ -19,7 +24,100 @@ pub struct Draft {
     template: Vec<String>,
 }
 
+/// What a new entry's draft is for, kept beside it (`NAME.json`) so that a draft
+/// left behind can be resumed as the entry it was meant to be.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftMeta {
+    /// The id the entry gets when it is saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<EntryId>,
+    /// `PACK/PROMPT` of the answered prompt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// The rating given with flags (the draft's own field lines add to it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Placement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Origin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depth: Option<Depth>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The template's comment lines, to strip them again on resuming.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub template: Vec<String>,
+}
+
+/// A draft left behind: an editor that failed or was closed, or a write that did
+/// not reach the journal.
+pub struct Pending {
+    pub draft: Draft,
+    /// What it is for, when that was kept (not for rescued text).
+    pub meta: Option<DraftMeta>,
+    pub modified: Option<SystemTime>,
+    /// Its text, template lines aside.
+    pub text: String,
+}
+
+/// Drafts of entries being edited (`edit-ID.md`) are not new entries to resume.
+const EDIT_PREFIX: &str = "edit-";
+
+/// The drafts of new entries left in `dir`, newest first.
+pub fn pending(dir: &Path) -> Result<Vec<Pending>> {
+    let listing = match fs::read_dir(dir) {
+        Ok(listing) => listing,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => {
+            return Err(err).with_context(|| format!("cannot read the folder {}", dir.display()))
+        }
+    };
+    let mut found = Vec::new();
+    for item in listing {
+        let path = item?.path();
+        let is_draft = path.extension().is_some_and(|e| e == "md")
+            && path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| !n.starts_with(EDIT_PREFIX));
+        if !is_draft {
+            continue;
+        }
+        let mut draft = Draft {
+            path,
+            template: Vec::new(),
+        };
+        let meta = draft.meta();
+        if let Some(meta) = &meta {
+            draft.template = meta.template.clone();
+        }
+        let text = draft.text().unwrap_or_default();
+        let modified = fs::metadata(&draft.path).and_then(|m| m.modified()).ok();
+        found.push(Pending {
+            draft,
+            meta,
+            modified,
+            text,
+        });
+    }
+    found.sort_by(|a, b| {
+        b.modified
+            .cmp(&a.modified)
+            .then_with(|| a.draft.path.cmp(&b.draft.path))
+    });
+    Ok(found)
+}
+
 impl Draft {
+    /// A draft already on disk, with no template known (only clean-up and reading).
+    pub fn at(path: PathBuf) -> Draft {
+        Draft {
+            path,
+            template: Vec::new(),
+        }
+    }
+
     /// Writes `body` under `header` comment lines to a new private file in `dir`,
     /// named `NAME.md` (or `NAME-2.md`, ... when a kept draft already has the name).
     pub fn create(dir: &Path, name: &str, header: &[String], body: &str) -> Result<Draft> {
@@ -89,7 +187,31 @@ impl Draft {
         Ok(strip_template(&raw, &self.template))
     }
 
+    /// Where the draft's [`DraftMeta`] is kept.
+    fn meta_path(&self) -> PathBuf {
+        self.path.with_extension("json")
+    }
+
+    /// Keeps what the draft is for beside it (with the template, to strip it again).
+    pub fn save_meta(&self, meta: &DraftMeta) -> Result<()> {
+        let meta = DraftMeta {
+            template: self.template.clone(),
+            ..meta.clone()
+        };
+        let json = serde_json::to_vec(&meta)?;
+        crate::fs::write_private(&self.meta_path(), &json)
+            .with_context(|| format!("cannot write {}", self.meta_path().display()))
+    }
+
+    /// What the draft is for, if that was kept and is readable.
+    pub fn meta(&self) -> Option<DraftMeta> {
+        let bytes = fs::read(self.meta_path()).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Removes the draft (and what is kept beside it).
     pub fn discard(self) {
+        let _ = fs::remove_file(self.meta_path());
         let _ = fs::remove_file(&self.path);
     }
 }
@@ -206,5 +328,35 @@ mod tests {
     #[test]
     fn only_comments_means_empty() {
         assert_eq!(strip_comments("#| a\n#| b\n\n   \n"), "");
+    }
+
+    #[test]
+    fn pending_drafts_carry_their_meta_and_skip_edits() {
+        let dir = tempfile::tempdir().unwrap();
+        let header = vec!["Question: why?".to_string()];
+        let draft = Draft::create(dir.path(), "abc", &header, "Begun.").unwrap();
+        let meta = DraftMeta {
+            level: Some(Placement::At(crate::entry::Level::Network)),
+            ..DraftMeta::default()
+        };
+        draft.save_meta(&meta).unwrap();
+        Draft::create(dir.path(), "edit-xyz", &header, "Editing.").unwrap();
+        let found = pending(dir.path()).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "Begun.", "the template is stripped");
+        let kept = found[0].meta.clone().unwrap();
+        assert_eq!(
+            kept.level,
+            Some(Placement::At(crate::entry::Level::Network))
+        );
+        assert_eq!(kept.template, vec!["#| Question: why?".to_string()]);
+        let Pending { draft, .. } = found.into_iter().next().unwrap();
+        draft.discard();
+        assert!(pending(dir.path()).unwrap().is_empty());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "only the edit draft"
+        );
     }
 }

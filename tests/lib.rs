@@ -7,6 +7,7 @@ mod cohort;
 mod completions;
 mod conventions;
 mod daily;
+mod drafts;
 mod exit_codes;
 mod export;
 mod help;

@@ -55,3 +55,11 @@ compact-dropping = { $count ->
     [one] Dropping 1 earlier revision or deleted entry (`reflect restore` can no longer bring it back).
    *[other] Dropping { $count } earlier revisions and deleted entries (`reflect restore` can no longer bring them back).
 }
+
+# drafts
+drafts-none = No drafts: every entry you started is in the journal.
+drafts-offer = A draft from { $when } did not become an entry: "{ $first }"
+drafts-menu = [r] resume it · [d] discard it · [k] keep it for later:{" "}
+drafts-discarded = Draft discarded.
+drafts-kept = Draft kept at { $path } (see `reflect drafts`).
+drafts-empty = The draft is empty now; it was removed and nothing was written.

@@ -129,6 +129,7 @@ help-history-id = Entry id, or any unique prefix of it (deleted entries too)
 help-restore = Bring back a deleted entry, or an earlier text, as a new revision
 help-restore-id = Entry id, or any unique prefix of it (deleted entries too)
 help-restore-revision = The revision to bring back, as numbered by `reflect history` (default: the last one with text, i.e. the entry as it was before it was deleted)
+help-drafts = List drafts kept from editor sessions that did not end in an entry
 
 help-check = Check the journal for damaged lines (and move them aside with --repair)
 help-check-repair = Move damaged lines to a side file (JOURNAL.damaged) and keep every good entry

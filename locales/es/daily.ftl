@@ -55,3 +55,11 @@ compact-dropping = { $count ->
     [one] Se descarta 1 revisión anterior o entrada borrada (`reflect restore` ya no podrá recuperarla).
    *[other] Se descartan { $count } revisiones anteriores y entradas borradas (`reflect restore` ya no podrá recuperarlas).
 }
+
+# drafts
+drafts-none = No hay borradores: cada entrada que empezaste está en el diario.
+drafts-offer = Un borrador del { $when } no llegó a ser una entrada: "{ $first }"
+drafts-menu = [r] retomarlo · [d] descartarlo · [k] guardarlo para después:{" "}
+drafts-discarded = Borrador descartado.
+drafts-kept = Borrador guardado en { $path } (mira `reflect drafts`).
+drafts-empty = El borrador quedó vacío; se eliminó y no se escribió nada.

@@ -129,6 +129,7 @@ help-history-id = Id de la entrada, o cualquier prefijo único de él (también 
 help-restore = Recupera una entrada borrada, o un texto anterior, como una revisión nueva
 help-restore-id = Id de la entrada, o cualquier prefijo único de él (también entradas borradas)
 help-restore-revision = La revisión que recuperar, numerada como en `reflect history` (predeterminado: la última con texto, es decir, la entrada tal como estaba antes de borrarla)
+help-drafts = Lista los borradores que quedaron de sesiones del editor que no terminaron en una entrada
 
 help-check = Revisa el diario en busca de líneas dañadas (y las aparta con --repair)
 help-check-repair = Mueve las líneas dañadas a un archivo aparte (DIARIO.damaged) y conserva todas las entradas buenas

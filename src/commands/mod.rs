@@ -7,6 +7,7 @@ mod compact;
 mod completions;
 mod config;
 mod delete;
+mod drafts;
 mod edit;
 mod export;
 mod history;
@@ -93,6 +94,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<u8> {
         Command::Stats(args) => stats::run(ctx, args),
         Command::History(args) => history::history(ctx, args),
         Command::Restore(args) => history::restore(ctx, args),
+        Command::Drafts => drafts::run(ctx),
         Command::Edit(args) => edit::run(ctx, args),
         Command::Rate => rate::run(ctx),
         Command::Delete(args) => delete::run(ctx, args),

@@ -14,7 +14,7 @@ use anyhow::{anyhow, bail, Result};
 
 use super::Context;
 use crate::cli::WriteArgs;
-use crate::draft::{self, Draft};
+use crate::draft::{self, Draft, DraftMeta};
 use crate::entry::{normalize_tag, Entry, EntryId};
 use crate::error::usage;
 use crate::exit_codes::{FAILURE, SUCCESS};
@@ -37,6 +37,29 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
     let given = args.text.as_ref().or(args.message.as_ref());
     let on_terminal = terminal::stdin_is_terminal();
     let interactive = given.is_none() && on_terminal;
+    if interactive {
+        if let Some(resumed) = super::drafts::offer(ctx)? {
+            let answering = resumed
+                .meta
+                .prompt
+                .as_deref()
+                .and_then(|name| ctx.packs().ok()?.find_prompt(name).ok());
+            let Some((text, rating)) = resumed.text_and_rating(ctx, answering.map(|(p, _)| p))?
+            else {
+                return Ok(SUCCESS);
+            };
+            let unsaved = Unsaved {
+                id: resumed.id,
+                date: resumed.meta.date.unwrap_or(ctx.config.today()),
+                tags: resumed.meta.tags.clone(),
+                answering,
+                rating,
+                text,
+                draft: resumed.draft.path.clone(),
+            };
+            return save(ctx, unsaved, on_terminal);
+        }
+    }
 
     let answering = match choose_prompt(ctx, &args, interactive)? {
         Choice::Answer(answering) => answering,
@@ -77,16 +100,64 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
     let text = match given {
         Some(text) => draft::clean_text(text),
         None if !interactive && !args.edit => draft::clean_text(&terminal::read_stdin()?),
-        None => match compose(ctx, &id, answering, &mut rating)? {
-            Some(text) => text,
-            None => return Ok(FAILURE),
-        },
+        None => {
+            let meta = DraftMeta {
+                id: Some(id.clone()),
+                prompt: answering.map(|(pack, prompt)| format!("{}/{}", pack.id, prompt.id)),
+                date: Some(date),
+                tags: tags.clone(),
+                level: rating.level,
+                from: rating.from,
+                depth: rating.depth,
+                template: Vec::new(),
+            };
+            match compose(ctx, &id, answering, &mut rating, &meta)? {
+                Some(text) => text,
+                None => return Ok(FAILURE),
+            }
+        }
     };
     if text.trim().is_empty() {
         terminal::note("Nothing written: the entry is empty.");
         return Ok(FAILURE);
     }
-    let draft_path = ctx.config.drafts_dir.join(format!("{id}.md"));
+    let draft = ctx.config.drafts_dir.join(format!("{id}.md"));
+    let unsaved = Unsaved {
+        id,
+        date,
+        tags,
+        answering,
+        rating,
+        text,
+        draft,
+    };
+    save(ctx, unsaved, on_terminal)
+}
+
+/// An entry whose words are known, not yet in the journal.
+struct Unsaved<'a> {
+    id: EntryId,
+    date: chrono::NaiveDate,
+    tags: Vec<String>,
+    answering: Answering<'a>,
+    rating: Rating,
+    text: String,
+    /// Its draft, removed once the entry is synced.
+    draft: std::path::PathBuf,
+}
+
+/// Asks what the rating leaves open (on a terminal), appends the entry, then removes
+/// its draft: only once the entry is synced.
+fn save(ctx: &Context, unsaved: Unsaved<'_>, on_terminal: bool) -> Result<u8> {
+    let Unsaved {
+        id,
+        date,
+        tags,
+        answering,
+        mut rating,
+        text,
+        draft: draft_path,
+    } = unsaved;
     if on_terminal && !ctx.config.ask.is_empty() {
         // The words are safe in a draft before any question is asked.
         if !draft_path.exists() {
@@ -127,7 +198,7 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
         });
     }
     // Remove the draft only once the entry is safely in the journal.
-    let _ = std::fs::remove_file(draft_path);
+    Draft::at(draft_path).discard();
 
     let mut out = super::stdout();
     writeln!(out, "{}", entry.id)?;
@@ -246,6 +317,7 @@ fn compose(
     id: &EntryId,
     answering: Answering<'_>,
     rating: &mut Rating,
+    meta: &DraftMeta,
 ) -> Result<Option<String>> {
     let mut header = Vec::new();
     if let Some((pack, prompt)) = answering {
@@ -278,6 +350,9 @@ fn compose(
             header.extend(rating::template_header(pack));
             let body = format!("\n\n{}", rating::template_body());
             let draft = Draft::create(&ctx.config.drafts_dir, id.as_str(), &header, &body)?;
+            // Kept apart, so that a draft left by a failed or closed editor can be
+            // resumed as the entry it was meant to be.
+            draft.save_meta(meta)?;
             draft.edit(editor_command)?;
             let (text, fields) = rating::take_fields(&draft.text()?, ctx.packs()?, Some(pack));
             for note in &fields.notes {

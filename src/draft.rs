@@ -24,7 +24,7 @@ pub struct Draft {
     template: Vec<String>,
 }
 
-/// What a new entry's draft is for, kept beside it (`NAME.json`) so that a draft
+/// What a new entry's draft is for, kept apart (`drafts-meta/NAME.json`) so that a draft
 /// left behind can be resumed as the entry it was meant to be.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftMeta {
@@ -187,9 +187,14 @@ impl Draft {
         Ok(strip_template(&raw, &self.template))
     }
 
-    /// Where the draft's [`DraftMeta`] is kept.
+    /// Where the draft's [`DraftMeta`] is kept: `drafts-meta/NAME.json` beside the
+    /// drafts folder, so the drafts folder holds only what the person wrote.
     fn meta_path(&self) -> PathBuf {
-        self.path.with_extension("json")
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());
+        let meta_dir = dir.with_file_name(format!("{}-meta", name.as_deref().unwrap_or("drafts")));
+        let stem = self.path.file_stem().unwrap_or_default();
+        meta_dir.join(stem).with_extension("json")
     }
 
     /// Keeps what the draft is for beside it (with the template, to strip it again).
@@ -199,8 +204,12 @@ impl Draft {
             ..meta.clone()
         };
         let json = serde_json::to_vec(&meta)?;
-        crate::fs::write_private(&self.meta_path(), &json)
-            .with_context(|| format!("cannot write {}", self.meta_path().display()))
+        let path = self.meta_path();
+        if let Some(dir) = path.parent() {
+            create_private_dir(dir)?;
+        }
+        crate::fs::write_private(&path, &json)
+            .with_context(|| format!("cannot write {}", path.display()))
     }
 
     /// What the draft is for, if that was kept and is readable.
@@ -332,16 +341,18 @@ mod tests {
 
     #[test]
     fn pending_drafts_carry_their_meta_and_skip_edits() {
-        let dir = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("drafts");
+        let dir = dir.as_path();
         let header = vec!["Question: why?".to_string()];
-        let draft = Draft::create(dir.path(), "abc", &header, "Begun.").unwrap();
+        let draft = Draft::create(dir, "abc", &header, "Begun.").unwrap();
         let meta = DraftMeta {
             level: Some(Placement::At(crate::entry::Level::Network)),
             ..DraftMeta::default()
         };
         draft.save_meta(&meta).unwrap();
-        Draft::create(dir.path(), "edit-xyz", &header, "Editing.").unwrap();
-        let found = pending(dir.path()).unwrap();
+        Draft::create(dir, "edit-xyz", &header, "Editing.").unwrap();
+        let found = pending(dir).unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "Begun.", "the template is stripped");
         let kept = found[0].meta.clone().unwrap();
@@ -352,9 +363,9 @@ mod tests {
         assert_eq!(kept.template, vec!["#| Question: why?".to_string()]);
         let Pending { draft, .. } = found.into_iter().next().unwrap();
         draft.discard();
-        assert!(pending(dir.path()).unwrap().is_empty());
+        assert!(pending(dir).unwrap().is_empty());
         assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
+            std::fs::read_dir(dir).unwrap().count(),
             1,
             "only the edit draft"
         );

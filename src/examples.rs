@@ -74,6 +74,7 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     ("history", &["reflect history 7k2m9", "reflect history 7k"]),
+    ("drafts", &["reflect drafts", "reflect write"]),
     (
         "restore",
         &[

@@ -41,6 +41,8 @@ example-delete-2 = Delete it (its text stays in the file until `reflect compact`
 
 example-history-1 = Every revision of an entry, with what changed between them
 example-history-2 = Deleted entries too, by any unique start of the id
+example-drafts-1 = Drafts an editor left behind: when, first line, where
+example-drafts-2 = On a terminal, offers each back: resume, discard or keep for later
 example-restore-1 = Bring back a deleted entry
 example-restore-2 = See its revisions first
 example-restore-3 = Bring back an earlier text, as a new revision

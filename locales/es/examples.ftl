@@ -41,6 +41,8 @@ example-delete-2 = Borrarla (su texto sigue en el archivo hasta `reflect compact
 
 example-history-1 = Todas las revisiones de una entrada, con lo que cambió entre ellas
 example-history-2 = También las entradas borradas, por cualquier comienzo único del id
+example-drafts-1 = Borradores que dejó un editor: cuándo, primera línea, dónde
+example-drafts-2 = En una terminal, ofrece cada uno: retomarlo, descartarlo o guardarlo para después
 example-restore-1 = Recuperar una entrada borrada
 example-restore-2 = Ver antes sus revisiones
 example-restore-3 = Recuperar un texto anterior, como una revisión nueva

@@ -106,6 +106,9 @@ pub struct Config {
     pub language: LanguageSetting,
     /// "Now", with the local UTC offset (`REFLECT_NOW` overrides it, for tests and demos).
     pub now: DateTime<FixedOffset>,
+    /// How long work runs before a progress bar appears on a terminal: a second, or
+    /// `REFLECT_PROGRESS_AFTER_MS` (for tests and demos).
+    pub progress_after: std::time::Duration,
     /// The questions a terminal asks about an entry (`ask` in the config file; all
     /// three by default). Always asked in the order level, from, depth.
     pub ask: Vec<Question>,
@@ -262,6 +265,11 @@ impl Config {
             file_error,
             editor: env_string("VISUAL").or_else(|| env_string("EDITOR")),
             now: now()?,
+            progress_after: std::time::Duration::from_millis(
+                env_string("REFLECT_PROGRESS_AFTER_MS")
+                    .and_then(|ms| ms.trim().parse().ok())
+                    .unwrap_or(1000),
+            ),
         })
     }
 

@@ -19,11 +19,14 @@
 //! - [`draft`]: drafts kept until an entry is saved.
 //! - [`rhythm`] / [`tags`]: how regularly one writes, and the tags in use.
 //! - [`history`]: what changed between two revisions of an entry.
+//! - [`examples`] / [`man`]: the examples ending every `--help`, and the man pages.
+//! - [`busy`]: the progress bar of long work, on a terminal only.
 //! - [`terminal`]: whether we are on one, asking, and the error/warning/note lines.
 //! - [`i18n`]: every sentence a person reads, English and Spanish (Fluent).
 //! - [`dates`]: date phrases in both languages, and dates for display.
 //! - [`commands`]: one thin file per subcommand, wiring the above to the terminal.
 
+pub mod busy;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -7,7 +7,7 @@ use std::fs;
 use clap::CommandFactory;
 use reflect::cli::Cli;
 
-use crate::util::TestEnv;
+use crate::util::{Record, TestEnv};
 
 const ESC: char = '\u{1b}';
 
@@ -227,4 +227,60 @@ fn config_prints_the_paths_even_when_the_config_file_is_broken() {
     // Every other command still stops at the broken file.
     let err = env.fails(&["list"]);
     assert!(err.contains("config.toml:2:1:"), "{err}");
+}
+
+/// A journal of `n` entries, written straight into the file.
+fn big_journal(n: usize) -> TestEnv {
+    let env = TestEnv::new();
+    let records: Vec<Record> = (0..n)
+        .map(|i| {
+            let day = format!("2026-{:02}-{:02}", 1 + i % 11, 1 + i % 28);
+            Record::add(
+                &format!("e{i:06}"),
+                &day,
+                &"Words about the network. ".repeat(8),
+            )
+        })
+        .collect();
+    env.append_records(&records);
+    env
+}
+
+#[test]
+fn long_work_draws_no_progress_bar_when_stderr_is_not_a_terminal() {
+    let env = big_journal(3000);
+    let export = env.ok(&["export", "--format", "json"]);
+    let file = env.file("backup.json", &export);
+    let run = |args: &[&str]| -> String {
+        let output = env
+            .cmd()
+            .env("REFLECT_PROGRESS_AFTER_MS", "0")
+            .env("TERM", "xterm-256color")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    assert_eq!(
+        run(&["import", file.to_str().unwrap()]),
+        "imported 0 entries, skipped 3000 already in the journal\n"
+    );
+    assert_eq!(run(&["check", "--repair"]), "");
+    assert_eq!(run(&["compact"]), "");
+}
+
+#[test]
+fn long_work_draws_a_progress_bar_on_a_terminal() {
+    let env = big_journal(20000);
+    let mut pty = env.pty_with_env(
+        &["check", "--repair"],
+        &[
+            ("REFLECT_PROGRESS_AFTER_MS", "0"),
+            ("TERM", "xterm-256color"),
+        ],
+    );
+    pty.expect("Checking and repairing the journal");
+    pty.expect("20000 records");
+    assert_eq!(pty.finish(), 0);
 }

@@ -15,7 +15,9 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
     let path = journal.path().display().to_string();
     let mut out = super::stdout();
     if args.repair {
+        let (journal, busy) = ctx.journal_with_bar(t!("busy-repair"));
         let report = journal.repair()?;
+        busy.finish();
         if report.moved == 0 {
             let line = t!(
                 "check-nothing-to-repair",

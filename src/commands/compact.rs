@@ -25,7 +25,9 @@ pub fn run(ctx: &Context) -> Result<u8> {
             terminal::note(&t!("compact-dropping", count = restorable));
         }
     }
+    let (journal, busy) = ctx.journal_with_bar(t!("busy-compact"));
     let report = journal.compact()?;
+    busy.finish();
     let mut out = super::stdout();
     let line = t!(
         "compact-done",

@@ -16,22 +16,24 @@ use crate::terminal;
 pub fn run(ctx: &super::Context, args: ImportArgs) -> Result<u8> {
     let (bytes, name) = read_input(&args.file)?;
     let offset = *ctx.config.now.offset();
-    let imported = match args.from {
-        Some(source) => import::parse(source.into(), &bytes, &name, offset)?,
-        None => {
-            let (source, imported) = import::parse_any(&bytes, &name, offset)?;
-            // Our own format is the default and goes unsaid; another tool's is named.
-            if source == Source::Jrnl {
-                terminal::note(&t!("import-recognised-jrnl", file = name.as_str()));
-            }
-            imported
-        }
+    let (journal, busy) = ctx.journal_with_bar(t!("busy-import", file = name.as_str()));
+    let (source, imported) = match args.from {
+        Some(source) => (
+            source.into(),
+            import::parse(source.into(), &bytes, &name, offset)?,
+        ),
+        None => import::parse_any(&bytes, &name, offset)?,
     };
     drop(bytes);
-    for warning in &imported.warnings {
-        terminal::warn(warning);
-    }
-    let journal = ctx.journal();
+    busy.suspend(|| {
+        // Our own format is the default and goes unsaid; another tool's is named.
+        if args.from.is_none() && source == Source::Jrnl {
+            terminal::note(&t!("import-recognised-jrnl", file = name.as_str()));
+        }
+        for warning in &imported.warnings {
+            terminal::warn(warning);
+        }
+    });
     let mut known = journal.known_ids()?;
     let (new, skipped) = import::keep_new(imported.entries, &mut known);
     if !new.is_empty() {
@@ -39,6 +41,7 @@ pub fn run(ctx: &super::Context, args: ImportArgs) -> Result<u8> {
             .add_all(&new)
             .with_context(|| format!("nothing was imported from {name}"))?;
     }
+    busy.finish();
     terminal::note(&t!("import-summary", count = new.len(), skipped = skipped));
     Ok(SUCCESS)
 }

@@ -29,6 +29,7 @@ use std::io::{self, BufWriter, StdoutLock};
 
 use anyhow::{anyhow, Result};
 
+use crate::busy::Busy;
 use crate::cli::{Cli, Command, FilterArgs};
 use crate::config::{Config, Overrides};
 use crate::dates::parse_span;
@@ -120,6 +121,21 @@ pub struct Context {
 }
 
 impl Context {
+    /// Long work on the journal: a progress bar (see [`Busy`]) measured in bytes of
+    /// the journal file, and the journal that moves it.
+    pub fn journal_with_bar(&self, message: String) -> (Journal, Busy) {
+        let journal = self.journal();
+        let size = std::fs::metadata(journal.path()).map_or(0, |m| m.len());
+        let busy = Busy::start(
+            message,
+            Some(size),
+            self.config.progress_after,
+            self.config.ascii,
+        );
+        let journal = journal.with_report(std::sync::Arc::new(report::WithBar(busy.clone())));
+        (journal, busy)
+    }
+
     pub fn journal(&self) -> Journal {
         Journal::new(&self.config.journal.path).with_report(std::sync::Arc::new(report::OnStderr))
     }

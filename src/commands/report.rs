@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::busy::Busy;
 use crate::journal::{Damage, Report};
 use crate::terminal;
 
@@ -30,5 +31,18 @@ impl Report for OnStderr {
                 ));
             }
         }
+    }
+}
+
+/// Warnings on stderr, and how far forward reads have got on a progress bar.
+pub struct WithBar(pub Busy);
+
+impl Report for WithBar {
+    fn damage(&self, journal: &Path, damage: &[Damage]) {
+        OnStderr.damage(journal, damage);
+    }
+
+    fn read_progress(&self, _journal: &Path, bytes: u64) {
+        self.0.set_position(bytes);
     }
 }

@@ -23,7 +23,7 @@ macro_rules! areas {
 
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
 pub const EMBEDDED: &[(&str, &str, &str)] = areas![
-    "common", "config", "daily", "check", "dates", "entries", "errors", "examples", "help",
+    "busy", "common", "config", "daily", "check", "dates", "entries", "errors", "examples", "help",
     "import", "packs", "practice", "progress"
 ];
 

@@ -26,6 +26,10 @@ pub trait Report: Send + Sync {
 
     /// The lock file is held by another process and this one is waiting for it.
     fn waiting_for_lock(&self, _lock: &Path) {}
+
+    /// A forward read has got `bytes` into the file (called every 256 KiB or so; a
+    /// long operation makes several passes, each starting again from 0).
+    fn read_progress(&self, _journal: &Path, _bytes: u64) {}
 }
 
 /// Reports nothing (the default of [`super::Journal::new`]).

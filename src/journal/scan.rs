@@ -41,6 +41,10 @@ enum Direction {
     },
 }
 
+/// Forward reads tell the report how far they are each time they cross a multiple
+/// of 2^18 bytes (256 KiB).
+const PROGRESS_SHIFT: u32 = 18;
+
 pub(super) fn open(journal: &Journal) -> Result<Option<File>> {
     match File::open(journal.path()) {
         Ok(file) => Ok(Some(file)),
@@ -128,6 +132,9 @@ impl Scan {
                 }
                 let at = *offset;
                 *offset += read as u64;
+                if (*offset >> PROGRESS_SHIFT) != (at >> PROGRESS_SHIFT) {
+                    self.journal.report().read_progress(&path, *offset);
+                }
                 *line_number += 1;
                 *line_at = at;
                 let line = buf.strip_suffix(b"\n").unwrap_or(buf);

@@ -395,10 +395,10 @@ fn by_month_includes_empty_months_between() {
             .join(" ")
     };
     // Period, school, network, system, network reach, into school, collaborative
-    // reach, transfers: "k of n" alone, under 10 entries.
-    assert_eq!(row("2026-07"), "2026-07 1 1 0 1 of 2 0 of 1 0 of 0 0");
-    assert_eq!(row("2026-08"), "2026-08 0 0 0 0 of 0 0 of 0 0 of 0 0");
-    assert_eq!(row("2026-09"), "2026-09 1 0 1 1 of 2 0 of 1 0 of 0 0");
+    // reach: "k of n" alone, under 10 entries.
+    assert_eq!(row("2026-07"), "2026-07 1 1 0 1 of 2 0 of 1 0 of 0");
+    assert_eq!(row("2026-08"), "2026-08 0 0 0 0 of 0 0 of 0 0 of 0");
+    assert_eq!(row("2026-09"), "2026-09 1 0 1 1 of 2 0 of 1 0 of 0");
     assert!(!table.contains('%'), "{table}");
     // One sparkline per measure, ASCII in a pipe: a mark per month.
     let rated = lines

@@ -383,8 +383,8 @@ pub fn keep_readable(
 }
 
 /// The table over time: a row per period, its counts and measures (Idea and
-/// Unrated only when any). `extra` adds a trailing column (the cohort's
-/// participants per period).
+/// Unrated only when any; transfers per period are in the sparklines, the JSON and
+/// the CSV). `extra` adds a trailing column (the cohort's participants per period).
 pub fn period_table(
     rows: &[PeriodRow],
     names: &[String; 3],
@@ -393,56 +393,82 @@ pub fn period_table(
 ) -> Table {
     let idea = rows.iter().any(|r| r.measures.idea > 0);
     let unrated = rows.iter().any(|r| r.measures.unrated > 0);
-    let mut header = vec![label::period().to_string()];
+    let mut header = vec![label::period()];
     header.extend(names.iter().cloned());
     let mut numeric = vec![1, 2, 3];
     for (shown, name) in [(idea, label::idea()), (unrated, label::unrated())] {
         if shown {
             numeric.push(header.len());
-            header.push(name.to_string());
+            header.push(name);
         }
     }
     header.extend([
-        label::period_reach().to_string(),
-        label::period_brought_in().to_string(),
-        label::period_collaborative().to_string(),
+        label::period_reach(),
+        label::period_brought_in(),
+        label::period_collaborative(),
     ]);
-    numeric.push(header.len());
-    header.push(label::transfers().to_string());
     if let Some((name, _)) = extra {
         numeric.push(header.len());
         header.push(name.to_string());
     }
-    let mut table = table(style, header, &numeric);
-    // The level names stay whole; the measures' headers wrap instead.
-    for (index, name) in names.iter().enumerate() {
-        keep_readable(
-            &mut table,
-            index + 1,
-            16,
-            [name.chars().count()].into_iter(),
-        );
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let m = &row.measures;
+            let mut cells = vec![row.period.clone()];
+            cells.extend(Level::ALL.map(|l| m.counts[l].to_string()));
+            if idea {
+                cells.push(m.idea.to_string());
+            }
+            if unrated {
+                cells.push(m.unrated.to_string());
+            }
+            cells.extend([
+                fraction(m.network_reach()),
+                fraction(m.brought_into_school()),
+                fraction(m.collaborative_reach()),
+            ]);
+            if let Some((_, values)) = extra {
+                cells.push(values.get(index).copied().unwrap_or(0).to_string());
+            }
+            cells
+        })
+        .collect();
+    // Figures and level names stay whole; headers wrap between words when that
+    // fits the width, else inside words too.
+    let mut cells_only: Vec<usize> = vec![0; header.len()];
+    for (bound, name) in cells_only[1..].iter_mut().zip(names) {
+        *bound = name.chars().count();
     }
-    for (index, row) in rows.iter().enumerate() {
-        let m = &row.measures;
-        let mut cells = vec![Cell::new(&row.period)];
-        cells.extend(Level::ALL.map(|l| Cell::new(m.counts[l])));
-        if idea {
-            cells.push(Cell::new(m.idea));
+    for line in &lines {
+        for (bound, cell) in cells_only.iter_mut().zip(line) {
+            *bound = (*bound).max(cell.chars().count());
         }
-        if unrated {
-            cells.push(Cell::new(m.unrated));
-        }
-        cells.extend([
-            Cell::new(fraction(m.network_reach())),
-            Cell::new(fraction(m.brought_into_school())),
-            Cell::new(fraction(m.collaborative_reach())),
-            Cell::new(m.transferred()),
-        ]);
-        if let Some((_, values)) = extra {
-            cells.push(Cell::new(values.get(index).copied().unwrap_or(0)));
-        }
-        table.add_row(cells);
+    }
+    let with_words: Vec<usize> = header
+        .iter()
+        .zip(&cells_only)
+        .map(|(h, cells)| {
+            let word = h.split_whitespace().map(|w| w.chars().count()).max();
+            word.unwrap_or(0).max(*cells)
+        })
+        .collect();
+    let fits =
+        |bounds: &[usize]| bounds.iter().map(|b| b + 2).sum::<usize>() <= usize::from(PLAIN_WIDTH);
+    let (bounds, kept) = if fits(&with_words) {
+        (with_words, header.len())
+    } else if fits(&cells_only) {
+        (cells_only, header.len())
+    } else {
+        (cells_only, 4)
+    };
+    let mut table = table(style, header, &numeric);
+    for (index, width) in bounds.into_iter().enumerate().take(kept) {
+        keep_readable(&mut table, index, 16, [width].into_iter());
+    }
+    for line in lines {
+        table.add_row(line);
     }
     table
 }

@@ -62,7 +62,7 @@ fn stats(env: &TestEnv, extra: &[&str]) -> String {
 #[test]
 fn stats_shows_weeks_streaks_quiet_themes_and_a_calendar() {
     let env = journal();
-    let text = stats(&env, &[]);
+    let text = stats(&env, &["--color", "always"]);
     insta::assert_snapshot!(text);
     assert!(
         text.contains("Weeks in a row with an entry: 3 now, 4 at most."),
@@ -83,15 +83,12 @@ fn stats_is_ascii_with_color_never_or_a_dumb_terminal() {
     let dumb = env.cmd().env("TERM", "dumb").arg("stats").output().unwrap();
     let dumb = String::from_utf8(dumb.stdout).unwrap();
     assert_eq!(dumb, never);
-    // NO_COLOR alone keeps Unicode.
-    let no_color = env
-        .cmd()
-        .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .arg("stats")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8(no_color.stdout).unwrap().contains('█'));
+    // In a pipe, `auto` decorates nothing, as `progress` does.
+    assert_eq!(stats(&env, &[]), never);
+    // NO_COLOR alone keeps Unicode on a terminal.
+    let mut pty = env.pty_with_env(&["stats"], &[("TERM", "xterm"), ("NO_COLOR", "1")]);
+    pty.expect("█");
+    assert_eq!(pty.finish(), 0);
 }
 
 #[test]
@@ -141,6 +138,14 @@ fn stats_on_an_empty_journal_is_all_zero() {
 #[test]
 fn tags_lists_counts_newest_use_and_levels() {
     let env = journal();
+    env.append_records(&[
+        Record::add("idea000001", "2026-11-21", "A plan.")
+            .tags(&["cohort"])
+            .level("idea"),
+        Record::add("unrated001", "2026-09-16", "Not rated yet.")
+            .tags(&["visits"])
+            .unrated(),
+    ]);
     let table = env.ok(&["tags"]);
     insta::assert_snapshot!(table);
     let first = table.lines().nth(1).unwrap();

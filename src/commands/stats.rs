@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: StatsArgs) -> Result<u8> {
                     .map_or(theme, |t| t.title.as_str());
                 neutral::terminal_line(title).into_owned()
             };
-            write!(out, "{}", render::text(&rhythm, ctx.config.ascii, &title))?;
+            write!(out, "{}", render::text(&rhythm, !ctx.unicode(), &title))?;
         }
     }
     out.flush()?;

@@ -51,19 +51,43 @@ fn words(line: &str) -> Vec<String> {
     words
 }
 
+/// One reflect command of README, and the id README shows it printing first, when
+/// it is a `write` in a console block (later commands name that entry by it).
+#[derive(Debug)]
+struct Command {
+    args: Vec<String>,
+    prints_id: Option<String>,
+}
+
+/// Whether `word` looks like an entry id (or a prefix of one) as README shows them.
+fn is_id_like(word: &str) -> bool {
+    (3..=10).contains(&word.len())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+}
+
 /// The arguments of each reflect command in README's fenced blocks, in order: a
 /// trailing `# comment` and an output redirection (`> FILE`) are left out.
-fn commands() -> Vec<Vec<String>> {
-    let mut found = Vec::new();
+fn commands() -> Vec<Command> {
+    let mut found: Vec<Command> = Vec::new();
+    let mut after_write = false;
     for (info, line) in fenced(&readme(), &["sh", "console"]) {
         // In a console block, commands follow `$ `; the other lines are output.
         let line = match info.as_str() {
             "console" => match line.strip_prefix("$ ") {
                 Some(command) => command,
-                None => continue,
+                None => {
+                    if after_write && is_id_like(line.trim()) {
+                        found.last_mut().unwrap().prints_id = Some(line.trim().to_string());
+                    }
+                    after_write = false;
+                    continue;
+                }
             },
             _ => line.trim(),
         };
+        after_write = false;
         let rest = if let Some(rest) = line.strip_prefix("reflect ") {
             rest
         } else if let Some(rest) = line.strip_prefix("cargo run --release -- ") {
@@ -73,7 +97,12 @@ fn commands() -> Vec<Vec<String>> {
         };
         let rest = rest.split(" # ").next().unwrap();
         let rest = rest.split(" > ").next().unwrap();
-        found.push(words(rest));
+        let args = words(rest);
+        after_write = info == "console" && args.first().is_some_and(|a| a == "write");
+        found.push(Command {
+            args,
+            prints_id: None,
+        });
     }
     found
 }
@@ -82,10 +111,26 @@ fn commands() -> Vec<Vec<String>> {
 fn readme_commands_run_against_a_temp_journal() {
     let commands = commands();
     assert!(commands.len() >= 15, "{commands:?}");
-    assert!(commands.iter().any(|c| c.contains(&"--depth".to_string())));
+    assert!(commands
+        .iter()
+        .any(|c| c.args.contains(&"--depth".to_string())));
+    assert!(
+        commands.iter().filter(|c| c.prints_id.is_some()).count() >= 2,
+        "{commands:?}"
+    );
     let env = TestEnv::new();
-    for args in &commands {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // README's ids, as the run really printed them.
+    let mut ids: Vec<(String, String)> = Vec::new();
+    for command in &commands {
+        let args: Vec<&str> = command
+            .args
+            .iter()
+            .map(|arg| {
+                ids.iter()
+                    .find(|(shown, _)| is_id_like(arg) && shown.starts_with(arg.as_str()))
+                    .map_or(arg.as_str(), |(_, real)| real.as_str())
+            })
+            .collect();
         let output = env.cmd().args(&args).output().unwrap();
         assert!(
             output.status.success(),
@@ -93,10 +138,15 @@ fn readme_commands_run_against_a_temp_journal() {
             args.join(" "),
             String::from_utf8_lossy(&output.stderr)
         );
+        if let Some(shown) = &command.prints_id {
+            let real = String::from_utf8(output.stdout).unwrap().trim().to_string();
+            ids.push((shown.clone(), real));
+        }
     }
     // Each README write really wrote an entry.
     let writes = commands
         .iter()
+        .map(|c| &c.args)
         .filter(|c| c[0] == "write" && !c.contains(&"--help".to_string()));
     let listed = env.ok(&["list", "--format", "plain"]);
     assert_eq!(listed.lines().count(), writes.count(), "{listed}");

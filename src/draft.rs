@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::time::SystemTime;
 
 use crate::entry::{Depth, EntryId, Origin, Placement};
+use crate::t;
 
 /// Lines of the template starting with this are instructions, not the entry.
 pub const COMMENT: &str = "#|";
@@ -70,7 +71,8 @@ pub fn pending(dir: &Path) -> Result<Vec<Pending>> {
         Ok(listing) => listing,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(err) => {
-            return Err(err).with_context(|| format!("cannot read the folder {}", dir.display()))
+            return Err(err)
+                .with_context(|| t!("draft-cannot-read-folder", path = dir.display().to_string()))
         }
     };
     let mut found = Vec::new();
@@ -143,7 +145,7 @@ impl Draft {
         let (path, mut file) = create_unique(dir, name)?;
         file.write_all(text.as_bytes())
             .and_then(|()| file.sync_all())
-            .with_context(|| format!("cannot write the draft {}", path.display()))?;
+            .with_context(|| t!("draft-cannot-write", path = path.display().to_string()))?;
         Ok(Draft { path, template })
     }
 
@@ -160,16 +162,19 @@ impl Draft {
         let status = editor_command(editor, &self.path)
             .status()
             .with_context(|| {
-                format!(
-                    "cannot start the editor '{editor}'; your draft is kept at {}",
-                    self.path.display()
+                t!(
+                    "draft-editor-cannot-start",
+                    editor = editor,
+                    path = self.path.display().to_string()
                 )
             })?;
         if !status.success() {
-            bail!(
-                "the editor '{editor}' failed ({status}); your draft is kept at {}",
-                self.path.display()
-            );
+            bail!(t!(
+                "draft-editor-failed",
+                editor = editor,
+                status = status.to_string(),
+                path = self.path.display().to_string()
+            ));
         }
         Ok(())
     }
@@ -177,13 +182,9 @@ impl Draft {
     /// The text of the draft without the comment lines, trimmed.
     pub fn text(&self) -> Result<String> {
         let raw = fs::read(&self.path)
-            .with_context(|| format!("cannot read the draft {}", self.path.display()))?;
-        let raw = String::from_utf8(raw).with_context(|| {
-            format!(
-                "the draft {} is not UTF-8 text; it is kept there",
-                self.path.display()
-            )
-        })?;
+            .with_context(|| t!("draft-cannot-read", path = self.path.display().to_string()))?;
+        let raw = String::from_utf8(raw)
+            .with_context(|| t!("draft-not-utf8", path = self.path.display().to_string()))?;
         Ok(strip_template(&raw, &self.template))
     }
 
@@ -209,7 +210,7 @@ impl Draft {
             create_private_dir(dir)?;
         }
         crate::fs::write_private(&path, &json)
-            .with_context(|| format!("cannot write {}", path.display()))
+            .with_context(|| t!("file-cannot-write", path = path.display().to_string()))
     }
 
     /// What the draft is for, if that was kept and is readable.
@@ -298,7 +299,7 @@ fn create_unique(dir: &Path, name: &str) -> Result<(PathBuf, fs::File)> {
             Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => {}
             Err(err) => {
                 return Err(err)
-                    .with_context(|| format!("cannot create the draft {}", path.display()))
+                    .with_context(|| t!("draft-cannot-create", path = path.display().to_string()))
             }
         }
     }
@@ -307,7 +308,7 @@ fn create_unique(dir: &Path, name: &str) -> Result<(PathBuf, fs::File)> {
 
 fn create_private_dir(dir: &Path) -> Result<()> {
     crate::fs::create_private_dir_all(dir)
-        .with_context(|| format!("cannot create the folder {}", dir.display()))
+        .with_context(|| t!("folder-cannot-create", path = dir.display().to_string()))
 }
 
 #[cfg(test)]

@@ -345,15 +345,16 @@ pub struct Entry {
 pub fn normalize_tag(tag: &str) -> Result<String, String> {
     let tag = tag.trim().trim_start_matches(['#', '@']);
     if tag.is_empty() {
-        return Err("a tag cannot be empty".into());
+        return Err(crate::t!("tag-empty"));
     }
     if let Some(bad) = tag
         .chars()
         .find(|c| c.is_whitespace() || c.is_control() || *c == ',')
     {
-        return Err(format!(
-            "a tag cannot contain {bad:?}: '{}'",
-            tag.escape_default()
+        return Err(crate::t!(
+            "tag-bad-char",
+            char = format!("{bad:?}"),
+            tag = tag.escape_default().to_string()
         ));
     }
     Ok(tag.to_lowercase())

@@ -37,8 +37,8 @@ pub fn read_stdin() -> Result<String> {
     io::stdin()
         .lock()
         .read_to_end(&mut bytes)
-        .context("cannot read standard input")?;
-    String::from_utf8(bytes).context("standard input is not UTF-8 text")
+        .with_context(|| t!("stdin-cannot-read"))?;
+    String::from_utf8(bytes).with_context(|| t!("stdin-not-utf8"))
 }
 
 /// Asks a question on the terminal (stderr) and reads one line of answer.
@@ -49,7 +49,7 @@ pub fn ask(question: &str) -> Result<String> {
     let mut answer = String::new();
     io::stdin()
         .read_line(&mut answer)
-        .context("cannot read the answer from the terminal")?;
+        .with_context(|| t!("terminal-cannot-read-answer"))?;
     Ok(answer.trim().to_string())
 }
 
@@ -64,7 +64,7 @@ pub fn menu(question: &str, keys: &[&str]) -> Result<Option<String>> {
         let mut answer = String::new();
         let read = io::stdin()
             .read_line(&mut answer)
-            .context("cannot read the answer from the terminal")?;
+            .with_context(|| t!("terminal-cannot-read-answer"))?;
         if read == 0 {
             eprintln!();
             return Ok(None);
@@ -115,7 +115,8 @@ pub fn report_error(err: &anyhow::Error) {
 
 /// Prints a warning line on stderr.
 pub fn warn(message: &str) {
-    eprintln!("reflect: warning: {}", neutral::terminal_line(message));
+    let message = neutral::terminal_line(message).into_owned();
+    eprintln!("{}", t!("warning-line", message = message));
 }
 
 /// Prints a note (progress or confirmation meant for the person, not a script) on stderr.

@@ -27,5 +27,6 @@ mod readme;
 mod regression;
 mod report_render;
 mod rhythm;
+mod spanish;
 mod terminal;
 mod torture;

@@ -10,7 +10,7 @@ home-none = ninguna
 # Cualquier menú.
 menu-enter = Enter
 menu-or = { $rest } o { $last }
-menu-not-a-choice = '{ $answer }' no es una de las opciones; escribe { $choices }.
+menu-not-a-choice = "{ $answer }" no es una de las opciones; escribe { $choices }.
 
 # write
 write-nothing-written = No se escribió nada.

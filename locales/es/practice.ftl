@@ -9,11 +9,11 @@ ask-from = ¿Trajo aprendizajes de otro lugar?
 ask-depth = ¿Qué tan profundo fue el trabajo conjunto?
 ask-hint = Número, id o nombre; Enter la salta
 ask-level-hint = Número, id o nombre; Enter la deja sin ámbito
-ask-not-a-choice = '{ $answer }' no es una de las opciones; inténtalo de nuevo (Enter la salta).
+ask-not-a-choice = "{ $answer }" no es una de las opciones; inténtalo de nuevo (Enter la salta).
 
-rating-unknown-level = ámbito desconocido '{ $value }': usa uno de { $choices }
-rating-unknown-from = origen desconocido '{ $value }': usa uno de { $choices }
-rating-unknown-depth = profundidad desconocida '{ $value }': usa una de { $choices }
+rating-unknown-level = ámbito desconocido "{ $value }": usa uno de { $choices }
+rating-unknown-from = origen desconocido "{ $value }": usa uno de { $choices }
+rating-unknown-depth = profundidad desconocida "{ $value }": usa una de { $choices }
 rating-from-is-level = --from { $level }: la entrada ya está en ese ámbito; una transferencia viene de otro ámbito o del programa
 rating-from-needs-level = --from necesita el ámbito de la entrada (school, network o system): agrega --level
 rating-keep-from-hint = (la transferencia de la entrada se mantiene si no la cambias: agrega --from none u otro --from)
@@ -38,7 +38,7 @@ template-key-level = ámbito
 template-key-from = desde
 template-key-depth = profundidad
 template-fields = Opcional, debajo del texto: completa estas líneas, o déjalas vacías para que se pregunten al guardar (o califica después con `reflect rate`).
-template-unknown = En la plantilla, { $key }: '{ $value }' no es una de las opciones; se pregunta a continuación.
+template-unknown = En la plantilla, { $key }: "{ $value }" no es una de las opciones; se pregunta a continuación.
 
 # `reflect show` y `reflect packs show`.
 show-from = Desde:     { $label }

@@ -13,7 +13,7 @@ use crate::error::usage;
 use crate::exit_codes::{FAILURE, SUCCESS};
 use crate::neutral;
 use crate::rating::Rating;
-use crate::terminal;
+use crate::{t, terminal};
 
 pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
     let journal = ctx.journal();
@@ -82,14 +82,15 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
     } else if !metadata_only {
         entry.text = if terminal::stdin_is_terminal() {
             let Some(editor_command) = &ctx.config.editor else {
-                anyhow::bail!("no editor: set $VISUAL or $EDITOR, or give the new text with -m");
+                anyhow::bail!(t!("edit-no-editor"));
             };
             let header = vec![
-                format!("Editing entry {} ({})", entry.id, entry.date),
-                format!(
-                    "These {} lines are instructions and are removed. Empty the file to cancel the edit.",
-                    draft::COMMENT
+                t!(
+                    "edit-template-title",
+                    id = entry.id.to_string(),
+                    date = entry.date.to_string()
                 ),
+                t!("edit-template-instructions", comment = draft::COMMENT),
             ];
             let opened = Draft::create(
                 &ctx.config.drafts_dir,
@@ -110,16 +111,14 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
         if let Some(draft) = draft {
             draft.discard();
         }
-        terminal::note(
-            "Edit cancelled: the new text is empty (use `reflect delete` to remove an entry).",
-        );
+        terminal::note(&t!("edit-cancelled"));
         return Ok(FAILURE);
     }
     if entry == original {
         if let Some(draft) = draft {
             draft.discard();
         }
-        terminal::note(&format!("No change to entry {}.", entry.id));
+        terminal::note(&t!("edit-no-change", id = entry.id.to_string()));
         return Ok(SUCCESS);
     }
     if let Err(err) = journal.revise(&entry, ctx.config.now) {
@@ -132,11 +131,10 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
             ),
         };
         return Err(match kept {
-            Some(path) => anyhow!(err).context(format!(
-                "the edit was NOT saved; your text is kept at {}",
-                path.display()
-            )),
-            None => anyhow!(err).context("the edit was NOT saved"),
+            Some(path) => {
+                anyhow!(err).context(t!("edit-not-saved-kept", path = path.display().to_string()))
+            }
+            None => anyhow!(err).context(t!("edit-not-saved")),
         });
     }
     if let Some(draft) = draft {
@@ -145,10 +143,10 @@ pub fn run(ctx: &Context, args: EditArgs) -> Result<u8> {
     let mut out = super::stdout();
     writeln!(out, "{}", entry.id)?;
     out.flush()?;
-    terminal::note(&format!(
-        "Revised entry {} ({}). The earlier version stays in the file until `reflect compact`.",
-        entry.id,
-        neutral::terminal_line(&entry.date.to_string())
+    terminal::note(&t!(
+        "edit-revised",
+        id = entry.id.to_string(),
+        date = neutral::terminal_line(&entry.date.to_string()).into_owned()
     ));
     Ok(SUCCESS)
 }

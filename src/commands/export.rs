@@ -29,7 +29,7 @@ pub fn run(ctx: &super::Context, args: ExportArgs) -> Result<u8> {
     };
     Output::from_arg(args.output.as_deref())
         .write(&ctx.protected_files(), |out| export.write(out))
-        .context("the export was not written")?;
+        .with_context(|| crate::t!("export-not-written"))?;
     Ok(SUCCESS)
 }
 

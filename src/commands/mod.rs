@@ -177,16 +177,16 @@ impl Context {
         let resolved = Journal::new(crate::fs::resolve_symlink(journal.path()));
         let mut protected = Protected::new();
         protected
-            .add("the journal", journal.path())
-            .add("the journal's lock file", journal.lock_path())
-            .add("the journal's damaged-lines file", journal.damaged_path())
-            .add("the journal's damaged-lines file", resolved.damaged_path())
-            .add("the config file", &self.config.config_file.path);
+            .add("protected-journal", journal.path())
+            .add("protected-lock", journal.lock_path())
+            .add("protected-damaged", journal.damaged_path())
+            .add("protected-damaged", resolved.damaged_path())
+            .add("protected-config", &self.config.config_file.path);
         for file in installed_pack_files(&self.config.packs_dir.path).unwrap_or_default() {
-            protected.add("an installed pack", file);
+            protected.add("protected-installed-pack", file);
         }
         for file in &self.pack_request.files {
-            protected.add("a pack file in use", file);
+            protected.add("protected-pack-in-use", file);
         }
         protected
     }

@@ -12,8 +12,8 @@ use super::Context;
 use crate::cli::PromptArgs;
 use crate::error::usage;
 use crate::exit_codes;
-use crate::neutral;
 use crate::pack::{answer_counts, suggest, Pack, PackOrigin, Theme};
+use crate::{neutral, t};
 
 pub fn run(ctx: &Context, args: PromptArgs) -> Result<u8> {
     let (pack, theme) = match args.theme.as_deref() {
@@ -25,13 +25,14 @@ pub fn run(ctx: &Context, args: PromptArgs) -> Result<u8> {
     };
     let counts = answer_counts(&ctx.journal())?;
     let prompt = suggest(pack, &counts, theme.map(|t| t.id.as_str())).ok_or_else(|| {
-        anyhow!(
-            "the pack '{}' has no prompts{}",
-            pack.id,
-            theme
-                .map(|t| format!(" in the theme '{}'", t.id))
-                .unwrap_or_default()
-        )
+        anyhow!(match theme {
+            None => t!("prompt-no-prompts", pack = pack.id.as_str()),
+            Some(theme) => t!(
+                "prompt-no-prompts-in-theme",
+                pack = pack.id.as_str(),
+                theme = theme.id.as_str()
+            ),
+        })
     })?;
 
     let mut out = super::stdout();

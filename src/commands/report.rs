@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::busy::Busy;
 use crate::journal::{Damage, Report};
-use crate::terminal;
+use crate::{t, terminal};
 
 /// Damaged lines named one by one on stderr before the rest are summed up.
 const WARNINGS_SHOWN: usize = 20;
@@ -17,17 +17,21 @@ impl Report for OnStderr {
     fn damage(&self, journal: &Path, damage: &[Damage]) {
         let path = journal.display().to_string();
         for d in damage.iter().take(WARNINGS_SHOWN) {
-            terminal::warn(&format!(
-                "{path}:{}: skipped a damaged line: {} (run `reflect check`)",
-                d.line, d.problem
+            terminal::warn(&t!(
+                "damaged-line-skipped",
+                path = path.as_str(),
+                line = d.line.to_string(),
+                problem = d.problem.to_string()
             ));
         }
         if let (Some(more), Some(last)) = (damage.len().checked_sub(WARNINGS_SHOWN), damage.last())
         {
             if more > 0 {
-                terminal::warn(&format!(
-                    "{path}: skipped {more} more damaged lines, the last at line {} (`reflect check` lists them all)",
-                    last.line
+                terminal::warn(&t!(
+                    "damaged-lines-more",
+                    path = path.as_str(),
+                    more = more.to_string(),
+                    last = last.line.to_string()
                 ));
             }
         }

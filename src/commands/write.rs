@@ -118,7 +118,7 @@ pub fn run(ctx: &Context, args: WriteArgs) -> Result<u8> {
         }
     };
     if text.trim().is_empty() {
-        terminal::note("Nothing written: the entry is empty.");
+        terminal::note(&t!("write-empty"));
         return Ok(FAILURE);
     }
     let draft = ctx.config.drafts_dir.join(format!("{id}.md"));
@@ -193,7 +193,9 @@ fn save(ctx: &Context, unsaved: Unsaved<'_>, on_terminal: bool) -> Result<u8> {
             &entry.text,
         );
         return Err(match rescued {
-            Some(path) => anyhow!(err).context(format!("your text is kept at {}", path.display())),
+            Some(path) => {
+                anyhow!(err).context(t!("write-text-kept", path = path.display().to_string()))
+            }
             None => anyhow!(err),
         });
     }
@@ -248,7 +250,7 @@ fn choose_prompt<'a>(ctx: &'a Context, args: &WriteArgs, interactive: bool) -> R
         };
         let counts = crate::pack::answer_counts(&ctx.journal())?;
         let prompt = crate::pack::suggest(pack, &counts, Some(&theme.id))
-            .ok_or_else(|| anyhow!("theme '{}' has no prompts", theme.id))?;
+            .ok_or_else(|| anyhow!(t!("write-theme-no-prompts", theme = theme.id.as_str())))?;
         return Ok(Choice::Answer(Some((pack, prompt))));
     }
     if !interactive {
@@ -272,10 +274,7 @@ fn offer_prompt(ctx: &Context) -> Result<Choice<'_>> {
             return Ok(Choice::Answer(None));
         };
         show_prompt(pack, prompt);
-        let answer = terminal::menu(
-            "[Enter] answer it · [s] another prompt · [f] free entry · [q] quit: ",
-            &["", "s", "f", "q"],
-        )?;
+        let answer = terminal::menu(&t!("write-offer-menu"), &["", "s", "f", "q"])?;
         match answer.as_deref() {
             Some("") => return Ok(Choice::Answer(Some((pack, prompt)))),
             Some("f") => return Ok(Choice::Answer(None)),
@@ -297,7 +296,10 @@ pub(super) fn show_prompt(pack: &Pack, prompt: &Prompt) {
         .map_or(prompt.theme.as_str(), |t| t.title.as_str());
     let mut lines = vec![
         String::new(),
-        format!("Theme: {}", neutral::terminal_line(theme)),
+        t!(
+            "write-theme",
+            theme = neutral::terminal_line(theme).into_owned()
+        ),
     ];
     if let Some(context) = &prompt.context {
         lines.push(String::new());
@@ -324,22 +326,22 @@ fn compose(
         let theme = pack
             .theme(&prompt.theme)
             .map_or(prompt.theme.as_str(), |t| t.title.as_str());
-        header.push(format!("Theme: {}", neutral::terminal_line(theme)));
+        header.push(t!(
+            "write-theme",
+            theme = neutral::terminal_line(theme).into_owned()
+        ));
         if let Some(context) = &prompt.context {
             header.push(String::new());
             header.push(neutral::terminal(context).into_owned());
         }
         header.push(String::new());
-        header.push(format!(
-            "Question: {}",
-            neutral::terminal_line(&prompt.question)
+        header.push(t!(
+            "write-question",
+            question = neutral::terminal_line(&prompt.question).into_owned()
         ));
         header.push(String::new());
     }
-    header.push(format!(
-        "These {} lines are instructions and are removed. Save and close to keep the entry; leave it empty to cancel.",
-        draft::COMMENT
-    ));
+    header.push(t!("write-template-instructions", comment = draft::COMMENT));
 
     let text = match &ctx.config.editor {
         Some(editor_command) => {
@@ -377,18 +379,18 @@ fn compose(
             text
         }
         None if !terminal::stdin_is_terminal() => {
-            bail!("no editor to open: set $VISUAL or $EDITOR, or give the text with -m or on stdin")
+            bail!(t!("write-no-editor"))
         }
         None => {
             if answering.is_none() {
                 eprintln!();
             }
-            terminal::note("Write your entry. End with Ctrl-D on an empty line (Ctrl-C cancels).");
+            terminal::note(&t!("write-type-entry"));
             draft::clean_text(&terminal::read_stdin()?)
         }
     };
     if text.trim().is_empty() {
-        terminal::note("Nothing written: the entry is empty.");
+        terminal::note(&t!("write-empty"));
         return Ok(None);
     }
     Ok(Some(text))

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+use crate::t;
+
 /// Mode of the folders reflect creates.
 const DIR_MODE: u32 = 0o700;
 /// Mode of the files reflect creates.
@@ -138,7 +140,7 @@ pub fn write_atomically(
     let dir = dir_of(&target).to_path_buf();
     let name = target
         .file_name()
-        .with_context(|| format!("{} is not a file name", path.display()))?
+        .with_context(|| t!("file-not-a-name", path = path.display().to_string()))?
         .to_string_lossy()
         .into_owned();
     let mut nonce = [0u8; 4];
@@ -146,7 +148,7 @@ pub fn write_atomically(
     let nonce: String = nonce.iter().map(|b| format!("{b:02x}")).collect();
     let temp = dir.join(format!(".{name}.{}.{nonce}.tmp", std::process::id()));
     let file = create_new_private(&temp)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .with_context(|| t!("file-cannot-create-temp", path = dir.display().to_string()))?;
 
     let result = (|| -> anyhow::Result<()> {
         let mut writer = BufWriter::with_capacity(1 << 16, file);
@@ -154,17 +156,23 @@ pub fn write_atomically(
         let file = writer
             .into_inner()
             .map_err(|err| err.into_error())
-            .with_context(|| format!("cannot write {}", temp.display()))?;
+            .with_context(|| t!("file-cannot-write", path = temp.display().to_string()))?;
         if let Ok(metadata) = fs::metadata(&target) {
             file.set_permissions(metadata.permissions())
-                .with_context(|| format!("cannot set the permissions of {}", temp.display()))?;
+                .with_context(|| {
+                    t!(
+                        "file-cannot-set-permissions",
+                        path = temp.display().to_string()
+                    )
+                })?;
         }
         file.sync_all()
-            .with_context(|| format!("cannot flush {} to disk", temp.display()))?;
+            .with_context(|| t!("file-cannot-flush", path = temp.display().to_string()))?;
         drop(file);
         fs::rename(&temp, &target)
-            .with_context(|| format!("cannot replace {}", target.display()))?;
-        sync_dir_of(&target).with_context(|| format!("cannot sync the folder {}", dir.display()))
+            .with_context(|| t!("file-cannot-replace", path = target.display().to_string()))?;
+        sync_dir_of(&target)
+            .with_context(|| t!("folder-cannot-sync", path = dir.display().to_string()))
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp);

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::error::usage;
+use crate::t;
 
 /// Files an output must never replace, each with what it is ("the journal").
 #[derive(Debug, Clone, Default)]
@@ -81,18 +82,20 @@ impl Output {
             Output::Path(path) => path,
         };
         if let Some((what, file)) = protected.find(path) {
-            return Err(usage(format!(
-                "refusing to write to {}: it is {what} ({}); choose another --output",
-                path.display(),
-                file.display()
+            // `what` is a message id (see `Context::protected_files`).
+            return Err(usage(t!(
+                "output-refused",
+                path = path.display().to_string(),
+                what = crate::i18n::message(what, None),
+                file = file.display().to_string()
             )));
         }
         if is_in_place(path) {
             write_in_place(path, fill)
-                .with_context(|| format!("cannot write to {}", path.display()))
+                .with_context(|| t!("file-cannot-write-to", path = path.display().to_string()))
         } else {
             super::write_atomically(path, fill)
-                .with_context(|| format!("cannot write to {}", path.display()))
+                .with_context(|| t!("file-cannot-write-to", path = path.display().to_string()))
         }
     }
 }

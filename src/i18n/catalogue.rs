@@ -24,7 +24,7 @@ macro_rules! areas {
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
 pub const EMBEDDED: &[(&str, &str, &str)] = areas![
     "busy", "common", "config", "daily", "check", "dates", "entries", "errors", "examples", "help",
-    "import", "packs", "practice", "progress"
+    "files", "import", "packs", "practice", "progress", "write"
 ];
 
 type Bundle = FluentBundle<FluentResource>;

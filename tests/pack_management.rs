@@ -70,7 +70,7 @@ fn packs_remove_deletes_an_installed_pack_and_never_a_built_in_one() {
     assert!(env.ok(&["packs", "list"]).starts_with("ncsl-networks\t"));
     let err = env.fails(&["--lang", "es", "packs", "remove", "ncsl-networks"]);
     assert!(
-        err.starts_with("reflect: 'ncsl-networks' es un pack incorporado"),
+        err.starts_with("reflect: \"ncsl-networks\" es un pack incorporado"),
         "{err}"
     );
 }

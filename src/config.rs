@@ -405,9 +405,16 @@ fn read_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
 
 fn now() -> Result<DateTime<FixedOffset>> {
     match env_string("REFLECT_NOW") {
-        Some(value) => DateTime::parse_from_rfc3339(value.trim()).with_context(|| {
-            format!("REFLECT_NOW must be an RFC 3339 moment such as 2026-11-23T09:00:00+01:00, not '{value}'")
-        }),
+        Some(value) => {
+            let now = DateTime::parse_from_rfc3339(value.trim())
+                .with_context(|| t!("config-bad-now", value = value.as_str()))?;
+            // Every date reflect stores or computes from "now" stays within the years
+            // dates are allowed to have.
+            crate::dates::check_year(now.date_naive()).map_err(|err| {
+                anyhow::anyhow!("{}", t!("config-now-year", error = err.to_string()))
+            })?;
+            Ok(now)
+        }
         // Whole seconds: enough for a journal, and friendlier to other tools.
         None => Ok(Local::now()
             .fixed_offset()

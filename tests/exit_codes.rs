@@ -94,3 +94,21 @@ fn bad_input_files_and_missing_things_are_errors() {
         assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn a_clock_outside_the_years_of_dates_is_refused_before_anything_is_written() {
+    let env = TestEnv::new();
+    for now in ["0999-12-31T23:00:00+00:00", "not a moment"] {
+        let output = env
+            .cmd()
+            .env("REFLECT_NOW", now)
+            .args(["write", "-m", "Lost in time?"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{now}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with("reflect: REFLECT_NOW"), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    assert!(!env.journal_path().exists());
+}

@@ -10,3 +10,5 @@ config-no-editor = editor:       (none: $VISUAL and $EDITOR are unset)
 config-language = language:     { $lang } ({ $name })  ({ $source })
 config-language-unknown = language:     { $lang } ({ $name })  ({ $source }: "{ $asked }" is not a language reflect speaks)
 config-file-unusable = { $error } (the paths above leave out its settings)
+config-bad-now = REFLECT_NOW must be an RFC 3339 moment such as 2026-11-23T09:00:00+01:00, not "{ $value }"
+config-now-year = REFLECT_NOW: { $error }

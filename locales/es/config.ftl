@@ -10,3 +10,5 @@ config-no-editor = editor:          (ninguno: $VISUAL y $EDITOR no están defini
 config-language = idioma:          { $lang } ({ $name })  ({ $source })
 config-language-unknown = idioma:          { $lang } ({ $name })  ({ $source }: "{ $asked }" no es un idioma que reflect hable)
 config-file-unusable = { $error } (las rutas de arriba no tienen en cuenta sus ajustes)
+config-bad-now = REFLECT_NOW debe ser un momento RFC 3339, como 2026-11-23T09:00:00-03:00, no "{ $value }"
+config-now-year = REFLECT_NOW: { $error }

@@ -219,26 +219,10 @@ pub fn text(path: &str) -> Option<String> {
 
 /// The command line definition with each command's examples after its help.
 pub fn attach(command: Command) -> Command {
-    attach_at(command, "reflect")
-}
-
-fn attach_at(mut command: Command, path: &str) -> Command {
-    if let Some(text) = text(path) {
-        command = command.after_help(text);
-    }
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|sub| sub.get_name().to_string())
-        .collect();
-    for name in names {
-        let sub_path = if path == "reflect" {
-            name.clone()
-        } else {
-            format!("{path}-{name}")
-        };
-        command = command.mut_subcommand(&name, |sub| attach_at(sub, &sub_path));
-    }
-    command
+    crate::i18n::help::map_commands(command, &|command, path| match text(path) {
+        Some(text) => command.after_help(text),
+        None => command,
+    })
 }
 
 #[cfg(test)]

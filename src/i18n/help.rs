@@ -19,7 +19,32 @@ pub fn localize(mut command: Command) -> Command {
         return command; // `cli.rs` is the English text (a test keeps help.ftl equal)
     }
     command.build();
-    localize_command(lang, command, "reflect")
+    map_commands(command, &|command, path| {
+        localize_command(lang, command, path)
+    })
+}
+
+/// Applies `change` to `command` and to every subcommand below it, each with its
+/// path as the catalogue names it (`reflect`, `list`, `packs-show`).
+pub fn map_commands(command: Command, change: &dyn Fn(Command, &str) -> Command) -> Command {
+    map_at(command, "reflect", change)
+}
+
+fn map_at(command: Command, path: &str, change: &dyn Fn(Command, &str) -> Command) -> Command {
+    let mut command = change(command, path);
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = if path == "reflect" {
+            name.clone()
+        } else {
+            format!("{path}-{name}")
+        };
+        command = command.mut_subcommand(&name, |sub| map_at(sub, &sub_path, change));
+    }
+    command
 }
 
 fn localize_command(lang: Lang, mut command: Command, path: &str) -> Command {
@@ -50,18 +75,6 @@ fn localize_command(lang: Lang, mut command: Command, path: &str) -> Command {
     }
     if let Some(heading) = text("help-heading-commands") {
         command = command.subcommand_help_heading(heading);
-    }
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|sub| sub.get_name().to_string())
-        .collect();
-    for name in names {
-        let sub_path = if path == "reflect" {
-            name.clone()
-        } else {
-            format!("{path}-{name}")
-        };
-        command = command.mut_subcommand(&name, |sub| localize_command(lang, sub, &sub_path));
     }
     command
 }

@@ -349,6 +349,14 @@ pub struct ProgressArgs {
     /// Explain every column and measure, then exit.
     #[arg(long)]
     pub explain: bool,
+    /// The group (network) named in the JSON summary (default: `group` in config.toml).
+    #[arg(long, value_name = "GROUP", value_parser = parse_group)]
+    pub group: Option<String>,
+}
+
+/// `--group`: a group name (see [`crate::participant::group`]).
+fn parse_group(value: &str) -> Result<String, String> {
+    crate::participant::group(value)
 }
 
 #[derive(Debug, Clone, Args)]
@@ -359,6 +367,9 @@ pub struct CohortArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableFormat::Table, value_name = "FORMAT")]
     pub format: TableFormat,
+    /// Leave out a bad summary (saying which) instead of stopping.
+    #[arg(long)]
+    pub skip_bad: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -68,6 +68,8 @@ pub struct ConfigFile {
     pub language: Option<String>,
     /// Which questions a terminal asks after an entry: `level`, `from`, `depth`.
     pub ask: Option<Vec<toml::Spanned<String>>>,
+    /// The group (network) named in shared summaries, unless `--group` names one.
+    pub group: Option<String>,
 }
 
 /// The interface language and the rule that chose it.
@@ -89,6 +91,10 @@ pub struct Config {
     pub packs_dir: Setting,
     /// Where unsaved drafts are kept when the editor or a write fails.
     pub drafts_dir: PathBuf,
+    /// The participant id file (see [`crate::participant`]), beside the journal.
+    pub participant_file: PathBuf,
+    /// `group` in the config file, as written (checked where it is used).
+    pub group: Option<String>,
     pub default_pack: Option<String>,
     /// `--color` as given.
     pub color: ColorWhen,
@@ -234,6 +240,12 @@ impl Config {
             .unwrap_or(Path::new("."))
             .join("drafts");
 
+        let participant_file = journal
+            .path
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join(crate::participant::FILE_NAME);
+
         let language = resolve_language(overrides.lang.as_deref(), file.language.as_deref());
 
         Ok(Config {
@@ -243,6 +255,8 @@ impl Config {
             config_file_exists,
             packs_dir,
             drafts_dir,
+            participant_file,
+            group: file.group,
             default_pack: file.default_pack,
             ask: match &file.ask {
                 None => Question::ALL.to_vec(),

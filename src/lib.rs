@@ -9,6 +9,7 @@
 //! - [`rating`]: what the leader says about an entry (level, transfer, depth):
 //!   the rules, the terminal questions, the editor template's lines.
 //! - [`words`]: the sentences of rating, kept together for the i18n sweep.
+//! - [`participant`]: the random participant id and the group of shared summaries.
 //! - [`progress`]: the progress table and the cohort view built from it.
 //! - [`export`] / [`import`]: Markdown and JSON out, our JSON and jrnl's in.
 //! - [`report`]: reports for a meeting (document model, Markdown, HTML with SVG charts).
@@ -46,6 +47,7 @@ pub mod journal;
 pub mod man;
 pub mod neutral;
 pub mod pack;
+pub mod participant;
 pub mod position;
 pub mod progress;
 pub mod rating;

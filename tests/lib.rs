@@ -10,6 +10,7 @@ mod daily;
 mod drafts;
 mod exit_codes;
 mod export;
+mod groups;
 mod help;
 mod history;
 mod import;

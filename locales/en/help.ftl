@@ -76,10 +76,12 @@ help-progress-format = Output format; the JSON holds counts only, never entry te
 help-progress-grid = Show rated entries by level and depth of joint work instead of by theme
 help-progress-explain = Explain every column and measure, then exit
 help-progress-window = Length of the recent window compared with the one before, in days
+help-progress-group = The group (network) named in the JSON summary (default: `group` in config.toml)
 
 help-cohort = Combine several participants' `progress --format json` summaries
 help-cohort-files = Summaries written by `reflect progress --format json`
 help-cohort-format = Output format
+help-cohort-skip_bad = Leave out a bad summary (saying which) instead of stopping
 
 help-export = Export entries to Markdown or JSON
 help-export-since = { help-list-since }

@@ -76,10 +76,12 @@ help-progress-format = Formato de salida; el JSON contiene solo conteos, nunca e
 help-progress-grid = Muestra las entradas con ámbito por ámbito y profundidad del trabajo conjunto en vez de por tema
 help-progress-explain = Explica cada columna y cada medida, y termina
 help-progress-window = Largo en días de la ventana reciente que se compara con la anterior
+help-progress-group = El grupo (red) que se nombra en el resumen JSON (por defecto: `group` en config.toml)
 
 help-cohort = Combina los resúmenes `progress --format json` de varios participantes
 help-cohort-files = Resúmenes escritos por `reflect progress --format json`
 help-cohort-format = Formato de salida
+help-cohort-skip_bad = Deja fuera un resumen dañado (y dice cuál) en vez de detenerse
 
 help-export = Exporta entradas a Markdown o JSON
 help-export-since = { help-list-since }

@@ -12,7 +12,7 @@ use crate::progress::{read_summaries, words, Cohort};
 use crate::terminal;
 
 pub fn run(ctx: &super::Context, args: CohortArgs) -> Result<u8> {
-    let read = read_summaries(&args.files)?;
+    let read = read_summaries(&args.files, args.skip_bad)?;
     let (cohort, notes) =
         Cohort::combine(&read.summaries, ctx.config.today()).map_err(|err| anyhow!(err))?;
     for note in read.warnings.iter().chain(&notes) {

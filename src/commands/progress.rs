@@ -58,11 +58,12 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
         until: filter.until,
         generated_at: ctx.config.now,
     };
-    let summary = Summary::build(tally, &scope);
+    let mut summary = Summary::build(tally, &scope);
 
     let mut out = super::stdout();
     match args.format {
         TableFormat::Json => {
+            identify(ctx, &mut summary, args.group.as_deref())?;
             serde_json::to_writer_pretty(&mut out, &summary)?;
             writeln!(out)?;
         }
@@ -106,4 +107,24 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
     }
     out.flush()?;
     Ok(SUCCESS)
+}
+
+/// Puts the participant id (made on first use) and the group (`--group`, else
+/// `group` in config.toml) into a summary that is meant to be shared.
+pub fn identify(ctx: &super::Context, summary: &mut Summary, group: Option<&str>) -> Result<()> {
+    summary.participant = Some(crate::participant::id(&ctx.config.participant_file)?);
+    summary.group = match group {
+        Some(group) => Some(group.to_string()),
+        None => ctx
+            .config
+            .group
+            .as_deref()
+            .map(|g| {
+                crate::participant::group(g).map_err(|err| {
+                    anyhow::anyhow!("{}: group: {err}", ctx.config.config_file.path.display())
+                })
+            })
+            .transpose()?,
+    };
+    Ok(())
 }

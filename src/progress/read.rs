@@ -27,48 +27,111 @@ use crate::entry::{Depth, Level};
 /// The largest summary file read. A real summary is a few kilobytes.
 pub const MAX_SUMMARY_BYTES: u64 = 1 << 20;
 
-/// Summaries read from files, each file once, and warnings for the files skipped.
+/// The longest group name read from a summary, in characters.
+pub const MAX_GROUP_CHARS: usize = 200;
+
+/// Summaries read from files, each participant once, and warnings for the files
+/// skipped or set aside.
 #[derive(Debug, Default)]
 pub struct Summaries {
     pub summaries: Vec<Summary>,
+    /// The file each summary came from, in the same order.
+    pub files: Vec<PathBuf>,
     pub warnings: Vec<String>,
 }
 
 /// Reads and checks the summaries at `paths`, in order, skipping (with a warning) a
-/// file already read under another name or with the same content. Nothing is
-/// returned unless every file passes.
-pub fn read_summaries(paths: &[PathBuf]) -> Result<Summaries> {
+/// file already read under another name or with the same content. A bad file stops
+/// everything (a one-line error naming it), unless `skip_bad`: then it is left out
+/// with a warning. Of several summaries of one participant only the latest (by
+/// `generated_at`) is kept; the others are set aside with a warning.
+pub fn read_summaries(paths: &[PathBuf], skip_bad: bool) -> Result<Summaries> {
     let mut read = Summaries::default();
     let mut by_file: HashMap<PathBuf, &Path> = HashMap::new();
     let mut by_content: HashMap<Vec<u8>, &Path> = HashMap::new();
     for path in paths {
+        match read_one(path, &mut by_file, &mut by_content, &mut read.warnings) {
+            Ok(Some(summary)) => {
+                read.summaries.push(summary);
+                read.files.push(path.clone());
+            }
+            Ok(None) => {}
+            Err(err) if skip_bad => read.warnings.push(format!("skipped {err:#}")),
+            Err(err) => return Err(err),
+        }
+    }
+    keep_latest_per_participant(&mut read);
+    Ok(read)
+}
+
+/// Keeps, of the summaries carrying the same participant id, the one generated
+/// last (the first given, on a tie), in the order the files were given.
+fn keep_latest_per_participant(read: &mut Summaries) {
+    let mut latest: HashMap<&str, usize> = HashMap::new();
+    for (i, summary) in read.summaries.iter().enumerate() {
+        if let Some(id) = summary.participant.as_deref() {
+            let kept = latest.entry(id).or_insert(i);
+            if summary.generated_at > read.summaries[*kept].generated_at {
+                *kept = i;
+            }
+        }
+    }
+    let keep: Vec<bool> = read
+        .summaries
+        .iter()
+        .enumerate()
+        .map(|(i, s)| s.participant.as_deref().is_none_or(|id| latest[id] == i))
+        .collect();
+    for (i, summary) in read.summaries.iter().enumerate() {
+        if let Some(id) = summary.participant.as_deref().filter(|_| !keep[i]) {
+            read.warnings.push(format!(
+                "set aside {}: the same participant as {}, whose summary is the latest; counting it once",
+                read.files[i].display(),
+                read.files[latest[id]].display()
+            ));
+        }
+    }
+    let mut flags = keep.iter();
+    read.summaries.retain(|_| *flags.next().unwrap_or(&true));
+    let mut flags = keep.iter();
+    read.files.retain(|_| *flags.next().unwrap_or(&true));
+}
+
+/// One file: `None` when it was already read under another name or as a copy.
+fn read_one<'a>(
+    path: &'a Path,
+    by_file: &mut HashMap<PathBuf, &'a Path>,
+    by_content: &mut HashMap<Vec<u8>, &'a Path>,
+    warnings: &mut Vec<String>,
+) -> Result<Option<Summary>> {
+    {
         let fail = |problem: String| anyhow!("{}", located(path, &problem));
         let canonical =
             fs::canonicalize(path).map_err(|err| fail(format!("cannot read: {err}")))?;
         if let Some(first) = by_file.get(&canonical) {
-            read.warnings.push(format!(
+            warnings.push(format!(
                 "{} names a file given more than once ({}); counting it once",
                 path.display(),
                 first.display()
             ));
-            continue;
+            return Ok(None);
         }
         by_file.insert(canonical, path);
         let bytes = read_capped(path, MAX_SUMMARY_BYTES).map_err(fail)?;
         if let Some(first) = by_content.get(&bytes) {
-            read.warnings.push(format!(
+            warnings.push(format!(
                 "{} has the same content as {}; counting it once",
                 path.display(),
                 first.display()
             ));
-            continue;
+            return Ok(None);
         }
         let text = std::str::from_utf8(&bytes)
             .map_err(|_| fail("not a progress summary: not UTF-8 text".to_string()))?;
-        read.summaries.push(Summary::from_json(text).map_err(fail)?);
+        let summary = Summary::from_json(text).map_err(fail)?;
         by_content.insert(bytes, path);
+        Ok(Some(summary))
     }
-    Ok(read)
 }
 
 /// `path: problem`, or `path:LINE:COLUMN: ...` when the problem starts with a position.
@@ -181,7 +244,26 @@ impl Summary {
             _ => return Err(format!("the summary has no supported \"version\" (expected 1 or {VERSION})")),
         };
         summary.check()?;
+        summary.check_who()?;
         Ok(summary)
+    }
+
+    /// The participant id and group come from anyone: an id is letters and digits,
+    /// a group name is of a bounded length (its characters are neutralised where shown).
+    fn check_who(&self) -> Result<(), String> {
+        if let Some(id) = &self.participant {
+            if !crate::participant::is_valid_id(id) {
+                return Err("the participant id is not 1 to 64 letters and digits".to_string());
+            }
+        }
+        if let Some(group) = &self.group {
+            if group.trim().is_empty() || group.chars().count() > MAX_GROUP_CHARS {
+                return Err(format!(
+                    "the group name is empty or longer than {MAX_GROUP_CHARS} characters"
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Checks what the schema cannot: the ladders, that rows and measures add up

@@ -237,8 +237,9 @@ pub struct Summary {
     pub version: u32,
     /// The moment the summary was made.
     pub generated_at: DateTime<FixedOffset>,
-    /// Room for the trainer's view: who shared the summary, their group, and their
-    /// latest network check-in. reflect writes none of them yet.
+    /// The trainer's view: who shared the summary (a random id, see
+    /// [`crate::participant`]), their group, and their latest network check-in.
+    /// [`Summary::build`] leaves them empty; a summary meant to be shared gets them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -128,8 +128,10 @@ fn json_counts_and_the_last_five_levels() {
         "{}",
         s["generated_at"]
     );
-    // Room for the trainer's view, not written yet.
-    assert!(s.get("participant").is_none() && s.get("check_in").is_none());
+    // The trainer's view (issue 17): a random participant id; no group unless named.
+    let id = s["participant"].as_str().unwrap();
+    assert!(id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+    assert!(s.get("group").is_none());
 
     let expect = [
         (

@@ -130,7 +130,10 @@ fn json_counts_and_the_last_five_levels() {
     );
     // The trainer's view (issue 17): a random participant id; no group unless named.
     let id = s["participant"].as_str().unwrap();
-    assert!(id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+    assert!(
+        id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{id}"
+    );
     assert!(s.get("group").is_none());
 
     let expect = [

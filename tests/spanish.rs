@@ -132,3 +132,71 @@ fn errors_and_warnings_speak_spanish_and_quote_input_as_typed() {
     );
     assert_no_english("damaged line", &err);
 }
+
+#[test]
+fn packs_list_show_and_validate_speak_spanish() {
+    let env = TestEnv::new();
+    let (code, shown, err) = run_es(&env, &["packs", "show"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(shown.contains("  versión: "), "{shown}");
+    assert!(shown.contains("  origen:  incorporado ("), "{shown}");
+    assert!(
+        shown.contains("Ámbitos, del establecimiento hacia afuera"),
+        "{shown}"
+    );
+    assert!(shown.contains("\nTema "), "{shown}");
+    assert!(shown.contains("\n  Pregunta "), "{shown}");
+    assert!(
+        shown.contains(" temas, ") && shown.contains(" preguntas:"),
+        "{shown}"
+    );
+    assert_no_english("packs show", &shown);
+    let (code, _, err) = run_es(&env, &["packs", "show", "nada"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("reflect: ningún pack cargado tiene el id \"nada\" (cargados: "),
+        "{err}"
+    );
+    let (_, pack, _) = run_es(
+        &env,
+        &["packs", "new", "--id", "mi-red", "--language", "es-CL"],
+    );
+    let file = env.file("mi-red.toml", pack);
+    let (code, out, err) = run_es(&env, &["packs", "validate", file.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.ends_with(": bien (1 tema, 2 preguntas)\n"), "{out}");
+    let (code, _, err) = run_es(&env, &["packs", "install", file.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.starts_with("se instaló el pack \"mi-red\" (versión "),
+        "{err}"
+    );
+    let (code, _, err) = run_es(&env, &["packs", "install", file.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("ya hay instalado un pack con el id \"mi-red\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_markdown_export_speaks_spanish() {
+    let env = TestEnv::new();
+    env.write(
+        "Reunión con la jefa de UTP",
+        &["--lang", "es", "--level", "red", "--tag", "utp"],
+    );
+    let (code, md, err) = run_es(&env, &["export", "--format", "markdown", "--tag", "utp"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        md.starts_with("# Diario reflexivo\n\nExportado el 2026-11-23, agrupado por "),
+        "{md}"
+    );
+    assert!(md.contains(" Filtros: etiqueta utp."), "{md}");
+    assert!(md.contains("### 2026-11-23 · Entrada libre · Red"), "{md}");
+    assert!(md.contains("\nEtiquetas: utp\n"), "{md}");
+    assert!(md.contains("1 entrada, el 2026-11-23."), "{md}");
+    assert_no_english("export", &md);
+    let (_, none, _) = run_es(&env, &["export", "--format", "markdown", "--tag", "nada"]);
+    assert!(none.contains("Ninguna entrada coincide."), "{none}");
+}

@@ -345,10 +345,11 @@ fn report_load_error(err: anyhow::Error) -> anyhow::Error {
     if let Some(PackError::Invalid { file, problems }) = err.downcast_ref::<PackError>() {
         if problems.len() > 1 {
             print_problems(problems);
-            return anyhow!(
-                "the pack {file} has {} problems (listed above); it was not loaded",
-                problems.len()
-            );
+            return anyhow!(crate::t!(
+                "packs-not-loaded",
+                file = file.as_str(),
+                problems = crate::t!("packs-problems-count", count = problems.len())
+            ));
         }
     }
     err

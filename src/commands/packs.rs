@@ -16,7 +16,7 @@ use crate::fs::{create_new_private, create_private_dir_all, write_atomically};
 use crate::neutral;
 use crate::pack::{
     installed_pack_files, is_language_tag, is_valid_id, parse_pack_bytes, read_pack,
-    read_pack_file, LevelName, Pack, PackError, PackOrigin,
+    read_pack_file, PackError, PackOrigin,
 };
 use crate::t;
 use crate::terminal;
@@ -36,14 +36,6 @@ pub fn run(ctx: &Context, command: PacksCommand) -> Result<u8> {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// One field of a tab-separated line: no control characters, no tabs.
 fn field(text: &str) -> String {
     neutral::plain_field(text).into_owned()
@@ -57,7 +49,14 @@ fn list(ctx: &Context) -> Result<u8> {
         let mut table = Table::new();
         table
             .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-            .set_header(["Pack", "Name", "Language", "Version", "Prompts", "From"]);
+            .set_header([
+                t!("packs-col-pack"),
+                t!("packs-col-name"),
+                t!("packs-col-language"),
+                t!("packs-col-version"),
+                t!("packs-col-prompts"),
+                t!("packs-col-from"),
+            ]);
         // Fit the terminal, unless it reports no sensible width (some pseudo-terminals).
         if table.width().is_some_and(|width| width >= 40) {
             table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -65,7 +64,8 @@ fn list(ctx: &Context) -> Result<u8> {
         for pack in packs.iter() {
             let mut id = field(&pack.id);
             if default.as_deref() == Some(pack.id.as_str()) {
-                id.push_str(" (default)");
+                id.push(' ');
+                id.push_str(&t!("packs-default"));
             }
             table.add_row([
                 id,
@@ -103,133 +103,19 @@ fn show(ctx: &Context, id: Option<&str>) -> Result<u8> {
             let packs = ctx.packs()?;
             packs.get(id).ok_or_else(|| {
                 let known: Vec<&str> = packs.iter().map(|p| p.id.as_str()).collect();
-                usage(format!(
-                    "no loaded pack has the id '{}' (loaded: {})",
-                    neutral::terminal_line(id),
-                    known.join(", ")
+                usage(t!(
+                    "packs-unknown-id-loaded",
+                    id = neutral::terminal_line(id).into_owned(),
+                    loaded = known.join(", ")
                 ))
             })?
         }
         None => ctx.chosen_pack()?,
     };
     let mut out = super::stdout();
-    render_pack(&mut out, pack)?;
+    crate::pack::show::render(&mut out, pack)?;
     out.flush()?;
     Ok(exit_codes::SUCCESS)
-}
-
-/// Width at which long lines of pack text are wrapped in `packs show`.
-const WRAP: usize = 88;
-
-/// Writes untrusted, possibly multi-line text, each line indented and long lines
-/// wrapped at word boundaries.
-fn write_block(out: &mut impl Write, indent: &str, text: &str) -> io::Result<()> {
-    let width = WRAP.saturating_sub(indent.len()).max(20);
-    for line in neutral::terminal(text).lines() {
-        let mut current = String::new();
-        for word in line.split_whitespace() {
-            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
-                writeln!(out, "{indent}{current}")?;
-                current.clear();
-            }
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        }
-        if current.is_empty() {
-            writeln!(out)?;
-        } else {
-            writeln!(out, "{indent}{current}")?;
-        }
-    }
-    Ok(())
-}
-
-/// `packs show`: metadata, levels, depths, then each theme with its prompts.
-fn render_pack(out: &mut impl Write, pack: &Pack) -> io::Result<()> {
-    let line = |text: &str| neutral::terminal_line(text).into_owned();
-    writeln!(out, "{}", line(&pack.name))?;
-    writeln!(out, "  id:       {}", line(&pack.id))?;
-    writeln!(out, "  version:  {}", line(&pack.version))?;
-    writeln!(out, "  language: {}", line(&pack.language))?;
-    if !pack.author.is_empty() {
-        writeln!(out, "  author:   {}", line(&pack.author))?;
-    }
-    writeln!(out, "  from:     {}", line(&pack.origin.to_string()))?;
-    if !pack.source.is_empty() {
-        writeln!(out, "  source:")?;
-        write_block(out, "    ", &pack.source)?;
-    }
-    if !pack.description.is_empty() {
-        writeln!(out)?;
-        write_block(out, "", &pack.description)?;
-    }
-
-    writeln!(out)?;
-    write_rungs(
-        out,
-        "Levels, bottom rung first (type the id with --level):",
-        &pack.levels,
-    )?;
-    writeln!(out)?;
-    write_rungs(out, &crate::t!("packs-depths"), &pack.depths)?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{}, {}:",
-        plural(pack.themes.len(), "theme"),
-        plural(pack.prompts.len(), "prompt")
-    )?;
-    for theme in &pack.themes {
-        writeln!(out)?;
-        writeln!(out, "Theme {}: {}", line(&theme.id), line(&theme.title))?;
-        if !theme.summary.is_empty() {
-            write_block(out, "  ", &theme.summary)?;
-        }
-        for prompt in pack.prompts.iter().filter(|p| p.theme == theme.id) {
-            writeln!(out)?;
-            writeln!(out, "  Prompt {}", line(&prompt.id))?;
-            if let Some(context) = &prompt.context {
-                write_block(out, "    ", context)?;
-            }
-            write_block(out, "    > ", &prompt.question)?;
-        }
-    }
-    Ok(())
-}
-
-/// A ladder's rungs in aligned columns: id, name, description, then any aliases.
-fn write_rungs(out: &mut impl Write, title: &str, rungs: &[LevelName]) -> io::Result<()> {
-    let line = |text: &str| neutral::terminal_line(text).into_owned();
-    writeln!(out, "{title}")?;
-    let id_width = rungs
-        .iter()
-        .map(|l| l.id.chars().count())
-        .max()
-        .unwrap_or(0);
-    let name_width = rungs
-        .iter()
-        .map(|l| l.name.chars().count())
-        .max()
-        .unwrap_or(0);
-    for rung in rungs {
-        let mut text = format!(
-            "  {:id_width$}  {:name_width$}  {}",
-            line(&rung.id),
-            line(&rung.name),
-            line(&rung.description)
-        );
-        if !rung.aliases.is_empty() {
-            text = format!(
-                "{} (also: {})",
-                text.trim_end(),
-                line(&rung.aliases.join(", "))
-            );
-        }
-        writeln!(out, "{}", text.trim_end())?;
-    }
-    Ok(())
 }
 
 fn validate(files: &[PathBuf]) -> Result<u8> {
@@ -238,19 +124,24 @@ fn validate(files: &[PathBuf]) -> Result<u8> {
     for path in files {
         match read_pack(path, PackOrigin::CommandLine(path.clone())) {
             Ok(pack) => {
+                let (themes, prompts) = crate::pack::show::contents(&pack);
                 writeln!(
                     out,
-                    "{}: ok ({}, {})",
-                    neutral::terminal_line(&path.display().to_string()),
-                    plural(pack.themes.len(), "theme"),
-                    plural(pack.prompts.len(), "prompt")
+                    "{}",
+                    t!(
+                        "packs-validate-ok",
+                        path = neutral::terminal_line(&path.display().to_string()).into_owned(),
+                        themes = themes,
+                        prompts = prompts
+                    )
                 )?;
                 // Notes are for the person (stderr); stdout keeps one line per file
                 // or problem.
                 for note in &pack.notes {
-                    terminal::note(&format!(
-                        "{}:{}:{}: note: {}",
-                        note.file, note.line, note.column, note.message
+                    terminal::note(&t!(
+                        "packs-note",
+                        where = format!("{}:{}:{}", note.file, note.line, note.column),
+                        message = note.message.to_string()
                     ));
                 }
             }
@@ -272,15 +163,15 @@ fn validate(files: &[PathBuf]) -> Result<u8> {
 
 fn new(output: Option<&Path>, id: &str, language: &str) -> Result<u8> {
     if !is_valid_id(id) {
-        return Err(usage(format!(
-            "--id '{}' is not a valid pack id: use 1 to 64 characters a-z, 0-9, '-' or '_', starting with a letter or digit",
-            neutral::terminal_line(id)
+        return Err(usage(t!(
+            "packs-new-bad-id",
+            id = neutral::terminal_line(id).into_owned()
         )));
     }
     if !is_language_tag(language) {
-        return Err(usage(format!(
-            "--language '{}' is not a language tag: use a BCP 47 tag such as en, es or es-CL",
-            neutral::terminal_line(language)
+        return Err(usage(t!(
+            "packs-new-bad-language",
+            language = neutral::terminal_line(language).into_owned()
         )));
     }
     let text = scaffold(id, language);
@@ -292,19 +183,16 @@ fn new(output: Option<&Path>, id: &str, language: &str) -> Result<u8> {
         }
         Some(path) => {
             let mut file = create_new_private(path).map_err(|err| match err.kind() {
-                io::ErrorKind::AlreadyExists => anyhow!(
-                    "{} already exists; choose another --output or move it away first",
-                    path.display()
-                ),
-                _ => anyhow!(err).context(format!("cannot create {}", path.display())),
+                io::ErrorKind::AlreadyExists => {
+                    anyhow!(t!("packs-new-exists", path = path.display().to_string()))
+                }
+                _ => anyhow!(err)
+                    .context(t!("file-cannot-create", path = path.display().to_string())),
             })?;
             file.write_all(text.as_bytes())
                 .and_then(|()| file.sync_all())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            let shown = path.display();
-            terminal::note(&format!(
-                "wrote {shown}: edit it, check it with `reflect packs validate {shown}`, try it with `reflect --pack {shown} prompt`, then install it with `reflect packs install {shown}` or hand it out"
-            ));
+                .with_context(|| t!("file-cannot-write", path = path.display().to_string()))?;
+            terminal::note(&t!("packs-new-wrote", path = path.display().to_string()));
         }
     }
     Ok(exit_codes::SUCCESS)
@@ -440,17 +328,18 @@ fn install(ctx: &Context, file: &Path, force: bool) -> Result<u8> {
         Ok(pack) => pack,
         Err(problems) => {
             print_problems(&problems);
-            bail!(
-                "{label} was not installed: it has {} (listed above)",
-                plural(problems.len(), "problem")
-            );
+            bail!(t!(
+                "packs-not-installed",
+                label = label.as_str(),
+                problems = t!("packs-problems-count", count = problems.len())
+            ));
         }
     };
 
     let dir = &ctx.config.packs_dir.path;
     let target = dir.join(format!("{}.toml", pack.id));
     let installed = installed_pack_files(dir)
-        .with_context(|| format!("cannot read the packs folder {}", dir.display()))?;
+        .with_context(|| t!("packs-cannot-read-folder", path = dir.display().to_string()))?;
     let same_id: Vec<PathBuf> = installed
         .into_iter()
         .filter(|path| {
@@ -459,37 +348,46 @@ fn install(ctx: &Context, file: &Path, force: bool) -> Result<u8> {
         })
         .collect();
     let destination = match same_id.first() {
-        Some(existing) if !force => bail!(
-            "a pack with the id '{}' is already installed: {}; use --force to replace it",
-            pack.id,
-            existing.display()
-        ),
+        Some(existing) if !force => bail!(t!(
+            "packs-already-installed",
+            id = pack.id.as_str(),
+            path = existing.display().to_string()
+        )),
         Some(existing) => existing.clone(),
-        None if target.exists() && !force => bail!(
-            "{} already exists (it does not hold a valid pack '{}'); use --force to replace it",
-            target.display(),
-            pack.id
-        ),
+        None if target.exists() && !force => bail!(t!(
+            "packs-target-exists",
+            path = target.display().to_string(),
+            id = pack.id.as_str()
+        )),
         None => {
             if let Ok(other) = read_pack(&target, PackOrigin::Installed(target.clone())) {
-                bail!(
-                    "{} holds the pack '{}'; move it away to install '{}'",
-                    target.display(),
-                    other.id,
-                    pack.id
-                );
+                bail!(t!(
+                    "packs-target-holds",
+                    path = target.display().to_string(),
+                    other = other.id.as_str(),
+                    id = pack.id.as_str()
+                ));
             }
             target
         }
     };
 
-    create_private_dir_all(dir)
-        .with_context(|| format!("cannot create the packs folder {}", dir.display()))?;
+    create_private_dir_all(dir).with_context(|| {
+        t!(
+            "packs-cannot-create-folder",
+            path = dir.display().to_string()
+        )
+    })?;
     write_atomically(&destination, |out| {
         out.write_all(&bytes)?;
         Ok(())
     })
-    .with_context(|| format!("cannot install the pack as {}", destination.display()))?;
+    .with_context(|| {
+        t!(
+            "packs-cannot-install",
+            path = destination.display().to_string()
+        )
+    })?;
 
     let mut out = super::stdout();
     writeln!(
@@ -499,17 +397,15 @@ fn install(ctx: &Context, file: &Path, force: bool) -> Result<u8> {
     )?;
     out.flush()?;
     let builtin = is_builtin(&pack.id);
-    terminal::note(&format!(
-        "installed the pack '{}' (version {}){}; see it with `reflect packs show {}`",
-        pack.id,
-        pack.version,
-        if builtin {
-            ", which takes precedence over the built-in pack with that id"
-        } else {
-            ""
-        },
-        pack.id
-    ));
+    let id = if builtin {
+        "packs-installed-over-builtin"
+    } else {
+        "packs-installed"
+    };
+    let mut args = crate::i18n::Args::new();
+    args.set("id", pack.id.as_str());
+    args.set("version", pack.version.as_str());
+    terminal::note(&crate::i18n::message(id, Some(&args)));
     Ok(exit_codes::SUCCESS)
 }
 
@@ -526,7 +422,7 @@ fn remove(ctx: &Context, id: &str) -> Result<u8> {
     let dir = &ctx.config.packs_dir.path;
     let shown_id = neutral::terminal_line(id);
     let installed = installed_pack_files(dir)
-        .with_context(|| format!("cannot read the packs folder {}", dir.display()))?;
+        .with_context(|| t!("packs-cannot-read-folder", path = dir.display().to_string()))?;
     let file_name = format!("{id}.toml");
     let matching: Vec<PathBuf> = installed
         .into_iter()
@@ -548,7 +444,8 @@ fn remove(ctx: &Context, id: &str) -> Result<u8> {
     }
     let mut out = super::stdout();
     for path in &matching {
-        std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
+        std::fs::remove_file(path)
+            .with_context(|| t!("file-cannot-remove", path = path.display().to_string()))?;
         writeln!(
             out,
             "{}",
@@ -585,16 +482,5 @@ mod tests {
             assert_eq!(pack.id, id);
             assert_eq!(pack.language, language);
         }
-    }
-
-    #[test]
-    fn long_lines_are_wrapped_and_sanitized() {
-        let mut out = Vec::new();
-        let text = format!("{} \u{1b}[2J end", "word ".repeat(30));
-        write_block(&mut out, "  ", &text).unwrap();
-        let out = String::from_utf8(out).unwrap();
-        assert!(out.lines().all(|l| l.chars().count() <= WRAP));
-        assert!(!out.contains('\u{1b}'));
-        assert_eq!(out.lines().count(), 2);
     }
 }

@@ -36,6 +36,7 @@ use crate::filter::Filter;
 use crate::journal::Journal;
 use crate::neutral::markdown::{write_inline, write_line_start};
 use crate::pack::PackSet;
+use crate::t;
 
 /// How the sections of the document are made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -204,15 +205,16 @@ impl Tally {
 /// The title and what was exported: when, how grouped, which filters.
 fn write_title<W: Write + ?Sized>(out: &mut W, options: &Options) -> io::Result<()> {
     let grouping = match options.group_by {
-        Grouping::Day => "day",
-        Grouping::Theme => "theme",
-        Grouping::Level => "level",
+        Grouping::Day => t!("md-group-day"),
+        Grouping::Theme => t!("md-group-theme"),
+        Grouping::Level => t!("md-group-level"),
     };
-    write!(
-        out,
-        "# Reflective journal\n\nExported on {}, grouped by {grouping}.",
-        options.exported.date_naive()
-    )?;
+    let exported = t!(
+        "md-exported",
+        date = options.exported.date_naive().to_string(),
+        grouping = grouping
+    );
+    write!(out, "# {}\n\n{exported}", t!("md-title"))?;
     write_filters(out, options.filter)?;
     out.write_all(b"\n\n")
 }
@@ -220,14 +222,27 @@ fn write_title<W: Write + ?Sized>(out: &mut W, options: &Options) -> io::Result<
 /// The count and span, after a thematic break (or a line saying nothing matched).
 fn write_summary<W: Write + ?Sized>(out: &mut W, tally: &Tally) -> io::Result<()> {
     match (tally.count, tally.earliest, tally.latest) {
-        (1, Some(day), _) => writeln!(out, "---\n\n1 entry, on {day}."),
-        (n, Some(first), Some(last)) if first == last => {
-            writeln!(out, "---\n\n{n} entries, on {first}.")
-        }
-        (n, Some(first), Some(last)) => {
-            writeln!(out, "---\n\n{n} entries, from {first} to {last}.")
-        }
-        _ => writeln!(out, "No entries match."),
+        (1, Some(day), _) => writeln!(out, "---\n\n{}", t!("md-one-entry", day = day.to_string())),
+        (n, Some(first), Some(last)) if first == last => writeln!(
+            out,
+            "---\n\n{}",
+            t!(
+                "md-entries-on",
+                count = n.to_string(),
+                day = first.to_string()
+            )
+        ),
+        (n, Some(first), Some(last)) => writeln!(
+            out,
+            "---\n\n{}",
+            t!(
+                "md-entries-span",
+                count = n.to_string(),
+                first = first.to_string(),
+                last = last.to_string()
+            )
+        ),
+        _ => writeln!(out, "{}", t!("md-none")),
     }
 }
 
@@ -235,41 +250,51 @@ fn write_summary<W: Write + ?Sized>(out: &mut W, tally: &Tally) -> io::Result<()
 /// without filters), in the order of the flags in `--help`.
 fn write_filters<W: Write + ?Sized>(out: &mut W, filter: &Filter) -> io::Result<()> {
     let mut first = true;
+    // Each label is a message id; the label is followed by a space.
     let mut item = |out: &mut W, label: &str| -> io::Result<()> {
-        out.write_all(if first { b" Filters: " } else { b"; " })?;
+        if first {
+            write!(out, " {} ", t!("md-filters"))?;
+        } else {
+            out.write_all(b"; ")?;
+        }
         first = false;
-        out.write_all(label.as_bytes())
+        write!(out, "{} ", crate::i18n::message(label, None))
     };
+    let or = format!(" {} ", t!("md-or"));
+    let and = format!(" {} ", t!("md-and"));
     if let Some(since) = filter.since {
-        item(out, "since ")?;
+        item(out, "md-filter-since")?;
         write!(out, "{since}")?;
     }
     if let Some(until) = filter.until {
-        item(out, "until ")?;
+        item(out, "md-filter-until")?;
         write!(out, "{until}")?;
     }
-    let themes_and_prompts: [(&str, &[String]); 2] =
-        [("theme ", &filter.themes), ("prompt ", &filter.prompts)];
+    let themes_and_prompts: [(&str, &[String]); 2] = [
+        ("md-filter-theme", &filter.themes),
+        ("md-filter-prompt", &filter.prompts),
+    ];
     for (label, values) in themes_and_prompts {
         if !values.is_empty() {
             item(out, label)?;
-            write_list(out, values.iter().map(String::as_str), " or ")?;
+            write_list(out, values.iter().map(String::as_str), &or)?;
         }
     }
     if !filter.levels.is_empty() {
-        item(out, "level ")?;
-        write_list(out, filter.levels.iter().map(|l| l.as_str()), " or ")?;
+        item(out, "md-filter-level")?;
+        write_list(out, filter.levels.iter().map(|l| l.as_str()), &or)?;
     }
     if !filter.tags.is_empty() {
-        item(out, "tag ")?;
-        write_list(out, filter.tags.iter().map(String::as_str), " and ")?;
+        item(out, "md-filter-tag")?;
+        write_list(out, filter.tags.iter().map(String::as_str), &and)?;
     }
     if !filter.packs.is_empty() {
-        item(out, "pack ")?;
-        write_list(out, filter.packs.iter().map(String::as_str), " or ")?;
+        item(out, "md-filter-pack")?;
+        write_list(out, filter.packs.iter().map(String::as_str), &or)?;
     }
     if let Some(needle) = &filter.contains {
-        item(out, "text contains \"")?;
+        item(out, "md-filter-contains")?;
+        out.write_all(b"\"")?;
         write_inline(out, needle.as_typed())?;
         out.write_all(b"\"")?;
     }
@@ -310,7 +335,7 @@ fn write_section_title<W: Write + ?Sized>(
             };
             write_inline(out, &label)?;
         }
-        Group::Theme { theme: None, .. } => out.write_all(b"Free entries")?,
+        Group::Theme { theme: None, .. } => out.write_all(t!("md-free-entries").as_bytes())?,
         Group::Theme {
             pack,
             theme: Some(theme),
@@ -347,10 +372,11 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, packs: &PackSet) -
     ) {
         (_, Some(theme)) => write_inline(out, &theme.title)?,
         (Some(id), None) => write_inline(out, id)?,
-        (None, None) => out.write_all(b"Free entry")?,
+        (None, None) => out.write_all(t!("md-free-entry").as_bytes())?,
     }
     out.write_all(" · ".as_bytes())?;
-    let level = match (pack, entry.level) {
+    // A free entry's level reads in the words of the default pack, as the sections do.
+    let level = match (pack.or(packs.default_pack()), entry.level) {
         (Some(pack), level) => pack.placement_label(level),
         (None, Some(Placement::At(level))) => canonical_label(level).to_string(),
         (None, Some(Placement::Idea)) => crate::words::idea_label(),
@@ -375,18 +401,18 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, packs: &PackSet) -
                 out.write_all(b"\n")?;
             }
             None => {
-                out.write_all(b"Prompt: ")?;
+                write!(out, "{} ", t!("md-prompt"))?;
                 if let Some(pack_id) = &entry.pack {
                     write_inline(out, pack_id)?;
                     out.write_all(b"/")?;
                 }
                 write_inline(out, prompt_id)?;
-                out.write_all(b" (not in the loaded packs)\n\n")?;
+                write!(out, " {}\n\n", t!("md-not-loaded"))?;
             }
         }
     }
     if !entry.tags.is_empty() {
-        out.write_all(b"Tags: ")?;
+        write!(out, "{} ", t!("md-tags"))?;
         write_list(out, entry.tags.iter().map(String::as_str), ", ")?;
         out.write_all(b"\n\n")?;
     }

@@ -17,7 +17,7 @@ use super::load::{load_packs, Loaded, PackSources};
 use super::{Pack, PackOrigin, PackSet};
 use crate::error::usage;
 use crate::i18n::Lang;
-use crate::neutral;
+use crate::{neutral, t};
 
 /// What the command line and the config file say about packs.
 #[derive(Debug, Clone, Default)]
@@ -112,10 +112,10 @@ impl PackChoice {
         let mut ids = Vec::new();
         for id in &self.ids {
             if self.packs.get(id).is_none() {
-                return Err(usage(format!(
-                    "no loaded pack has the id '{}' (loaded: {})",
-                    neutral::terminal_line(id),
-                    self.packs.ids().join(", ")
+                return Err(usage(t!(
+                    "packs-unknown-id-loaded",
+                    id = neutral::terminal_line(id).into_owned(),
+                    loaded = self.packs.ids().join(", ")
                 )));
             }
             ids.push(id.clone());
@@ -133,12 +133,15 @@ impl PackChoice {
     pub fn chosen(&self) -> Result<&Pack> {
         if let Some(id) = self.selected()?.first() {
             return self.packs.get(id).ok_or_else(|| {
-                anyhow!("no loaded pack has the id '{}'", neutral::terminal_line(id))
+                anyhow!(t!(
+                    "packs-unknown-id",
+                    id = neutral::terminal_line(id).into_owned()
+                ))
             });
         }
         self.packs
             .default_pack()
-            .ok_or_else(|| anyhow!("no prompt pack is loaded (see `reflect packs list`)"))
+            .ok_or_else(|| anyhow!(t!("packs-none-loaded")))
     }
 }
 
@@ -179,11 +182,13 @@ fn configured_default(
     match from_config {
         Some(id) if position(id).is_some() => position(id),
         Some(id) => {
-            warnings.push(format!(
-                "the config file's default_pack '{id}' is not a loaded pack; using '{}'",
-                built_in
+            let none = t!("packs-none");
+            warnings.push(t!(
+                "packs-default-not-loaded",
+                id = id,
+                using = built_in
                     .or(packs.first().map(|p| p.id.as_str()))
-                    .unwrap_or("none")
+                    .unwrap_or(&none)
             ));
             built_in.and_then(position)
         }

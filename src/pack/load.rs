@@ -61,7 +61,7 @@ pub struct Loaded {
 /// Why a pack file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
-    #[error("cannot read the pack {file}: {error}")]
+    #[error("{}", crate::t!("pack-unreadable", file = file.as_str(), error = error.to_string()))]
     Unreadable { file: String, error: io::Error },
     /// One or more problems, in file order (never empty).
     #[error("{}", summary(.file, .problems))]
@@ -73,9 +73,13 @@ pub enum PackError {
 
 fn summary(file: &str, problems: &[Problem]) -> String {
     match problems {
-        [] => format!("{file}: the pack is not valid"),
+        [] => crate::t!("pack-not-valid", file = file),
         [one] => one.to_string(),
-        [first, rest @ ..] => format!("{first} (and {} more problems in this pack)", rest.len()),
+        [first, rest @ ..] => crate::t!(
+            "pack-more-problems",
+            first = first.to_string(),
+            more = rest.len().to_string()
+        ),
     }
 }
 
@@ -160,25 +164,27 @@ pub fn load_packs(sources: &PackSources) -> anyhow::Result<Loaded> {
                 }
                 replace(&mut packs, pack);
             }
-            Err(problems) => warnings.push(format!(
-                "the built-in pack {name} is damaged, skipped it: {}",
-                summary(name, &problems)
+            Err(problems) => warnings.push(crate::t!(
+                "pack-builtin-damaged",
+                name = name,
+                problem = summary(name, &problems)
             )),
         }
     }
 
     if let Some(dir) = &sources.packs_dir {
         let files = installed_pack_files(dir).unwrap_or_else(|err| {
-            warnings.push(format!(
-                "cannot read the packs folder {}: {err}",
-                dir.display()
+            warnings.push(crate::t!(
+                "pack-folder-unreadable",
+                path = dir.display().to_string(),
+                error = err.to_string()
             ));
             Vec::new()
         });
         for path in files {
             match read_pack(&path, PackOrigin::Installed(path.clone())) {
                 Ok(pack) => add_unless_taken(&mut packs, pack, &mut warnings),
-                Err(err) => warnings.push(format!("{err}; skipped this pack")),
+                Err(err) => warnings.push(crate::t!("pack-skipped", error = err.to_string())),
             }
         }
     }
@@ -221,10 +227,11 @@ fn add_unless_taken(packs: &mut Vec<Pack>, pack: Pack, warnings: &mut Vec<String
         });
     match (taken, &pack.origin) {
         (Some(first), PackOrigin::Installed(path) | PackOrigin::CommandLine(path)) => warnings
-            .push(format!(
-                "{}: the pack id '{}' is also used by {first}; using that one",
-                path.display(),
-                pack.id,
+            .push(crate::t!(
+                "pack-id-taken",
+                path = path.display().to_string(),
+                id = pack.id.as_str(),
+                first = first
             )),
         _ => replace(packs, pack),
     }

@@ -18,6 +18,7 @@ mod choice;
 mod load;
 mod problem;
 mod schema;
+pub mod show;
 mod suggest;
 mod validate;
 
@@ -37,6 +38,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use crate::entry::{Depth, Level, Placement};
+use crate::t;
 
 /// The pack format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -55,7 +57,9 @@ pub enum PackOrigin {
 impl fmt::Display for PackOrigin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PackOrigin::Embedded(name) => write!(f, "built in ({name})"),
+            PackOrigin::Embedded(name) => {
+                f.write_str(&crate::t!("packs-origin-builtin", name = *name))
+            }
             PackOrigin::Installed(path) => write!(f, "{}", path.display()),
             PackOrigin::CommandLine(path) => write!(f, "{} (--pack)", path.display()),
         }
@@ -215,10 +219,10 @@ impl PackSet {
         if let Some((pack_id, prompt_id)) = name.split_once('/') {
             let pack = self
                 .get(pack_id)
-                .ok_or_else(|| format!("no loaded pack has the id '{pack_id}'"))?;
+                .ok_or_else(|| t!("packs-unknown-id", id = pack_id))?;
             let prompt = pack
                 .prompt(prompt_id)
-                .ok_or_else(|| format!("pack '{pack_id}' has no prompt '{prompt_id}'"))?;
+                .ok_or_else(|| t!("packs-no-prompt", pack = pack_id, prompt = prompt_id))?;
             return Ok((pack, prompt));
         }
         let found: Vec<(&Pack, &Prompt)> = self
@@ -228,12 +232,12 @@ impl PackSet {
             .collect();
         match found.as_slice() {
             [one] => Ok(*one),
-            [] => Err(format!(
-                "no loaded pack has a prompt '{name}' (see `reflect packs show`)"
-            )),
-            many => Err(format!(
-                "the prompt id '{name}' is in several packs; name one of: {}",
-                many.iter()
+            [] => Err(t!("packs-unknown-prompt", name = name)),
+            many => Err(t!(
+                "packs-ambiguous-prompt",
+                name = name,
+                choices = many
+                    .iter()
                     .map(|(pack, prompt)| format!("{}/{}", pack.id, prompt.id))
                     .collect::<Vec<_>>()
                     .join(", ")
@@ -246,19 +250,17 @@ impl PackSet {
         if let Some((pack_id, theme_id)) = name.split_once('/') {
             let pack = self
                 .get(pack_id)
-                .ok_or_else(|| format!("no loaded pack has the id '{pack_id}'"))?;
+                .ok_or_else(|| t!("packs-unknown-id", id = pack_id))?;
             let theme = pack
                 .theme(theme_id)
-                .ok_or_else(|| format!("pack '{pack_id}' has no theme '{theme_id}'"))?;
+                .ok_or_else(|| t!("packs-no-theme", pack = pack_id, theme = theme_id))?;
             return Ok((pack, theme));
         }
         let preferred = self.default_pack().into_iter();
         preferred
             .chain(self.packs.iter())
             .find_map(|pack| pack.theme(name).map(|theme| (pack, theme)))
-            .ok_or_else(|| {
-                format!("no loaded pack has a theme '{name}' (see `reflect packs show`)")
-            })
+            .ok_or_else(|| t!("packs-unknown-theme", name = name))
     }
 
     /// Reads an answer to `question` given with a flag or in a template: in the

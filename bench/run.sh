@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 out=bench/out
 mkdir -p "$out"
 
-sizes=1000,10000,100000
+sizes=1000,10000,100000,1000000
 args=()
 while [ $# -gt 0 ]; do
     case "$1" in

@@ -70,6 +70,8 @@ pub struct ConfigFile {
     pub ask: Option<Vec<toml::Spanned<String>>>,
     /// The group (network) named in shared summaries, unless `--group` names one.
     pub group: Option<String>,
+    /// Seconds a command waits for the journal's lock before giving up.
+    pub lock_timeout: Option<f64>,
 }
 
 /// The interface language and the rule that chose it.
@@ -118,6 +120,9 @@ pub struct Config {
     /// The questions a terminal asks about an entry (`ask` in the config file; all
     /// three by default). Always asked in the order level, from, depth.
     pub ask: Vec<Question>,
+    /// How long to wait for the journal's lock: `REFLECT_LOCK_TIMEOUT` >
+    /// `lock_timeout` in the config file > 30 s.
+    pub lock_timeout: std::time::Duration,
 }
 
 /// `--color`: when output may use colour and Unicode decoration.
@@ -284,6 +289,7 @@ impl Config {
                     .and_then(|ms| ms.trim().parse().ok())
                     .unwrap_or(1000),
             ),
+            lock_timeout: lock_timeout(file.lock_timeout)?,
         })
     }
 
@@ -415,6 +421,23 @@ fn read_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
             bail!("{}{position}: {}", path.display(), err.message().trim())
         }
     }
+}
+
+fn lock_timeout(from_file: Option<f64>) -> Result<std::time::Duration> {
+    let (seconds, problem) = match env_string("REFLECT_LOCK_TIMEOUT") {
+        Some(value) => (
+            value.trim().parse::<f64>().ok().unwrap_or(f64::NAN),
+            t!("error-lock-timeout-env", value = value),
+        ),
+        None => match from_file {
+            Some(seconds) => (seconds, t!("error-lock-timeout-file")),
+            None => return Ok(crate::journal::Journal::LOCK_TIMEOUT),
+        },
+    };
+    std::time::Duration::try_from_secs_f64(seconds)
+        .ok()
+        .filter(|d| d.as_secs() <= 86_400)
+        .ok_or_else(|| anyhow::anyhow!(problem))
 }
 
 fn now() -> Result<DateTime<FixedOffset>> {

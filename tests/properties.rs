@@ -48,11 +48,11 @@ fn level() -> impl Strategy<Value = (Option<Placement>, Option<Depth>, Option<Or
     (placement, depth, from)
 }
 
-/// Mostly ordinary days, sometimes far-off years (5-digit and negative ones
-/// serialize differently and miss the readers' fast path).
+/// Mostly ordinary days, sometimes far-off years (records carry years 1000 to 9999
+/// only: issue 12.11).
 fn date() -> impl Strategy<Value = NaiveDate> {
     let ordinary = (1990i32..2100, 1u32..=12, 1u32..=28);
-    let far = (-9999i32..=99_999, 1u32..=12, 1u32..=31);
+    let far = (1000i32..=9999, 1u32..=12, 1u32..=31);
     prop_oneof![9 => ordinary, 1 => far].prop_map(|(y, m, d)| {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::from_ymd_opt(y, m, 1).unwrap())
     })

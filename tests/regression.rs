@@ -554,3 +554,712 @@ fn i12_17_markdown_export_keeps_every_entry_whole_under_its_own_heading() {
         "{markdown}"
     );
 }
+
+// ---- issue 12.4–12.11 and 12.13 (the journal and import), and issue 15 (fast paths) ----
+
+mod reader {
+    use std::collections::BTreeMap;
+    use std::fs::{self, File};
+    use std::time::{Duration, Instant};
+
+    use serde_json::Value;
+
+    use crate::util::{Record, TestEnv, FAILURE};
+
+    /// `id → text` of what `list` shows (every entry, as JSON lines).
+    fn listed(env: &TestEnv) -> BTreeMap<String, String> {
+        env.ok(&["list", "--format", "json"])
+            .lines()
+            .map(|line| {
+                let entry: Value = serde_json::from_str(line).unwrap();
+                (
+                    entry["id"].as_str().unwrap().to_string(),
+                    entry["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// `id → text` of what `export --format json` holds, checking no id comes twice.
+    fn exported(env: &TestEnv) -> BTreeMap<String, String> {
+        let doc: Value = serde_json::from_str(&env.ok(&["export", "--format", "json"])).unwrap();
+        let entries = doc["entries"].as_array().unwrap();
+        let map: BTreeMap<String, String> = entries
+            .iter()
+            .map(|e| {
+                (
+                    e["id"].as_str().unwrap().to_string(),
+                    e["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(map.len(), entries.len(), "an entry exported twice");
+        map
+    }
+
+    fn progress_total(env: &TestEnv) -> u64 {
+        let summary: Value =
+            serde_json::from_str(&env.ok(&["progress", "--format", "json"])).unwrap();
+        summary["totals"]["total"].as_u64().unwrap()
+    }
+
+    /// Added again after a delete, imported twice, revised after a duplicate add.
+    fn readded_and_duplicated() -> Vec<Record> {
+        vec![
+            Record::add("aaaa", "2026-11-01", "first life"),
+            Record::delete("aaaa", "2026-11-02T10:00:00+01:00"),
+            Record::add("aaaa", "2026-11-03", "second life").written("2026-11-03T10:00:00+01:00"),
+            Record::add("bbbb", "2026-11-04", "imported once"),
+            Record::add("bbbb", "2026-11-04", "imported once"),
+            Record::add("cccc", "2026-11-05", "twice, then revised"),
+            Record::add("cccc", "2026-11-05", "twice, then revised"),
+            Record::add("cccc", "2026-11-05", "revised")
+                .created("2026-11-05T10:00:00+01:00")
+                .edit("2026-11-06T10:00:00+01:00"),
+            Record::add("dddd", "2026-11-07", "deleted for good"),
+            Record::delete("dddd", "2026-11-08T10:00:00+01:00"),
+        ]
+    }
+
+    #[test]
+    fn i12_04_compact_keeps_exactly_what_readers_show() {
+        let env = TestEnv::new();
+        env.append_records(&readded_and_duplicated());
+        let before = listed(&env);
+        let expected: BTreeMap<String, String> = [
+            ("aaaa", "second life"),
+            ("bbbb", "imported once"),
+            ("cccc", "revised"),
+        ]
+        .into_iter()
+        .map(|(id, text)| (id.to_string(), text.to_string()))
+        .collect();
+        assert_eq!(before, expected);
+        assert_eq!(exported(&env), before);
+
+        env.ok(&["compact"]);
+        assert_eq!(listed(&env), before, "compact keeps what list showed");
+        assert_eq!(exported(&env), before);
+        assert_eq!(env.journal_lines().len(), 3, "one add per live entry");
+    }
+
+    /// A record with fields this version does not know, of every JSON kind.
+    const UNKNOWN: &str =
+        r#""mood":{"a":[1,2.5,true,null]},"stance":3,"source":"a \"coach\"","x_flag":false"#;
+
+    fn with_unknown_fields(record: &Record) -> String {
+        let line = record.line();
+        let at = line.find(",\"text\":").unwrap();
+        format!("{},{UNKNOWN}{}", &line[..at], &line[at..])
+    }
+
+    #[test]
+    fn i12_05_compact_and_edit_keep_unknown_fields_byte_for_byte() {
+        let env = TestEnv::new();
+        let kept = Record::add("aaaa", "2026-11-01", "kept as written");
+        let edited = Record::add("bbbb", "2026-11-02", "to be edited");
+        env.append_raw(format!(
+            "{}\n{}\n",
+            with_unknown_fields(&kept),
+            with_unknown_fields(&edited)
+        ));
+
+        env.ok(&["edit", "bbbb", "-m", "edited by this version"]);
+        let lines = env.journal_lines();
+        assert!(
+            lines[2].contains(UNKNOWN),
+            "the revision carries them: {}",
+            lines[2]
+        );
+
+        env.ok(&["compact"]);
+        let lines = env.journal_lines();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            lines[0],
+            with_unknown_fields(&kept),
+            "an add is kept byte for byte"
+        );
+        assert!(lines[1].contains(UNKNOWN), "{}", lines[1]);
+        assert!(lines[1].contains("\"op\":\"add\""), "{}", lines[1]);
+        assert!(lines[1].contains("edited by this version"), "{}", lines[1]);
+        assert!(!lines[1].contains("\"created\""), "{}", lines[1]);
+        assert_eq!(listed(&env)["bbbb"], "edited by this version");
+    }
+
+    #[test]
+    fn i12_05_check_repair_leaves_newer_records_in_place() {
+        let env = TestEnv::new();
+        let newer = Record::add("bbbb", "2026-11-02", "from a newer reflect")
+            .line()
+            .replace("\"v\":1", "\"v\":3");
+        env.append_records(&[Record::add("aaaa", "2026-11-01", "today's")]);
+        env.append_raw(format!("{newer}\nnot a record\n"));
+
+        let out = env.ok(&["check", "--repair"]);
+        assert!(out.contains("moved 1 damaged line(s)"), "{out}");
+        assert!(out.contains("written by a newer reflect"), "{out}");
+        let lines = env.journal_lines();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1], newer, "the newer record stays, byte for byte");
+        let damaged =
+            fs::read_to_string(env.journal_path().with_extension("jsonl.damaged")).unwrap();
+        assert_eq!(damaged, "not a record\n");
+        let out = env.cmd().arg("check").output().unwrap();
+        assert_eq!(out.status.code(), Some(FAILURE));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            stdout.contains(":2: record format 3 was written by a newer reflect"),
+            "{stdout}"
+        );
+    }
+
+    #[test]
+    fn i12_06_a_byte_order_mark_at_the_start_is_accepted() {
+        let env = TestEnv::new();
+        env.append_raw(b"\xEF\xBB\xBF");
+        env.append_records(&[
+            Record::add("aaaa", "2026-11-01", "after the mark"),
+            Record::add("bbbb", "2026-11-02", "second"),
+        ]);
+        let output = env
+            .cmd()
+            .args(["list", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(listed(&env).len(), 2);
+        assert_eq!(exported(&env).len(), 2);
+        assert!(env.ok(&["show", "aaaa"]).contains("after the mark"));
+        assert!(env.ok(&["check"]).contains("ok (2 records)"));
+    }
+
+    #[test]
+    fn i12_07_every_reader_agrees_on_torn_changes_and_bad_bytes() {
+        let env = TestEnv::new();
+        let revised = Record::add("aaaa", "2026-11-01", "revised, then torn")
+            .created("2026-11-01T10:00:00+01:00")
+            .edit("2026-11-09T10:00:00+01:00");
+        env.append_records(&[
+            Record::add("aaaa", "2026-11-01", "a torn edit changes nothing"),
+            Record::add("bbbb", "2026-11-02", "a torn delete changes nothing"),
+            Record::add("cccc", "2026-11-03", "revised whole"),
+            Record::add("cccc", "2026-11-03", "the revision")
+                .created("2026-11-03T10:00:00+01:00")
+                .edit("2026-11-09T10:00:00+01:00"),
+        ]);
+        env.append_raw(format!("{}\n", revised.cut_after("torn")));
+        env.append_raw(format!(
+            "{}\n",
+            Record::delete("bbbb", "2026-11-09T10:00:00+01:00").cut_after("bbbb")
+        ));
+        // Not UTF-8 inside the text.
+        let mut bad = Record::add("dddd", "2026-11-04", "latin1 XX")
+            .line()
+            .into_bytes();
+        let at = bad.windows(2).position(|w| w == b"XX").unwrap();
+        bad[at] = 0xE9;
+        bad.push(b'\n');
+        env.append_raw(&bad);
+
+        let expected: BTreeMap<String, String> = [
+            ("aaaa", "a torn edit changes nothing"),
+            ("bbbb", "a torn delete changes nothing"),
+            ("cccc", "the revision"),
+        ]
+        .into_iter()
+        .map(|(id, text)| (id.to_string(), text.to_string()))
+        .collect();
+        assert_eq!(listed(&env), expected, "list");
+        assert_eq!(exported(&env), expected, "export");
+        assert_eq!(progress_total(&env), 3, "progress");
+        for (id, text) in &expected {
+            assert!(env.ok(&["show", id]).contains(text.as_str()), "show {id}");
+        }
+        env.fails(&["show", "dddd"]);
+
+        env.ok(&["check", "--repair"]);
+        env.ok(&["compact"]);
+        assert_eq!(listed(&env), expected, "compact");
+    }
+
+    #[test]
+    fn i12_08_export_during_compact_sees_every_entry_once() {
+        let env = TestEnv::new();
+        let count = 400;
+        let mut records = Vec::new();
+        for i in 0..count {
+            records.push(Record::add(
+                &format!("e{i:04}"),
+                "2026-11-01",
+                &format!("entry {i}"),
+            ));
+        }
+        // Back-dated and revised entries: the export reads the file more than once.
+        for i in (0..count).step_by(7) {
+            records.push(
+                Record::add(
+                    &format!("e{i:04}"),
+                    "2026-10-01",
+                    &format!("entry {i}, revised"),
+                )
+                .created("2026-11-01T10:00:00+01:00")
+                .edit("2026-11-02T10:00:00+01:00"),
+            );
+        }
+        env.append_records(&records);
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let compacting = scope.spawn(|| {
+                let mut rounds = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    // Each compact replaces the file (a new inode) by a rename.
+                    let status = env.std_cmd().arg("compact").output().unwrap().status;
+                    assert!(status.success());
+                    rounds += 1;
+                }
+                rounds
+            });
+            for _ in 0..12 {
+                let entries = exported(&env);
+                assert_eq!(entries.len(), count, "entries missing");
+            }
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            assert!(compacting.join().unwrap() > 0);
+        });
+    }
+
+    #[test]
+    fn i12_09_two_imports_at_once_add_each_entry_once() {
+        let source = TestEnv::new();
+        let records: Vec<Record> = (0..60)
+            .map(|i| Record::add(&format!("i{i:03}"), "2026-11-01", &format!("imported {i}")))
+            .collect();
+        source.append_records(&records);
+        let export = source.ok(&["export", "--format", "json"]);
+        for _ in 0..3 {
+            let env = TestEnv::new();
+            let file = env.file("export.json", &export);
+            let children: Vec<_> = (0..4)
+                .map(|_| {
+                    env.std_cmd()
+                        .arg("import")
+                        .arg(&file)
+                        .stdin(std::process::Stdio::null())
+                        .stderr(std::process::Stdio::piped())
+                        .spawn()
+                        .unwrap()
+                })
+                .collect();
+            let mut added = 0;
+            for child in children {
+                let output = child.wait_with_output().unwrap();
+                assert!(output.status.success());
+                let stderr = String::from_utf8(output.stderr).unwrap();
+                added += stderr
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .unwrap();
+            }
+            assert_eq!(added, 60, "the imports together added each entry once");
+            assert_eq!(env.journal_lines().len(), 60);
+        }
+    }
+
+    #[test]
+    fn i12_10_a_lock_held_elsewhere_is_waited_for_then_given_up() {
+        let env = TestEnv::new();
+        let id = env.write("before the lock", &[]);
+        let lock_path = env.journal_path().with_extension("jsonl.lock");
+        let lock = File::options()
+            .read(true)
+            .write(true)
+            .open(&lock_path)
+            .unwrap();
+        lock.lock().unwrap();
+
+        let started = Instant::now();
+        let output = env
+            .cmd()
+            .env("REFLECT_LOCK_TIMEOUT", "1")
+            .args(["write", "-m", "while locked"])
+            .output()
+            .unwrap();
+        let waited = started.elapsed();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(FAILURE), "{stderr}");
+        assert!(waited >= Duration::from_secs(1), "gave up after {waited:?}");
+        let lock_name = lock_path.display().to_string();
+        assert!(
+            stderr.contains(&format!("waiting for {lock_name}")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("is locked by another process"), "{stderr}");
+        assert!(
+            stderr.lines().last().unwrap().starts_with("reflect: "),
+            "{stderr}"
+        );
+
+        // The config file's setting, when the environment says nothing.
+        env.file("config/config.toml", "lock_timeout = 1\n");
+        let stderr = env.fails(&["delete", &id]);
+        assert!(stderr.contains("gave up waiting after 1 s"), "{stderr}");
+
+        drop(lock);
+        env.write("after the lock", &[]);
+        assert_eq!(listed(&env).len(), 2);
+    }
+
+    #[test]
+    fn i12_11_years_outside_1000_to_9999_are_refused_in_the_journal_and_on_import() {
+        let env = TestEnv::new();
+        env.append_records(&[
+            Record::add("aaaa", "2026-11-01", "fine"),
+            Record::add("bbbb", "0999-12-31", "too early"),
+            Record::add("cccc", "2026-11-02", "written too early")
+                .written("0999-12-31T10:00:00+01:00"),
+        ]);
+        let output = env
+            .cmd()
+            .args(["list", "--format", "json"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.contains(
+                "journal.jsonl:2: skipped a damaged line: the year 999 is outside 1000–9999"
+            ),
+            "{stderr}"
+        );
+        assert!(stderr.contains("journal.jsonl:3: skipped"), "{stderr}");
+        assert_eq!(listed(&env).len(), 1);
+        assert_eq!(progress_total(&env), 1);
+
+        let before = env.journal_lines();
+        let doc = r#"{"format":"reflect-export","version":1,"exported":"2026-11-23T09:00:00+01:00","filters":{},"entries":[
+            {"id":"new1","date":"2026-11-20","written":"2026-11-20T18:00:00+01:00","level":"school","text":"fine"},
+            {"id":"new2","date":"0500-11-20","written":"2026-11-20T18:00:00+01:00","level":"school","text":"year 500"}]}"#;
+        let file = env.file("old.json", doc);
+        let stderr = env.fails(&["import", file.to_str().unwrap()]);
+        assert_eq!(
+            stderr.trim_end(),
+            format!(
+                "reflect: {}: entries[1]: \"date\" has the year 500, outside 1000–9999",
+                file.display()
+            )
+        );
+        let jrnl = r#"{"entries":[{"title":"t","body":"","date":"0012-01-31","time":"09:00","tags":[],"starred":false}]}"#;
+        let file = env.file("jrnl.json", jrnl);
+        let stderr = env.fails(&["import", "--from", "jrnl", file.to_str().unwrap()]);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("the year 12"), "{stderr}");
+        assert_eq!(env.journal_lines(), before, "nothing written");
+    }
+
+    #[test]
+    fn i12_13_an_entry_with_100000_tags_imports() {
+        let env = TestEnv::new();
+        let tags: Vec<String> = (0..100_000).map(|i| format!("t{i}")).collect();
+        let doc = serde_json::json!({
+            "format": "reflect-export", "version": 1, "exported": "2026-11-23T09:00:00+01:00",
+            "filters": {},
+            "entries": [{"id": "many", "date": "2026-11-20", "written": "2026-11-20T18:00:00+01:00",
+                          "level": "school", "tags": tags, "text": "tagged"}],
+        });
+        let file = env.file("many.json", doc.to_string());
+        env.ok(&["import", file.to_str().unwrap()]);
+        let entry: Value = serde_json::from_str(&env.ok(&["list", "--format", "json"])).unwrap();
+        assert_eq!(entry["tags"].as_array().unwrap().len(), 100_000);
+    }
+
+    mod readers_agree {
+        //! Property (issue 12): any sequence of add, re-add, duplicate import, edit,
+        //! delete, torn write and compact leaves `list`, `export` and every other reader
+        //! agreeing on what the journal holds, and a model of the one rule for revisions.
+
+        use std::collections::BTreeMap;
+        use std::io::Write;
+
+        use chrono::{DateTime, FixedOffset};
+        use proptest::prelude::*;
+        use reflect::entry::{Entry, EntryId, Level, Placement};
+        use reflect::filter::Filter;
+        use reflect::journal::Journal;
+
+        #[derive(Debug, Clone)]
+        enum Change {
+            /// Add (or add again) the entry with id number `n`.
+            Add(u8, String),
+            /// Import the same entry twice in one go.
+            AddTwice(u8, String),
+            Edit(u8, String),
+            Delete(u8),
+            /// A record cut short by a crash (an edit or a delete).
+            Torn(u8, bool),
+            Compact,
+        }
+
+        fn change() -> impl Strategy<Value = Change> {
+            let id = 0u8..6;
+            let text = "[a-zé\"\\\\ \n]{0,12}";
+            prop_oneof![
+                3 => (id.clone(), text).prop_map(|(n, t)| Change::Add(n, t)),
+                1 => (id.clone(), text).prop_map(|(n, t)| Change::AddTwice(n, t)),
+                2 => (id.clone(), text).prop_map(|(n, t)| Change::Edit(n, t)),
+                1 => id.clone().prop_map(Change::Delete),
+                1 => (id, any::<bool>()).prop_map(|(n, delete)| Change::Torn(n, delete)),
+                1 => Just(Change::Compact),
+            ]
+        }
+
+        fn moment(step: usize) -> DateTime<FixedOffset> {
+            DateTime::parse_from_rfc3339("2026-11-01T09:00:00+01:00").unwrap()
+                + chrono::Duration::minutes(step as i64)
+        }
+
+        fn entry(n: u8, text: &str, step: usize) -> Entry {
+            Entry {
+                id: EntryId::parse(&format!("id{n}")).unwrap(),
+                date: moment(step).date_naive() - chrono::Days::new(u64::from(n) * 3),
+                written: moment(step),
+                revised: None,
+                level: Some(Placement::At(Level::ALL[usize::from(n) % 3])),
+                depth: None,
+                from: None,
+                pack: None,
+                pack_version: None,
+                prompt: None,
+                theme: None,
+                tags: vec![format!("t{n}")],
+                text: text.to_string(),
+            }
+        }
+
+        /// `id → text` of a reader's entries, checking no id comes twice.
+        fn texts(entries: impl IntoIterator<Item = Entry>) -> BTreeMap<String, String> {
+            let mut map = BTreeMap::new();
+            for entry in entries {
+                assert!(
+                    map.insert(entry.id.to_string(), entry.text).is_none(),
+                    "an entry twice"
+                );
+            }
+            map
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+            #[test]
+            fn i12_readers_agree_list_and_export_after_any_changes(changes in proptest::collection::vec(change(), 0..24)) {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("journal.jsonl");
+                let journal = Journal::new(&path);
+                // The model: the latest readable record of each id decides.
+                let mut model: BTreeMap<String, Option<String>> = BTreeMap::new();
+                for (step, change) in changes.into_iter().enumerate() {
+                    match change {
+                        Change::Add(n, text) => {
+                            journal.add(&entry(n, &text, step)).unwrap();
+                            model.insert(format!("id{n}"), Some(text));
+                        }
+                        Change::AddTwice(n, text) => {
+                            let e = entry(n, &text, step);
+                            journal.add_all(&[e.clone(), e]).unwrap();
+                            model.insert(format!("id{n}"), Some(text));
+                        }
+                        Change::Edit(n, text) => {
+                            journal.revise(&entry(n, &text, step), moment(step)).unwrap();
+                            model.insert(format!("id{n}"), Some(text));
+                        }
+                        Change::Delete(n) => {
+                            journal.retract(&EntryId::parse(&format!("id{n}")).unwrap(), moment(step)).unwrap();
+                            model.insert(format!("id{n}"), None);
+                        }
+                        Change::Torn(n, delete) => {
+                            let mut line = if delete {
+                                format!("{{\"v\":1,\"op\":\"delete\",\"id\":\"id{n}\",\"writ")
+                            } else {
+                                format!("{{\"v\":1,\"op\":\"edit\",\"id\":\"id{n}\",\"date\":\"2026-11-01\",\"written\":\"2026-11-01T09:00:00+01:00\",\"level\":\"school\",\"text\":\"to")
+                            };
+                            line.push('\n');
+                            std::fs::OpenOptions::new().create(true).append(true).open(&path).unwrap().write_all(line.as_bytes()).unwrap();
+                        }
+                        Change::Compact => {
+                            if journal.check().unwrap().damage.is_empty() {
+                                journal.compact().unwrap();
+                            } else {
+                                prop_assert!(journal.compact().is_err(), "compact refuses damage");
+                            }
+                        }
+                    }
+                }
+                let expected: BTreeMap<String, String> = model.into_iter().filter_map(|(id, text)| Some((id, text?))).collect();
+                let list = texts(journal.newest_first().unwrap().map(Result::unwrap));
+                prop_assert_eq!(&list, &expected, "list (newest first)");
+                prop_assert_eq!(&texts(journal.oldest_first().unwrap().map(Result::unwrap)), &expected, "oldest first");
+                prop_assert_eq!(&texts(journal.by_date().unwrap().map(Result::unwrap)), &expected, "by date");
+                prop_assert_eq!(journal.newest_first().unwrap().without_text().count(), expected.len(), "progress");
+
+                let mut out = Vec::new();
+                reflect::export::json::write(&mut out, &journal, &Filter::default(), moment(0)).unwrap();
+                let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+                let exported = texts(doc["entries"].as_array().unwrap().iter().map(|e| serde_json::from_value::<Entry>(e.clone()).unwrap()));
+                prop_assert_eq!(&exported, &expected, "export");
+                for (id, text) in &expected {
+                    prop_assert_eq!(&journal.find(id).unwrap().text, text, "find");
+                }
+            }
+        }
+    }
+
+    mod fast_paths {
+        //! Property (issue 15): the fast paths (heads read without the text, parsing on
+        //! every core in units, the raw-byte search) give what the full parser gives,
+        //! line by line, with the one rule for revisions applied naively.
+
+        use std::collections::BTreeMap;
+
+        use proptest::prelude::*;
+        use reflect::journal::record::{Op, Record};
+        use reflect::journal::{Journal, Needle};
+
+        /// One line of a random journal: records of ids `x0`..`x5` (adds, edits,
+        /// deletes), with escapes, multi-byte text, unknown fields, format 2, damage.
+        fn line() -> impl Strategy<Value = Vec<u8>> {
+            let id = (0u8..6).prop_map(|n| format!("x{n}"));
+            let text = prop_oneof![
+                "[a-zñé😀 \"\\\\\n\t]{0,40}",
+                Just("valley and more".to_string()),
+                Just("a \"quoted\" VALLEY".to_string()),
+            ];
+            let day = (1u32..=28).prop_map(|d| format!("2026-11-{d:02}"));
+            prop_oneof![
+                4 => (id.clone(), day.clone(), text.clone(), any::<bool>(), any::<bool>()).prop_map(|(id, day, text, edit, extra)| {
+                    let op = if edit { "edit" } else { "add" };
+                    let created = if edit { ",\"created\":\"2026-11-01T09:00:00+01:00\"" } else { "" };
+                    let extra = if extra { ",\"stance\":2,\"source\":{\"a\":[1.5,true]}" } else { "" };
+                    format!("{{\"v\":1,\"op\":\"{op}\",\"id\":\"{id}\",\"date\":\"{day}\",\"written\":\"2026-11-02T09:00:00+01:00\"{created},\"level\":\"network\",\"pack\":\"p\",\"theme\":\"t\",\"tags\":[\"a\"]{extra},\"text\":{}}}", serde_json::to_string(&text).unwrap()).into_bytes()
+                }),
+                1 => id.clone().prop_map(|id| format!("{{\"v\":1,\"op\":\"delete\",\"id\":\"{id}\",\"written\":\"2026-11-03T09:00:00+01:00\"}}").into_bytes()),
+                // Another field order (no fast head), and a newer format.
+                1 => (id.clone(), text.clone()).prop_map(|(id, text)| format!("{{\"text\":{},\"level\":\"school\",\"written\":\"2026-11-02T09:00:00Z\",\"date\":\"2026-11-05\",\"id\":\"{id}\",\"op\":\"add\",\"v\":1}}", serde_json::to_string(&text).unwrap()).into_bytes()),
+                // Format 2 (unrated, idea, depth, transfer), and a format 3 to come.
+                1 => (id.clone(), any::<bool>()).prop_map(|(id, idea)| {
+                    let level = if idea { ",\"level\":\"idea\"" } else { "" };
+                    format!("{{\"v\":2,\"op\":\"add\",\"id\":\"{id}\",\"date\":\"2026-11-05\",\"written\":\"2026-11-02T09:00:00Z\"{level},\"depth\":\"sharing\",\"from\":\"programme\",\"text\":\"v2 valley\"}}").into_bytes()
+                }),
+                1 => id.clone().prop_map(|id| format!("{{\"v\":3,\"op\":\"add\",\"id\":\"{id}\",\"date\":\"2026-11-05\",\"written\":\"2026-11-02T09:00:00Z\",\"depth\":1,\"text\":\"v3\"}}").into_bytes()),
+                // Damage: cut short, a byte that is not UTF-8, a lone surrogate.
+                1 => (id.clone(), 10usize..80).prop_map(|(id, cut)| {
+                    let line = format!("{{\"v\":1,\"op\":\"edit\",\"id\":\"{id}\",\"date\":\"2026-11-09\",\"written\":\"2026-11-04T09:00:00+01:00\",\"level\":\"system\",\"text\":\"torn\"}}");
+                    line.as_bytes()[..cut.min(line.len() - 1)].to_vec()
+                }),
+                1 => id.clone().prop_map(|id| { let mut l = format!("{{\"v\":1,\"op\":\"add\",\"id\":\"{id}\",\"date\":\"2026-11-06\",\"written\":\"2026-11-02T09:00:00Z\",\"level\":\"school\",\"text\":\"bad X\"}}").into_bytes(); let at = l.len() - 3; l[at] = 0xFF; l }),
+                1 => id.prop_map(|id| format!("{{\"v\":1,\"op\":\"add\",\"id\":\"{id}\",\"date\":\"2026-11-07\",\"written\":\"2026-11-02T09:00:00Z\",\"level\":\"school\",\"text\":\"\\ud800 lone\"}}").into_bytes()),
+            ]
+        }
+
+        type Shown = BTreeMap<String, (String, String)>;
+
+        /// `id → ("date level", text)` by the rule, from the full parser line by line.
+        fn reference(lines: &[Vec<u8>]) -> Shown {
+            let mut latest: BTreeMap<String, Option<Record>> = BTreeMap::new();
+            for line in lines {
+                if let Ok(record) = Record::parse(line) {
+                    let id = record.id.to_string();
+                    latest.insert(id, (record.op != Op::Delete).then_some(record));
+                }
+            }
+            latest
+                .into_iter()
+                .filter_map(|(id, record)| {
+                    let entry = record?.into_entry()?;
+                    Some((
+                        id,
+                        (
+                            format!(
+                                "{} {:?} {:?} {:?}",
+                                entry.date, entry.level, entry.depth, entry.from
+                            ),
+                            entry.text,
+                        ),
+                    ))
+                })
+                .collect()
+        }
+
+        fn seen(entries: impl Iterator<Item = reflect::entry::Entry>) -> Shown {
+            let mut map = BTreeMap::new();
+            for entry in entries {
+                let shown = (
+                    format!(
+                        "{} {:?} {:?} {:?}",
+                        entry.date, entry.level, entry.depth, entry.from
+                    ),
+                    entry.text,
+                );
+                assert!(map.insert(entry.id.to_string(), shown).is_none(), "twice");
+            }
+            map
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+            #[test]
+            fn i15_fast_paths_agree_with_the_full_parser(lines in proptest::collection::vec(line(), 0..120), pad in 0usize..3000) {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("journal.jsonl");
+                let mut bytes = Vec::new();
+                for (i, line) in lines.iter().enumerate() {
+                    bytes.extend_from_slice(line);
+                    bytes.push(b'\n');
+                    if i == 0 {
+                        // Long lines move unit boundaries around.
+                        bytes.extend_from_slice(format!("{}\n", "x".repeat(pad)).as_bytes());
+                    }
+                }
+                std::fs::write(&path, &bytes).unwrap();
+                let mut all = lines.clone();
+                all.insert(1.min(all.len()), "x".repeat(pad).into_bytes());
+                let expected = reference(&all);
+                let without_text: Shown = expected
+                    .iter()
+                    .map(|(id, (head, _))| (id.clone(), (head.clone(), String::new())))
+                    .collect();
+                let journal = Journal::new(&path);
+                let read = |entries: reflect::journal::Entries| entries.map(Result::unwrap);
+                prop_assert_eq!(&seen(read(journal.newest_first().unwrap())), &expected, "newest first");
+                prop_assert_eq!(&seen(read(journal.oldest_first().unwrap())), &expected, "oldest first");
+                prop_assert_eq!(&seen(read(journal.by_date().unwrap())), &expected, "by date");
+                prop_assert_eq!(&seen(read(journal.oldest_first().unwrap().without_text())), &without_text, "without text");
+                prop_assert_eq!(&seen(read(journal.newest_first().unwrap().without_text())), &without_text, "newest, without text");
+                let searched: Shown = expected
+                    .iter()
+                    .filter(|(_, (_, text))| text.to_lowercase().contains("valley"))
+                    .map(|(id, shown)| (id.clone(), shown.clone()))
+                    .collect();
+                for entries in [journal.newest_first().unwrap(), journal.oldest_first().unwrap(), journal.by_date().unwrap()] {
+                    let found: Shown = seen(read(entries.prefilter(Needle::new("valley", true))))
+                        .into_iter()
+                        .filter(|(_, (_, text))| text.to_lowercase().contains("valley"))
+                        .collect();
+                    prop_assert_eq!(&found, &searched, "search");
+                }
+                let reading = journal.reading().unwrap();
+                let mut located = reading.by_date().unwrap();
+                let mut offsets = Vec::new();
+                while let Some((at, _)) = located.next_located().unwrap() {
+                    offsets.push(at);
+                }
+                prop_assert_eq!(&seen(read(reading.at(offsets))), &expected, "by position");
+            }
+        }
+    }
+}

@@ -35,6 +35,14 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<u8> {
             );
             writeln!(out, "{line}")?;
         }
+        if report.newer > 0 {
+            let line = t!(
+                "check-newer-left",
+                path = path.as_str(),
+                count = report.newer
+            );
+            writeln!(out, "{line}")?;
+        }
         out.flush()?;
         return Ok(SUCCESS);
     }

@@ -34,15 +34,11 @@ pub fn run(ctx: &super::Context, args: ImportArgs) -> Result<u8> {
             terminal::warn(warning);
         }
     });
-    let mut known = journal.known_ids()?;
-    let (new, skipped) = import::keep_new(imported.entries, &mut known);
-    if !new.is_empty() {
-        journal
-            .add_all(&new)
-            .with_context(|| format!("nothing was imported from {name}"))?;
-    }
+    let (added, skipped) = journal
+        .add_new(imported.entries)
+        .with_context(|| format!("nothing was imported from {name}"))?;
     busy.finish();
-    terminal::note(&t!("import-summary", count = new.len(), skipped = skipped));
+    terminal::note(&t!("import-summary", count = added, skipped = skipped));
     Ok(SUCCESS)
 }
 

@@ -15,7 +15,8 @@ use crate::entry::Entry;
 use crate::exit_codes::SUCCESS;
 use crate::export::json::EntryObject;
 use crate::filter::Filter;
-use crate::journal::Journal;
+use crate::journal::Entries;
+use crate::journal::Needle as RawNeedle;
 use crate::neutral;
 use crate::pack::PackSet;
 use crate::t;
@@ -56,10 +57,18 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
         Ok(())
     };
 
+    // An exact search is decided on raw bytes first (a folded one cannot be).
+    let needle = || {
+        filter
+            .contains
+            .as_ref()
+            .filter(|needle| needle.is_exact())
+            .and_then(|needle| RawNeedle::new(needle.text(), false))
+    };
     let journal = ctx.journal();
     match args.sort {
         ListSort::Written => {
-            let mut entries = journal.newest_first()?;
+            let mut entries = journal.newest_first()?.prefilter(needle());
             while shown < limit {
                 let Some(entry) = entries.next() else { break };
                 let entry = entry?;
@@ -71,7 +80,8 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
             entries.finish();
         }
         ListSort::Day => {
-            for entry in newest_days(&journal, &filter, limit)? {
+            let entries = journal.by_date()?.prefilter(needle());
+            for entry in newest_days(entries, &filter, limit)? {
                 show(&entry)?;
                 shown += 1;
             }
@@ -94,12 +104,12 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
 /// The `limit` entries `filter` keeps that come last by (day, time written), newest
 /// first. Streams the journal's date-ordered reader and holds at most `limit`
 /// entries (a min-heap: each entry costs O(log limit)).
-fn newest_days(journal: &Journal, filter: &Filter, limit: usize) -> Result<Vec<Entry>> {
+fn newest_days(entries: Entries, filter: &Filter, limit: usize) -> Result<Vec<Entry>> {
     let mut kept: BinaryHeap<Reverse<ByDay>> = BinaryHeap::new();
     if limit == 0 {
         return Ok(Vec::new());
     }
-    for (order, entry) in journal.by_date()?.enumerate() {
+    for (order, entry) in entries.enumerate() {
         let entry = entry?;
         if !filter.matches(&entry) {
             continue;

@@ -137,7 +137,9 @@ impl Context {
     }
 
     pub fn journal(&self) -> Journal {
-        Journal::new(&self.config.journal.path).with_report(std::sync::Arc::new(report::OnStderr))
+        Journal::new(&self.config.journal.path)
+            .with_report(std::sync::Arc::new(report::OnStderr))
+            .with_lock_timeout(self.config.lock_timeout)
     }
 
     /// The packs of this run and the choice among them, loaded on first use. A broken

@@ -37,7 +37,7 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
     let windows = Windows::ending(filter.until.unwrap_or(today), args.window);
     let mut tally = Tally::new(windows, args.by.map(Into::into));
     let mut read = 0u64;
-    let mut entries = ctx.journal().newest_first()?;
+    let mut entries = ctx.journal().oldest_first()?;
     if filter.contains.is_none() {
         // Counting needs no words: skip decoding them.
         entries = entries.without_text();

@@ -14,6 +14,11 @@ const WARNINGS_SHOWN: usize = 20;
 pub struct OnStderr;
 
 impl Report for OnStderr {
+    fn waiting_for_lock(&self, lock: &Path) {
+        let lock = lock.display().to_string();
+        terminal::note(&crate::t!("journal-waiting-for-lock", lock = lock));
+    }
+
     fn damage(&self, journal: &Path, damage: &[Damage]) {
         let path = journal.display().to_string();
         for d in damage.iter().take(WARNINGS_SHOWN) {

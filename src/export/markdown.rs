@@ -64,10 +64,9 @@ pub struct Options<'a> {
 /// Memory does not grow with the journal: entries go straight from
 /// `journal.by_date()` into `out`, and the count and span that end the document are
 /// tallied on the way (which is why they come last: putting them first would take
-/// one more read of the whole journal). Grouping by theme or level first notes which
-/// groups have entries, then makes one pass per non-empty group, each writing only
-/// that group's entries: a few more reads of the file instead of holding entries (or
-/// their order) in memory.
+/// one more read of the whole journal). Grouping by theme or level makes one pass
+/// that notes where each group's entries are in the file, then reads each group's
+/// entries back by position: 8 bytes an entry, never the entries themselves.
 pub fn write<W: Write + ?Sized>(
     out: &mut W,
     journal: &Journal,
@@ -90,14 +89,33 @@ pub fn write<W: Write + ?Sized>(
             }
         }
         Grouping::Theme | Grouping::Level => {
-            for group in sections(groups_present(journal, options)?, options.packs) {
-                write_section_title(out, &group, options.packs)?;
-                for entry in journal.by_date()? {
-                    let entry = entry?;
-                    if options.filter.matches(&entry) && group.contains(&entry) {
-                        tally.add(&entry);
-                        write_entry(out, &entry, options.packs)?;
+            // One scan notes where each group's entries are (8 bytes an entry), then
+            // each group is read back by position from the same snapshot.
+            let reading = journal.reading()?;
+            let mut entries = reading.by_date()?;
+            if options.filter.contains.is_none() {
+                entries = entries.without_text();
+            }
+            let mut groups: Vec<(Group, Vec<u64>)> = Vec::new();
+            while let Some((at, entry)) = entries.next_located()? {
+                if !options.filter.matches(&entry) {
+                    continue;
+                }
+                match groups.iter_mut().find(|(g, _)| g.contains(&entry)) {
+                    Some((_, offsets)) => offsets.push(at),
+                    None => {
+                        groups.extend(Group::of(&entry, options.group_by).map(|g| (g, vec![at])))
                     }
+                }
+            }
+            let mut offsets: std::collections::HashMap<Group, Vec<u64>> =
+                groups.into_iter().collect();
+            for group in sections(offsets.keys().cloned().collect(), options.packs) {
+                write_section_title(out, &group, options.packs)?;
+                for entry in reading.at(offsets.remove(&group).unwrap_or_default()) {
+                    let entry = entry?;
+                    tally.add(&entry);
+                    write_entry(out, &entry, options.packs)?;
                 }
             }
         }
@@ -107,7 +125,7 @@ pub fn write<W: Write + ?Sized>(
 }
 
 /// A section of a document grouped by theme or level.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Group {
     /// Entries on one theme of one pack; `theme: None` holds the free entries.
     Theme {
@@ -138,19 +156,6 @@ impl Group {
             Group::Level(level) => entry.level == *level,
         }
     }
-}
-
-/// The groups that have matching entries (one pass; memory grows with the number of
-/// groups, never with the number of entries).
-fn groups_present(journal: &Journal, options: &Options) -> Result<Vec<Group>> {
-    let mut groups: Vec<Group> = Vec::new();
-    for entry in journal.oldest_first()? {
-        let entry = entry?;
-        if options.filter.matches(&entry) && !groups.iter().any(|g| g.contains(&entry)) {
-            groups.extend(Group::of(&entry, options.group_by));
-        }
-    }
-    Ok(groups)
 }
 
 /// The non-empty groups in document order: levels up the ladder; themes in the

@@ -20,10 +20,10 @@
 //! Other fields (`uuid`, `creator`, ...) are ignored.
 
 use anyhow::{anyhow, bail, Result};
-use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use serde_json::Value;
 
-use super::{entries_of, looks_like_reflect, parse_json, Fields, Imported};
+use super::{check_year, distinct, entries_of, looks_like_reflect, parse_json, Fields, Imported};
 use crate::entry::{normalize_tag, Entry, EntryId};
 
 /// The fields of one jrnl entry that reflect uses.
@@ -87,6 +87,7 @@ fn convert(
 ) -> Result<Entry, String> {
     let date = NaiveDate::parse_from_str(jrnl.date, "%Y-%m-%d")
         .map_err(|_| format!("\"date\" must be YYYY-MM-DD, not {:?}", jrnl.date))?;
+    check_year("date", date.year())?;
     let time = match jrnl.time {
         "" => NaiveTime::MIN,
         time => NaiveTime::parse_from_str(time, "%H:%M")
@@ -106,14 +107,14 @@ fn convert(
         (false, false) => format!("{title}\n\n{body}"),
     };
 
-    let mut tags: Vec<String> = Vec::with_capacity(jrnl.tags.len() + 1);
+    let mut tags = Vec::with_capacity(jrnl.tags.len() + 1);
     for &tag in &jrnl.tags {
         match normalize_tag(tag) {
-            Ok(tag) if !tags.contains(&tag) => tags.push(tag),
-            Ok(_) => {}
+            Ok(tag) => tags.push(tag),
             Err(why) => warn(format!("dropped the tag {tag:?}: {why}")),
         }
     }
+    let mut tags = distinct(tags);
     if jrnl.starred && !tags.iter().any(|t| t == "starred") {
         tags.push("starred".into());
     }

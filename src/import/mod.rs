@@ -3,20 +3,19 @@
 //! `jrnl --export json`.
 //!
 //! An importer only reads and validates: it turns a whole document into entries or
-//! fails naming the file (and the entry) without anything written. The command then
-//! drops the entries the journal already has ([`keep_new`]) and appends the rest under
-//! one lock, so a second import of the same file adds nothing.
+//! fails naming the file (and the entry) without anything written. The journal then
+//! appends the entries it does not have yet, deciding which under its write lock
+//! (`Journal::add_new`), so a second import of the same file, even one running at
+//! the same time, adds nothing.
 
 pub mod jrnl;
 pub mod reflect;
-
-use std::collections::HashSet;
 
 use anyhow::{anyhow, Result};
 use chrono::FixedOffset;
 use serde_json::{Map, Value};
 
-use crate::entry::{Entry, EntryId};
+use crate::entry::Entry;
 
 /// What an importer read: entries ready to append, and warnings for the person.
 #[derive(Debug, Default)]
@@ -57,16 +56,28 @@ pub fn parse_any(bytes: &[u8], name: &str, offset: FixedOffset) -> Result<(Sourc
     }
 }
 
-/// Drops the entries whose id is in `known` (or came earlier in the same file) and
-/// returns the rest with the number dropped. `known` learns the new ids.
-pub fn keep_new(entries: Vec<Entry>, known: &mut HashSet<EntryId>) -> (Vec<Entry>, usize) {
-    let total = entries.len();
-    let new: Vec<Entry> = entries
+/// The items without repeats, each where it first came: linear (a set of those
+/// seen), so 100,000 tags on one entry cost no more than reading them.
+pub fn distinct<T: std::hash::Hash + Eq + Clone>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut seen = std::collections::HashSet::new();
+    items
         .into_iter()
-        .filter(|entry| known.insert(entry.id.clone()))
-        .collect();
-    let skipped = total - new.len();
-    (new, skipped)
+        .filter(|item| seen.insert(item.clone()))
+        .collect()
+}
+
+/// Refuses a year a journal record cannot carry (see `journal::record::YEARS`).
+fn check_year(field: &str, year: i32) -> Result<(), String> {
+    let years = crate::journal::record::YEARS;
+    if years.contains(&year) {
+        Ok(())
+    } else {
+        Err(format!(
+            "\"{field}\" has the year {year}, outside {}–{}",
+            years.start(),
+            years.end()
+        ))
+    }
 }
 
 /// Parses a whole JSON document. A syntax error reads `NAME:LINE:COLUMN: message`.
@@ -177,5 +188,53 @@ fn kind(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+    use std::hash::{Hash, Hasher};
+
+    thread_local! {
+        static COMPARISONS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// A value that counts how often it is compared.
+    #[derive(Clone)]
+    struct Counted(u32);
+
+    impl PartialEq for Counted {
+        fn eq(&self, other: &Self) -> bool {
+            COMPARISONS.with(|c| c.set(c.get() + 1));
+            self.0 == other.0
+        }
+    }
+    impl Eq for Counted {}
+    impl Hash for Counted {
+        fn hash<H: Hasher>(&self, state: &mut H) {
+            self.0.hash(state);
+        }
+    }
+
+    /// Regression (issue 12.13): 100,000 tags took 30 s to import (each new tag was
+    /// compared with every earlier one). Counted, not timed: linear work.
+    #[test]
+    fn i12_13_distinct_tags_cost_linear_work() {
+        let n = 100_000u32;
+        let items: Vec<Counted> = (0..n).chain(0..10).map(Counted).collect();
+        COMPARISONS.with(|c| c.set(0));
+        let kept = distinct(items);
+        assert_eq!(kept.len(), n as usize);
+        assert_eq!(
+            kept.iter().map(|c| c.0).take(3).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
+        let comparisons = COMPARISONS.with(Cell::get);
+        assert!(
+            comparisons < 4 * n as usize,
+            "{comparisons} comparisons for {n} items: not linear"
+        );
     }
 }

@@ -3,10 +3,13 @@
 //! imported into an empty journal reproduces it.
 
 use anyhow::{anyhow, bail, Result};
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 use serde_json::Value;
 
-use super::{entries_of, looks_like_jrnl, looks_like_reflect, parse_json, Fields, Imported};
+use super::{
+    check_year, distinct, entries_of, looks_like_jrnl, looks_like_reflect, parse_json, Fields,
+    Imported,
+};
 use crate::entry::{normalize_tag, Depth, Entry, EntryId, Origin, Placement};
 use crate::export::json::{FORMAT, VERSION};
 
@@ -96,12 +99,17 @@ fn entry(value: &Value) -> Result<Entry, String> {
     if text.trim().is_empty() {
         return Err("\"text\" is empty".into());
     }
-    let mut tags: Vec<String> = Vec::new();
-    for tag in fields.strings("tags")? {
-        let tag = normalize_tag(tag).map_err(|why| format!("\"tags\": {why}"))?;
-        if !tags.contains(&tag) {
-            tags.push(tag);
-        }
+    let tags = distinct(
+        fields
+            .strings("tags")?
+            .into_iter()
+            .map(|tag| normalize_tag(tag).map_err(|why| format!("\"tags\": {why}")))
+            .collect::<Result<Vec<String>, String>>()?,
+    );
+    check_year("date", date.year())?;
+    check_year("written", written.year())?;
+    if let Some(revised) = revised {
+        check_year("revised", revised.year())?;
     }
     let owned = |key: &str| fields.optional_str(key).map(|v| v.map(str::to_string));
     Ok(Entry {

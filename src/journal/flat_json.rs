@@ -28,6 +28,35 @@ pub struct RawStr<'a> {
 }
 
 impl<'a> RawStr<'a> {
+    /// Checks what [`RawStr::decode`] checks (no lone surrogate) without decoding.
+    pub fn check(self) -> Option<()> {
+        if !self.escaped {
+            return Some(());
+        }
+        let bytes = self.raw.as_bytes();
+        let mut at = 0;
+        while let Some(slash) = memchr::memchr(b'\\', &bytes[at..]) {
+            at += slash + 1;
+            if bytes[at] != b'u' {
+                at += 1;
+                continue;
+            }
+            let unit = u16::from_str_radix(self.raw.get(at + 1..at + 5)?, 16).ok()?;
+            at += 5;
+            if (0xD800..0xDC00).contains(&unit) {
+                let low = self.raw.get(at..at + 6)?.strip_prefix("\\u")?;
+                let low = u16::from_str_radix(low, 16).ok()?;
+                if !(0xDC00..0xE000).contains(&low) {
+                    return None;
+                }
+                at += 6;
+            } else if (0xDC00..0xE000).contains(&unit) {
+                return None;
+            }
+        }
+        Some(())
+    }
+
     /// The decoded string (borrowed when it has no escapes). `None` for a lone
     /// surrogate, which serde_json refuses too.
     pub fn decode(self) -> Option<Cow<'a, str>> {
@@ -38,12 +67,13 @@ impl<'a> RawStr<'a> {
     }
 }
 
-/// Calls `field` with each key and value of the object in `line`, in order.
+/// Calls `field` with each key and value of the object in `line`, in order, and the
+/// value's raw text.
 /// Returns `None` if the line is not a flat object this reader handles, or if
 /// `field` returns `None`.
 pub fn for_each_field<'a>(
     line: &'a str,
-    mut field: impl FnMut(&'a str, RawValue<'a>) -> Option<()>,
+    mut field: impl FnMut(&'a str, RawValue<'a>, &'a str) -> Option<()>,
 ) -> Option<()> {
     let mut cursor = Cursor { text: line, at: 0 };
     cursor.skip_space();
@@ -60,8 +90,9 @@ pub fn for_each_field<'a>(
             cursor.skip_space();
             cursor.expect(b':')?;
             cursor.skip_space();
+            let start = cursor.at;
             let value = cursor.value()?;
-            field(key.raw, value)?;
+            field(key.raw, value, &line[start..cursor.at])?;
             cursor.skip_space();
             match cursor.next()? {
                 b',' => cursor.skip_space(),
@@ -241,7 +272,7 @@ mod tests {
 
     fn fields(line: &str) -> Option<Vec<(String, RawValue<'_>)>> {
         let mut out = Vec::new();
-        for_each_field(line, |key, value| {
+        for_each_field(line, |key, value, _| {
             out.push((key.to_string(), value));
             Some(())
         })?;

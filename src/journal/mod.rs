@@ -9,42 +9,54 @@
 //!   revision. Only [`Journal::compact`] and [`Journal::repair`] rewrite the file, through
 //!   a temp file, fsync and rename (under the same lock).
 //! - **Damage** (a line that is not a record) is reported with its line number and
-//!   skipped; it stays in the file until `check --repair` moves it aside.
+//!   skipped; it stays in the file until `check --repair` moves it aside. Records
+//!   of a newer format are skipped too, and never moved.
+//! - **Readers agree**: every reader (lists, export, progress, prompt, compact) reads
+//!   one snapshot (one open file for the whole read) and applies one rule for
+//!   revisions (`revisions`), so they all show the same entries.
+//! - **Waiting**: a lock held by another process is waited for, said after a
+//!   moment, and given up after [`Journal::with_lock_timeout`] (30 s by default).
+//! - **Reporting**: the journal never prints. What a read skipped, or that it waits
+//!   for the lock, goes to the [`Report`] its caller passed in ([`Journal::with_report`]).
 //!
-//! - **Reporting**: the journal never prints. What a read skipped goes to the
-//!   [`Report`] its caller passed in ([`Journal::with_report`]).
-//!
-//! - `record`: the line format. `write`: locking, appending, atomic rewrites.
-//! - `scan`: raw lines forwards and backwards, and damage with line numbers.
-//! - `revisions`: which record of an entry is its latest (the forward readers' pass).
-//! - `entries`: live entries newest first, oldest first, and by date.
-//! - `report`: what readers tell their caller. `repair`: `check`, `check --repair`
-//!   and `compact`.
+//! - `record`: the line format (`flat_json`: its fast parser).
+//! - `snapshot`: the open file a read goes through. `scan`: raw lines forwards and
+//!   backwards, and damage with line numbers.
+//! - `revisions`: the rule for revisions. `entries`: live entries newest first,
+//!   oldest first, and by date. `lookup`: entries by id.
+//! - `write`: locking, appending, atomic rewrites. `repair`: `check`,
+//!   `check --repair` and `compact`. `report`: what the journal tells its caller.
 
 mod entries;
 mod flat_json;
+mod history;
+mod lookup;
+mod moments;
+mod needle;
+mod parallel;
 pub mod record;
 mod repair;
 mod report;
 mod revisions;
 mod scan;
+mod snapshot;
 mod write;
 
 pub use entries::Entries;
+pub use history::Revision;
+pub use needle::Needle;
 pub use repair::{CheckReport, CompactReport, RepairReport};
 pub use report::{Collected, Damage, Report, Silent};
-pub use revisions::Revision;
-pub use scan::Scan;
 
-use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::entry::{Entry, EntryId};
-use record::{quick_head, Op, Record};
+use record::Record;
 
 /// Failures callers may want to tell apart.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +68,8 @@ pub enum JournalError {
         #[source]
         source: io::Error,
     },
+    #[error("{}", crate::t!("error-journal-locked", lock = .path.display().to_string(), seconds = seconds.to_string()))]
+    Locked { path: PathBuf, seconds: f64 },
     #[error("no entry matches '{0}' (see `reflect list`)")]
     NotFound(String),
     #[error("'{prefix}' names several entries: {}; type more of the id", .candidates.join(", "))]
@@ -85,6 +99,7 @@ pub type Result<T, E = JournalError> = std::result::Result<T, E>;
 pub struct Journal {
     path: PathBuf,
     report: Arc<dyn Report>,
+    lock_timeout: Duration,
 }
 
 impl std::fmt::Debug for Journal {
@@ -99,7 +114,17 @@ impl Journal {
         Journal {
             path: path.into(),
             report: Arc::new(Silent),
+            lock_timeout: Self::LOCK_TIMEOUT,
         }
+    }
+
+    /// How long a write waits for the lock by default.
+    pub const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
+
+    /// The same journal, giving up on a lock held elsewhere after `timeout`.
+    pub fn with_lock_timeout(mut self, timeout: Duration) -> Journal {
+        self.lock_timeout = timeout;
+        self
     }
 
     /// The same journal, telling `report` what its operations skip or wait for.
@@ -139,6 +164,10 @@ impl Journal {
     /// with `revised` set gets an edit record at that moment after its add record, so
     /// importing an export keeps the revision date.
     pub fn add_all(&self, entries: &[Entry]) -> Result<()> {
+        self.append(&Self::import_records(entries))
+    }
+
+    fn import_records(entries: &[Entry]) -> Vec<Record> {
         let mut records = Vec::with_capacity(entries.len());
         for entry in entries {
             records.push(Record::add(entry));
@@ -146,12 +175,38 @@ impl Journal {
                 records.push(Record::edit(entry, revised));
             }
         }
-        self.append(&records)
+        records
     }
 
-    /// Appends a revision: `entry` becomes the entry's content from now on.
+    /// Appends the entries whose id the journal has never had (nor an earlier entry
+    /// of `entries`), deciding what is new under the write lock, so two imports at
+    /// once add each entry once. Returns how many were added and skipped.
+    pub fn add_new(&self, entries: Vec<Entry>) -> Result<(usize, usize)> {
+        let lock = write::WriteLock::acquire(self)?;
+        let mut known = self.known_ids()?;
+        let total = entries.len();
+        let new: Vec<Entry> = entries
+            .into_iter()
+            .filter(|entry| known.insert(entry.id.clone()))
+            .collect();
+        if !new.is_empty() {
+            let bytes: Vec<u8> = Self::import_records(&new)
+                .iter()
+                .flat_map(Record::to_line)
+                .collect();
+            write::append_locked(self, &lock, &bytes)?;
+        }
+        Ok((new.len(), total - new.len()))
+    }
+
+    /// Appends a revision: `entry` becomes the entry's content from now on. Fields
+    /// of the entry's latest record that this version does not know are kept.
     pub fn revise(&self, entry: &Entry, now: DateTime<FixedOffset>) -> Result<()> {
-        self.append(&[Record::edit(entry, now)])
+        let mut record = Record::edit(entry, now);
+        if let Some(latest) = self.latest_record(&entry.id)? {
+            record.extra = latest.extra;
+        }
+        self.append(&[record])
     }
 
     /// Appends a retraction: readers no longer show the entry.
@@ -180,87 +235,24 @@ impl Journal {
         Entries::by_date(self)
     }
 
-    /// Finds the live entry whose id starts with `prefix`.
-    pub fn find(&self, prefix: &str) -> Result<Entry> {
-        let prefix = prefix.trim().to_ascii_lowercase();
-        if EntryId::parse(&prefix).is_none() {
-            return Err(JournalError::NotFound(prefix));
-        }
-        // Latest record of each matching id: the first one met reading backwards.
-        let mut latest: HashMap<String, Option<Record>> = HashMap::new();
-        let mut scan = Scan::backwards(self)?;
-        while let Some((offset, line)) = scan.next_line()? {
-            let id_matches = match quick_head(line) {
-                Some(head) => head
-                    .id
-                    .get(..prefix.len())
-                    .is_some_and(|start| start.eq_ignore_ascii_case(&prefix)),
-                None => true,
-            };
-            if !id_matches {
-                continue;
-            }
-            let record = match Record::parse(line) {
-                Ok(record) => record,
-                Err(problem) => {
-                    scan.note_problem(offset, problem);
-                    continue;
-                }
-            };
-            if !record.id.starts_with(&prefix) {
-                continue;
-            }
-            latest
-                .entry(record.id.as_str().to_string())
-                .or_insert_with(|| (record.op != Op::Delete).then_some(record));
-        }
-        scan.report_damage();
-        let mut live: Vec<Record> = latest.into_values().flatten().collect();
-        match live.len() {
-            0 => Err(JournalError::NotFound(prefix)),
-            1 => Ok(live
-                .pop()
-                .and_then(Record::into_entry)
-                .expect("live records have entries")),
-            _ => {
-                let mut candidates: Vec<String> = live.iter().map(|r| r.id.to_string()).collect();
-                candidates.sort();
-                Err(JournalError::Ambiguous { prefix, candidates })
-            }
-        }
-    }
-
     /// Every record of the entry (live or deleted) whose id starts with `prefix`,
     /// oldest first: what `reflect history` shows and `reflect restore` brings back.
     pub fn revisions(&self, prefix: &str) -> Result<(EntryId, Vec<Revision>)> {
-        revisions::history(self, prefix)
+        history::history(self, prefix)
     }
 
     /// How many revisions with text [`Journal::compact`] would drop now.
     pub fn restorable_revisions(&self) -> Result<usize> {
-        revisions::restorable(self)
+        history::restorable(self)
     }
 
-    /// Every id that has ever had a record, live or retracted (imports skip them).
-    pub fn known_ids(&self) -> Result<std::collections::HashSet<EntryId>> {
-        let mut ids = std::collections::HashSet::new();
-        let mut scan = Scan::forwards(self)?;
-        while let Some((offset, line)) = scan.next_line()? {
-            if let Some(head) = quick_head(line) {
-                if let Some(id) = EntryId::parse(head.id) {
-                    ids.insert(id);
-                    continue;
-                }
-            }
-            match Record::parse(line) {
-                Ok(record) => {
-                    ids.insert(record.id);
-                }
-                Err(problem) => scan.note_problem(offset, problem),
-            }
-        }
-        scan.report_damage();
-        Ok(ids)
+    /// One snapshot of the journal for several reads that must agree (an index
+    /// built by one, entries fetched by another).
+    pub fn reading(&self) -> Result<Reading> {
+        Ok(Reading {
+            journal: self.clone(),
+            snapshot: snapshot::Snapshot::open(self)?,
+        })
     }
 
     /// Reports damaged lines without changing anything.
@@ -276,6 +268,25 @@ impl Journal {
     /// Rewrites the journal with only the latest revision of each live entry.
     pub fn compact(&self) -> Result<CompactReport> {
         repair::compact(self)
+    }
+}
+
+/// Several reads of one snapshot of the journal (see [`Journal::reading`]).
+pub struct Reading {
+    journal: Journal,
+    snapshot: Arc<snapshot::Snapshot>,
+}
+
+impl Reading {
+    /// Live entries by date, as [`Journal::by_date`].
+    pub fn by_date(&self) -> Result<Entries> {
+        Entries::by_date_in(&self.journal, &self.snapshot)
+    }
+
+    /// The entries located at `offsets` by [`Entries::next_located`] on this
+    /// reading, in that order: positioned reads, parsed on every core.
+    pub fn at(&self, offsets: Vec<u64>) -> Entries {
+        Entries::at(&self.journal, &self.snapshot, offsets)
     }
 }
 

@@ -18,9 +18,10 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::moments as fast;
 use crate::entry::{Depth, Entry, EntryId, Origin, Placement};
 
 /// The newest record format version this build reads (and writes, when needed).
@@ -89,7 +90,55 @@ pub struct Record<T = String> {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<T>,
+    /// Fields this version does not know, kept as they were written.
+    #[serde(skip)]
+    pub extra: Extra,
 }
+
+/// The members of a record this version does not know (`"key":value`, comma
+/// separated, in file order), kept byte for byte so that a revision or `compact`
+/// written by this version loses nothing a newer one wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extra(String);
+
+impl Extra {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn push(&mut self, key: &str, raw_value: &str) {
+        if !self.0.is_empty() {
+            self.0.push(',');
+        }
+        self.0
+            .push_str(&serde_json::to_string(key).expect("a string serializes"));
+        self.0.push(':');
+        self.0.push_str(raw_value);
+    }
+}
+
+/// The keys of a version 1 record, in the order this version writes them.
+const KEYS: [&str; 15] = [
+    "v",
+    "op",
+    "id",
+    "date",
+    "written",
+    "created",
+    "level",
+    "depth",
+    "from",
+    "pack",
+    "pack_version",
+    "prompt",
+    "theme",
+    "tags",
+    "text",
+];
+
+/// Years a record's dates may carry (`crate::dates`): four digits, so every period
+/// and sort is bounded.
+pub const YEARS: std::ops::RangeInclusive<i32> = crate::dates::MIN_YEAR..=crate::dates::MAX_YEAR;
 
 /// Why a line could not be read as a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,7 +175,8 @@ impl Record {
     /// The record that retracts the entry `id`.
     pub fn delete(id: &EntryId, now: DateTime<FixedOffset>) -> Record {
         Record {
-            v: RECORD_VERSION,
+            // Version 1 says a retraction: an older reflect reads it.
+            v: 1,
             op: Op::Delete,
             id: id.clone(),
             date: None,
@@ -141,6 +191,7 @@ impl Record {
             theme: None,
             tags: Vec::new(),
             text: None,
+            extra: Extra::default(),
         }
     }
 
@@ -166,6 +217,7 @@ impl Record {
             theme: entry.theme.clone(),
             tags: entry.tags.clone(),
             text: Some(entry.text.clone()),
+            extra: Extra::default(),
         }
     }
 
@@ -178,8 +230,9 @@ impl Record {
     }
 
     fn parse_with_serde(line: &[u8]) -> Result<Record, LineProblem> {
-        let record: Record = serde_json::from_slice(line)
+        let mut record: Record = serde_json::from_slice(line)
             .map_err(|err| LineProblem::Unreadable(describe_json_error(&err)))?;
+        record.extra = unknown_members(line);
         record.validated()
     }
 
@@ -189,7 +242,12 @@ impl Record {
         if let Some(parsed) = parse_flat(line, false) {
             return parsed;
         }
-        let light: Record<serde::de::IgnoredAny> = serde_json::from_slice(line)
+        // serde_json checks neither UTF-8 nor surrogates in a string it skips: the
+        // typed pass below reads the text; only its copy is saved.
+        let text_problem =
+            || LineProblem::Unreadable("the text is not valid (bad UTF-8 or escape)".into());
+        std::str::from_utf8(line).map_err(|_| text_problem())?;
+        let light: Record<Skipped> = serde_json::from_slice(line)
             .map_err(|err| LineProblem::Unreadable(describe_json_error(&err)))?;
         Record {
             v: light.v,
@@ -207,14 +265,30 @@ impl Record {
             theme: light.theme,
             tags: light.tags,
             text: light.text.map(|_| String::new()),
+            extra: unknown_members(line),
         }
         .validated()
     }
 
+    /// The checks every parse ends with: the format version (the one place that
+    /// decides which versions this build reads), required fields, and the range of
+    /// years.
     fn validated(self) -> Result<Record, LineProblem> {
         let record = self;
         if record.v > RECORD_VERSION {
             return Err(LineProblem::NewerVersion(record.v));
+        }
+        let years = [
+            record.date.map(|d| d.year()),
+            Some(record.written.year()),
+            record.created.map(|c| c.year()),
+        ];
+        if let Some(year) = years.into_iter().flatten().find(|y| !YEARS.contains(y)) {
+            return Err(LineProblem::Unreadable(format!(
+                "the year {year} is outside {}–{}",
+                YEARS.start(),
+                YEARS.end()
+            )));
         }
         if record.op != Op::Delete {
             for (field, missing) in [
@@ -232,9 +306,17 @@ impl Record {
         Ok(record)
     }
 
-    /// The line to append, with its newline.
+    /// The line to append, with its newline. Unknown fields go before the text.
     pub fn to_line(&self) -> Vec<u8> {
         let mut line = serde_json::to_vec(self).expect("a record always serializes");
+        if !self.extra.is_empty() {
+            let at = match self.text {
+                Some(_) => memchr::memmem::find(&line, b",\"text\":").unwrap_or(line.len() - 1),
+                None => line.len() - 1,
+            };
+            let insert = format!(",{}", self.extra.0);
+            line.splice(at..at, insert.into_bytes());
+        }
         line.push(b'\n');
         line
     }
@@ -276,26 +358,11 @@ fn parse_flat(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem
         DateTime::<FixedOffset>::MIN_UTC.fixed_offset(),
     );
     let mut seen = 0u16;
-    for_each_field(line, |key, value| {
-        const KEYS: [&str; 15] = [
-            "v",
-            "op",
-            "id",
-            "date",
-            "written",
-            "created",
-            "level",
-            "depth",
-            "from",
-            "pack",
-            "pack_version",
-            "prompt",
-            "theme",
-            "tags",
-            "text",
-        ];
+    let mut extra = Extra::default();
+    for_each_field(line, |key, value, raw| {
         let Some(bit) = KEYS.iter().position(|k| *k == key) else {
-            return Some(()); // unknown keys are ignored, as serde does
+            extra.push(key, raw); // kept, not read
+            return Some(());
         };
         if seen & (1 << bit) != 0 {
             return None; // a duplicate: serde_json reports it
@@ -347,6 +414,7 @@ fn parse_flat(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem
                 record.text = Some(if with_text {
                     s.decode()?.into_owned()
                 } else {
+                    s.check()?;
                     String::new()
                 })
             }
@@ -358,7 +426,54 @@ fn parse_flat(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem
     if seen & 0b10111 != 0b10111 {
         return None;
     }
+    record.extra = extra;
     Some(record.validated())
+}
+
+/// The members of the object in `line` whose keys a version 1 record does not have.
+fn unknown_members(line: &[u8]) -> Extra {
+    struct Members(Extra);
+
+    impl<'de> Deserialize<'de> for Members {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Visit;
+            impl<'de> serde::de::Visitor<'de> for Visit {
+                type Value = Members;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("an object")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Members, A::Error> {
+                    let mut extra = Extra::default();
+                    while let Some(key) = map.next_key::<String>()? {
+                        let value: Box<serde_json::value::RawValue> = map.next_value()?;
+                        if !KEYS.contains(&key.as_str()) {
+                            extra.push(&key, value.get());
+                        }
+                    }
+                    Ok(Members(extra))
+                }
+            }
+            d.deserialize_map(Visit)
+        }
+    }
+    serde_json::from_slice::<Members>(line)
+        .map(|m| m.0)
+        .unwrap_or_default()
+}
+
+/// The text of a record read without its words: checked like a string, not kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Skipped;
+
+impl<'de> Deserialize<'de> for Skipped {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Borrowed when it has no escapes; decoding checks the escapes as a String would.
+        let _text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(Skipped)
+    }
 }
 
 fn describe_json_error(err: &serde_json::Error) -> String {
@@ -368,132 +483,6 @@ fn describe_json_error(err: &serde_json::Error) -> String {
         Category::Syntax => format!("not valid JSON (column {})", err.column()),
         Category::Data => format!("not a journal record: {err}"),
         Category::Io => err.to_string(),
-    }
-}
-
-/// Fast paths for the dates on every line; anything unusual goes to chrono's parsers.
-pub(super) mod fast {
-    use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
-    use serde::{de::Error, Deserializer};
-
-    fn digits(bytes: &[u8]) -> Option<u32> {
-        bytes.iter().try_fold(0u32, |n, &b| {
-            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-        })
-    }
-
-    /// `YYYY-MM-DD`.
-    pub fn parse_day(s: &str) -> Option<NaiveDate> {
-        let b = s.as_bytes();
-        if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-            let year = i32::try_from(digits(&b[..4])?).ok()?;
-            return NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?);
-        }
-        s.parse().ok()
-    }
-
-    /// RFC 3339: `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, else chrono's parser.
-    pub fn parse_moment(s: &str) -> Option<DateTime<FixedOffset>> {
-        let b = s.as_bytes();
-        let quick = || -> Option<DateTime<FixedOffset>> {
-            if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
-                return None;
-            }
-            let day = parse_day(s.get(..10)?)?;
-            let time = NaiveTime::from_hms_opt(
-                digits(&b[11..13])?,
-                digits(&b[14..16])?,
-                digits(&b[17..19])?,
-            )?;
-            let offset = match &b[19..] {
-                b"Z" => FixedOffset::east_opt(0)?,
-                [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-                    let seconds = (digits(&[*h1, *h2])? * 60 + digits(&[*m1, *m2])?) as i32 * 60;
-                    FixedOffset::east_opt(if *sign == b'-' { -seconds } else { seconds })?
-                }
-                _ => return None,
-            };
-            NaiveDateTime::new(day, time)
-                .and_local_timezone(offset)
-                .single()
-        };
-        quick().or_else(|| DateTime::parse_from_rfc3339(s).ok())
-    }
-
-    /// Reads a string without allocating (borrowed when it has no escapes) and
-    /// converts it with `parse`.
-    struct Parsed<F>(F, &'static str);
-
-    impl<'de, T, F: FnOnce(&str) -> Option<T>> serde::de::Visitor<'de> for Parsed<F> {
-        type Value = T;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str(self.1)
-        }
-
-        fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
-            (self.0)(text).ok_or_else(|| E::custom(format!("'{text}' is not {}", self.1)))
-        }
-    }
-
-    struct Optional<V>(V);
-
-    impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for Optional<V> {
-        type Value = Option<V::Value>;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            self.0.expecting(f)
-        }
-
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_str(self.0).map(Some)
-        }
-    }
-
-    pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        d.deserialize_option(Optional(Parsed(parse_day, "a YYYY-MM-DD date")))
-    }
-
-    pub fn moment<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
-        d.deserialize_str(Parsed(parse_moment, "an RFC 3339 moment"))
-    }
-
-    pub fn optional_moment<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-        d.deserialize_option(Optional(Parsed(parse_moment, "an RFC 3339 moment")))
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn fast_paths_agree_with_chrono() {
-            for s in [
-                "2026-11-20T18:02:11+01:00",
-                "2026-11-20T18:02:11Z",
-                "2026-11-20T18:02:11-05:30",
-                "2026-11-20T18:02:11.123+01:00",
-                "2026-11-20t18:02:11+01:00",
-            ] {
-                assert_eq!(parse_moment(s), DateTime::parse_from_rfc3339(s).ok(), "{s}");
-            }
-            assert_eq!(parse_moment("2026-02-30T18:02:11+01:00"), None);
-            assert_eq!(
-                parse_day("2026-11-20"),
-                NaiveDate::from_ymd_opt(2026, 11, 20)
-            );
-            assert_eq!(parse_day("2026-13-20"), None);
-        }
     }
 }
 

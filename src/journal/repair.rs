@@ -5,9 +5,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::record::{Op, Record};
+use super::entries::Entries;
+use super::record::{LineProblem, Op, Record};
 use super::report::Damage;
+use super::revisions::RecordAt;
 use super::scan::Scan;
+use super::snapshot::Snapshot;
 use super::write::WriteLock;
 use super::{Journal, JournalError, Result};
 use crate::fs::{private_options, remove_stale_temp_files, resolve_symlink, write_atomically};
@@ -17,7 +20,7 @@ use crate::fs::{private_options, remove_stale_temp_files, resolve_symlink, write
 pub struct CheckReport {
     /// Readable records (adds, edits, deletes).
     pub records: usize,
-    /// Damaged lines, in file order.
+    /// Damaged lines, in file order (records of a newer format included).
     pub damage: Vec<Damage>,
     /// The file ends without a newline (a write was cut short).
     pub torn_tail: bool,
@@ -27,6 +30,8 @@ pub struct CheckReport {
 pub struct RepairReport {
     pub kept: usize,
     pub moved: usize,
+    /// Records of a newer format, left in place (a newer reflect reads them).
+    pub newer: usize,
     pub damaged_path: PathBuf,
 }
 
@@ -48,56 +53,67 @@ fn io_error<'a>(
 }
 
 pub(super) fn check(journal: &Journal) -> Result<CheckReport> {
-    let mut scan = Scan::forwards(journal)?.quiet();
+    let snapshot = Snapshot::open(journal)?;
+    let mut scan = Scan::forwards(journal, &snapshot).quiet();
     let mut report = CheckReport::default();
     let mut last_end = 0u64;
     while let Some((offset, line)) = scan.next_line()? {
         last_end = offset + line.len() as u64;
-        match Record::parse(line) {
+        match Record::parse_without_text(line) {
             Ok(_) => report.records += 1,
             Err(problem) => scan.note_problem(offset, problem),
         }
     }
     report.damage = scan.damage();
-    let length = std::fs::metadata(journal.path())
-        .map(|m| m.len())
-        .unwrap_or(0);
-    report.torn_tail = length > 0 && last_end == length;
+    report.torn_tail = snapshot.len() > 0 && last_end == snapshot.len();
     Ok(report)
+}
+
+/// Whether `check --repair` moves the line aside: unreadable, not merely newer.
+fn to_move(line: &[u8]) -> bool {
+    matches!(
+        Record::parse_without_text(line),
+        Err(LineProblem::Unreadable(_))
+    )
 }
 
 pub(super) fn repair(journal: &Journal) -> Result<RepairReport> {
     let _lock = WriteLock::acquire(journal)?;
     remove_stale_temp_files(&resolve_symlink(journal.path()));
     let damaged_path = journal.damaged_path();
-    let mut bad_lines: Vec<Vec<u8>> = Vec::new();
-    {
-        let mut scan = Scan::forwards(journal)?.quiet();
-        while let Some((_, line)) = scan.next_line()? {
-            if Record::parse(line).is_err() {
-                bad_lines.push(line.to_vec());
-            }
-        }
-    }
-    if bad_lines.is_empty() {
+    let before = check(journal)?;
+    let newer = before
+        .damage
+        .iter()
+        .filter(|d| matches!(d.problem, LineProblem::NewerVersion(_)))
+        .count();
+    let moved = before.damage.len() - newer;
+    if moved == 0 {
         return Ok(RepairReport {
-            kept: check(journal)?.records,
+            kept: before.records,
             moved: 0,
+            newer,
             damaged_path,
         });
     }
 
     // First make the damaged lines safe in the side file, then drop them from the journal.
+    let snapshot = Snapshot::open(journal)?;
+    let mut bytes = Vec::new();
+    {
+        let mut scan = Scan::forwards(journal, &snapshot).quiet();
+        while let Some((_, line)) = scan.next_line()? {
+            if to_move(line) {
+                bytes.extend_from_slice(line);
+                bytes.push(b'\n');
+            }
+        }
+    }
     let mut side = private_options()
         .append(true)
         .create(true)
         .open(&damaged_path)
         .map_err(JournalError::io("cannot open", &damaged_path))?;
-    let mut bytes = Vec::new();
-    for line in &bad_lines {
-        bytes.extend_from_slice(line);
-        bytes.push(b'\n');
-    }
     side.write_all(&bytes)
         .and_then(|_| side.sync_data())
         .map_err(JournalError::io("cannot write", &damaged_path))?;
@@ -105,9 +121,9 @@ pub(super) fn repair(journal: &Journal) -> Result<RepairReport> {
     let mut kept = 0;
     let target = resolve_symlink(journal.path());
     write_atomically(&target, |out| {
-        let mut scan = Scan::forwards(journal)?.quiet();
+        let mut scan = Scan::forwards(journal, &snapshot).quiet();
         while let Some((_, line)) = scan.next_line()? {
-            if Record::parse(line).is_ok() {
+            if !to_move(line) {
                 out.write_all(line)?;
                 out.write_all(b"\n")?;
                 kept += 1;
@@ -117,8 +133,9 @@ pub(super) fn repair(journal: &Journal) -> Result<RepairReport> {
     })
     .map_err(io_error(journal, "cannot rewrite"))?;
     Ok(RepairReport {
-        kept,
-        moved: bad_lines.len(),
+        kept: kept - newer,
+        moved,
+        newer,
         damaged_path,
     })
 }
@@ -147,14 +164,24 @@ pub(super) fn compact(journal: &Journal) -> Result<CompactReport> {
     let mut entries_after = 0;
     let target = resolve_symlink(journal.path());
     write_atomically(&target, |out| {
-        for entry in journal.oldest_first()? {
-            let mut entry = entry?;
-            entry.revised = None;
-            let record = Record::add(&entry);
-            debug_assert_eq!(record.op, Op::Add);
-            out.write_all(&record.to_line())?;
+        // Exactly what the readers show: the live entries, in the order they were written.
+        let mut entries = Entries::oldest_first(journal)?.without_text();
+        let mut raw = RecordAt::new(entries.snapshot());
+        while let Some((offset, record)) = entries.next_record()? {
+            let line = raw.line(offset)?;
+            if record.op == Op::Add {
+                // Kept byte for byte, fields this version does not know included.
+                out.write_all(line)?;
+                out.write_all(b"\n")?;
+            } else {
+                let mut add = Record::parse(line).map_err(|p| anyhow::anyhow!("{p}"))?;
+                add.op = Op::Add;
+                add.written = add.created.take().unwrap_or(add.written);
+                out.write_all(&add.to_line())?;
+            }
             entries_after += 1;
         }
+        entries.finish();
         Ok(())
     })
     .map_err(io_error(journal, "cannot compact"))?;

@@ -1,198 +1,450 @@
-//! The rule for revisions, as the forward readers apply it: a first pass notes which
-//! entries were revised or deleted (the latest record of each), and [`RecordAt`]
-//! reads a revised entry's content where it is.
+//! The one rule for revisions, which every reader applies:
+//!
+//! - Only readable records count (a damaged line, such as an edit torn by a crash,
+//!   changes nothing).
+//! - An entry is what the **latest** record of its id says: hidden if that is a
+//!   delete, else that record's content (an add, or an edit, whatever came before,
+//!   an id added again after a delete included).
+//! - Its place in the file (for the order of readers) is its latest add; an entry
+//!   whose add is damaged is placed at its latest edit.
+//!
+//! Forward readers learn the latest record of every entry that has more than one in a
+//! first pass ([`Overlay`]); the backward reader meets the latest record first.
 
-use std::collections::HashMap;
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::moments as fast;
+use super::parallel::{byte_units, line_start_from, Ordered, Unit};
 use super::record::{quick_head, LineProblem, Op, Record};
-use super::scan::{content, open, Scan};
-use super::{Journal, JournalError, Result};
+use super::scan::Scan;
+use super::snapshot::{content_at, Snapshot};
+use super::{Journal, Result};
 use crate::entry::EntryId;
 
-/// What the latest record says about a revised or deleted entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Latest {
-    /// The entry's content is the edit record at this offset.
-    Revised(u64),
-    Deleted,
-}
+/// How a reader parses a line: with or without the entry's text.
+pub(super) type Parse = fn(&[u8]) -> std::result::Result<Record, LineProblem>;
 
-/// Reads `op` and `id` cheaply, parsing only lines not in canonical form.
+/// `op`, `id` and `date` of a line: cheaply for lines in canonical form, else by a
+/// full parse (so an error means the line is damaged).
 pub(super) fn head_of(
     line: &[u8],
 ) -> std::result::Result<(Op, EntryId, Option<NaiveDate>), LineProblem> {
     if let Some(head) = quick_head(line) {
         if let Some(id) = EntryId::parse(head.id) {
-            let date = head.date.and_then(super::record::fast::parse_day);
+            let date = head.date.and_then(fast::parse_day);
             if head.op == Op::Delete || date.is_some() {
                 return Ok((head.op, id, date));
             }
         }
     }
-    let record = Record::parse(line)?;
+    let record = Record::parse_without_text(line)?;
     Ok((record.op, record.id, record.date))
 }
 
-/// The first pass of the forward readers: which entries were revised or deleted,
-/// and whether the entries already come in date order.
+/// `op`, `id` and `date` of one line, and for an edit or delete whether it is
+/// readable (adds are checked by whoever needs it).
+pub(super) struct Head {
+    pub(super) offset: u64,
+    pub(super) op: Op,
+    pub(super) id: EntryId,
+    pub(super) date: Option<NaiveDate>,
+    pub(super) valid: bool,
+}
+
+/// The heads of every line, or why a line has none, unit by unit in file order.
+pub(super) type Heads = Vec<std::result::Result<Head, (u64, LineProblem)>>;
+
+/// Reads the heads of the snapshot's lines on every core.
+pub(super) fn heads(journal: &Journal, snapshot: &Arc<Snapshot>) -> Ordered<Result<Heads>> {
+    let (journal, snapshot) = (journal.clone(), snapshot.clone());
+    let units = byte_units(&snapshot);
+    Ordered::new(
+        units,
+        Arc::new(move |unit| {
+            let Unit::Bytes(start, end) = unit else {
+                return Ok(Vec::new());
+            };
+            let start = line_start_from(&snapshot, start)?;
+            let mut scan = Scan::range(&journal, &snapshot, start, end).quiet();
+            let mut out = Vec::new();
+            while let Some((offset, line)) = scan.next_line()? {
+                out.push(match head_of(line) {
+                    Ok((op, id, date)) => Ok(Head {
+                        offset,
+                        op,
+                        id,
+                        date,
+                        valid: op == Op::Add || Record::parse_without_text(line).is_ok(),
+                    }),
+                    Err(problem) => Err((offset, problem)),
+                });
+            }
+            Ok(out)
+        }),
+    )
+}
+
+/// What the first pass learnt about an id with more than one record (or whose only
+/// record is not an add).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Fate {
+    /// Offset of the id's latest readable record.
+    pub(super) latest: u64,
+    /// That record is a delete.
+    pub(super) deleted: bool,
+    /// The one add readers use, when the id has several (its latest readable add).
+    pub(super) add: Option<u64>,
+}
+
+/// What a reader does with a readable record met in file order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Action {
+    Skip,
+    /// The entry is placed here and this record is its content.
+    Emit,
+    /// The entry is placed here; its content is the record at this offset.
+    EmitAt(u64),
+}
+
+/// The first pass of the forward readers.
 pub(super) struct Overlay {
-    pub(super) latest: HashMap<EntryId, Latest>,
+    fates: HashMap<EntryId, Fate>,
+    /// Ids of [`Overlay::fates`] already placed by [`Overlay::decide`].
+    placed: HashSet<EntryId>,
+    /// Every add comes in date order (so `by_date` can stream).
     pub(super) adds_in_date_order: bool,
 }
 
-pub(super) fn overlay(journal: &Journal) -> Result<Overlay> {
-    let mut scan = Scan::forwards(journal)?.quiet();
-    let mut latest = HashMap::new();
-    let mut previous_date: Option<NaiveDate> = None;
-    let mut adds_in_date_order = true;
-    while let Some((offset, line)) = scan.next_line()? {
-        let Ok((op, id, date)) = head_of(line) else {
-            continue;
-        };
-        match op {
-            Op::Add => {
-                if date < previous_date {
-                    adds_in_date_order = false;
+impl Overlay {
+    pub(super) fn build(journal: &Journal, snapshot: &Arc<Snapshot>) -> Result<Overlay> {
+        let mut fates: HashMap<EntryId, Fate> = HashMap::new();
+        let mut adds = IdKeys::default();
+        let mut previous_date: Option<NaiveDate> = None;
+        let mut adds_in_date_order = true;
+        let mut records = RecordAt::new(snapshot);
+        for heads in heads(journal, snapshot) {
+            for head in heads? {
+                let Ok(Head {
+                    offset,
+                    op,
+                    id,
+                    date,
+                    valid,
+                }) = head
+                else {
+                    continue;
+                };
+                match op {
+                    Op::Add => {
+                        if date < previous_date {
+                            adds_in_date_order = false;
+                        }
+                        previous_date = date.max(previous_date);
+                        adds.push(&id);
+                        // An add after an edit or delete of its id (added again).
+                        if let Some(fate) = fates.get_mut(&id) {
+                            if records.read(offset, Record::parse_without_text)?.is_ok() {
+                                *fate = Fate {
+                                    latest: offset,
+                                    deleted: false,
+                                    add: Some(offset),
+                                };
+                            }
+                        }
+                    }
+                    Op::Edit | Op::Delete => {
+                        if !valid {
+                            continue; // torn or damaged: changes nothing
+                        }
+                        let add = fates.get(&id).and_then(|fate| fate.add);
+                        fates.insert(
+                            id,
+                            Fate {
+                                latest: offset,
+                                deleted: op == Op::Delete,
+                                add,
+                            },
+                        );
+                    }
                 }
-                previous_date = date.max(previous_date);
-            }
-            Op::Edit => {
-                latest.insert(id, Latest::Revised(offset));
-            }
-            Op::Delete => {
-                latest.insert(id, Latest::Deleted);
             }
         }
+        let twice = adds.duplicates();
+        drop(adds);
+        if !twice.is_empty() {
+            resolve_duplicates(journal, snapshot, &twice, &mut fates)?;
+        }
+        Ok(Overlay {
+            fates,
+            placed: HashSet::new(),
+            adds_in_date_order,
+        })
     }
-    Ok(Overlay {
-        latest,
-        adds_in_date_order,
+
+    /// No entry has more than one record.
+    pub(super) fn is_trivial(&self) -> bool {
+        self.fates.is_empty()
+    }
+
+    /// What to do with the readable record `op` of `id` at `offset`, met in file
+    /// order (each record once).
+    pub(super) fn decide(&mut self, offset: u64, op: Op, id: &EntryId) -> Action {
+        let Some(fate) = self.fates.get(id) else {
+            return if op == Op::Add {
+                Action::Emit
+            } else {
+                Action::Skip
+            };
+        };
+        let action = match op {
+            Op::Add if fate.add.is_some_and(|add| add != offset) => Action::Skip,
+            // Several adds, none readable (met unchecked by the `by_date` index).
+            Op::Add if self.placed.contains(id) => Action::Skip,
+            Op::Add if offset >= fate.latest => Action::Emit,
+            Op::Add if fate.deleted => Action::Skip,
+            Op::Add => Action::EmitAt(fate.latest),
+            // An edit whose add is damaged is placed at its latest edit.
+            Op::Edit if offset == fate.latest && !self.placed.contains(id) => Action::Emit,
+            Op::Edit | Op::Delete => Action::Skip,
+        };
+        if action != Action::Skip {
+            self.placed.insert(id.clone());
+        }
+        action
+    }
+}
+
+impl Overlay {
+    /// [`Overlay::decide`] for records met from the end of the file: an entry is
+    /// placed at its latest readable add; one whose adds are all damaged is left to
+    /// [`Overlay::unplaced`].
+    pub(super) fn decide_backwards(&mut self, offset: u64, op: Op, id: &EntryId) -> Action {
+        let Some(fate) = self.fates.get(id) else {
+            return if op == Op::Add {
+                Action::Emit
+            } else {
+                Action::Skip
+            };
+        };
+        let action = match op {
+            Op::Edit | Op::Delete => Action::Skip,
+            _ if self.placed.contains(id) => Action::Skip,
+            _ if fate.add.is_some_and(|add| add != offset) => Action::Skip,
+            _ if offset >= fate.latest => Action::Emit,
+            _ if fate.deleted => Action::Skip,
+            _ => Action::EmitAt(fate.latest),
+        };
+        if action != Action::Skip {
+            self.placed.insert(id.clone());
+        }
+        action
+    }
+
+    /// Whether `id` has more than one record (or a lone edit or delete).
+    pub(super) fn has_fate(&self, id: &EntryId) -> bool {
+        self.fates.contains_key(id)
+    }
+
+    /// Notes entries already placed (by a reader that started without the overlay).
+    pub(super) fn mark_placed(&mut self, ids: impl Iterator<Item = EntryId>) {
+        self.placed.extend(ids);
+    }
+
+    /// The content offsets of live entries never placed: edits whose adds are damaged.
+    pub(super) fn unplaced(&self) -> Vec<u64> {
+        self.fates
+            .iter()
+            .filter(|(id, fate)| {
+                !fate.deleted && fate.add != Some(fate.latest) && !self.placed.contains(*id)
+            })
+            .map(|(_, fate)| fate.latest)
+            .collect()
+    }
+}
+
+/// For ids added more than once: their latest readable add and latest readable record.
+fn resolve_duplicates(
+    journal: &Journal,
+    snapshot: &Arc<Snapshot>,
+    twice: &IdKeys,
+    fates: &mut HashMap<EntryId, Fate>,
+) -> Result<()> {
+    fates.retain(|id, _| !twice.contains(id));
+    let mut scan = Scan::forwards(journal, snapshot).quiet();
+    while let Some((offset, line)) = scan.next_line()? {
+        let Ok((op, id, _)) = head_of(line) else {
+            continue;
+        };
+        if !twice.contains(&id) || Record::parse_without_text(line).is_err() {
+            continue;
+        }
+        let add = fates.get(&id).and_then(|fate| fate.add);
+        fates.insert(
+            id,
+            Fate {
+                latest: offset,
+                deleted: op == Op::Delete,
+                add: if op == Op::Add { Some(offset) } else { add },
+            },
+        );
+    }
+    Ok(())
+}
+
+/// Ids as compact keys: ids of up to 12 characters (every id reflect makes) pack
+/// into a `u64` exactly; longer ones are kept whole.
+#[derive(Debug, Default)]
+pub(super) struct IdKeys {
+    short: Vec<u64>,
+    long: Vec<String>,
+}
+
+impl IdKeys {
+    pub(super) fn push(&mut self, id: &EntryId) {
+        match pack(id) {
+            Some(key) => self.short.push(key),
+            None => self.long.push(id.as_str().to_string()),
+        }
+    }
+
+    /// The ids pushed more than once (sorts the keys).
+    pub(super) fn duplicates(&mut self) -> IdKeys {
+        fn twice<T: Ord + Clone>(items: &mut [T]) -> Vec<T> {
+            items.sort_unstable();
+            let mut out: Vec<T> = items
+                .windows(2)
+                .filter(|w| w[0] == w[1])
+                .map(|w| w[0].clone())
+                .collect();
+            out.dedup();
+            out
+        }
+        IdKeys {
+            short: twice(&mut self.short),
+            long: twice(&mut self.long),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.short.is_empty() && self.long.is_empty()
+    }
+
+    /// Whether `id` is among the keys (which [`IdKeys::duplicates`] sorted).
+    fn contains(&self, id: &EntryId) -> bool {
+        match pack(id) {
+            Some(key) => self.short.binary_search(&key).is_ok(),
+            None => self
+                .long
+                .binary_search_by(|l| l.as_str().cmp(id.as_str()))
+                .is_ok(),
+        }
+    }
+}
+
+/// A set of ids that does not allocate per id (for the backward reader).
+#[derive(Debug, Default)]
+pub(super) struct IdSet {
+    short: HashSet<u64>,
+    long: HashSet<String>,
+}
+
+impl IdSet {
+    pub(super) fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    /// Adds `id`; false if it was there.
+    pub(super) fn insert(&mut self, id: &EntryId) -> bool {
+        match pack(id) {
+            Some(key) => self.short.insert(key),
+            None => self.long.insert(id.as_str().to_string()),
+        }
+    }
+}
+
+/// Packs an id of up to 12 characters of `[0-9a-z_-]` into a `u64`, one to one
+/// (base 39, 0 meaning "no character": 39^12 < 2^64).
+fn pack(id: &EntryId) -> Option<u64> {
+    let bytes = id.as_str().as_bytes();
+    if bytes.len() > 12 {
+        return None;
+    }
+    bytes.iter().try_fold(0u64, |key, &b| {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0' + 1,
+            b'a'..=b'z' => b - b'a' + 11,
+            b'-' => 37,
+            b'_' => 38,
+            _ => return None,
+        };
+        Some(key * 39 + u64::from(digit))
     })
 }
 
-/// Reads single records by offset (the content of revised entries, or entries in
-/// date order when the file is not).
+/// Reads single records by offset, through a window of the snapshot so that nearby
+/// records (an index in mostly file order) cost no extra read.
 pub(super) struct RecordAt {
-    reader: BufReader<File>,
-    position: u64,
-    buf: Vec<u8>,
+    snapshot: Arc<Snapshot>,
+    window: Vec<u8>,
+    window_at: u64,
+    line: Vec<u8>,
 }
 
+const WINDOW: usize = 1 << 18;
+
 impl RecordAt {
-    pub(super) fn new(journal: &Journal) -> Result<Option<RecordAt>> {
-        // Small reads: a jump past the buffer throws it away.
-        Ok(open(journal)?.map(|file| RecordAt {
-            reader: BufReader::with_capacity(8 * 1024, file),
-            position: 0,
-            buf: Vec::new(),
-        }))
+    pub(super) fn new(snapshot: &Arc<Snapshot>) -> RecordAt {
+        RecordAt {
+            snapshot: snapshot.clone(),
+            window: Vec::new(),
+            window_at: 0,
+            line: Vec::new(),
+        }
+    }
+
+    /// The line at `offset` (without newline, `\r` or byte-order mark).
+    pub(super) fn line(&mut self, offset: u64) -> Result<&[u8]> {
+        let end = self.window_at + self.window.len() as u64;
+        if offset < self.window_at || offset >= end {
+            let size = (WINDOW as u64).min(self.snapshot.len().saturating_sub(offset)) as usize;
+            self.window.resize(size, 0);
+            self.window_at = offset;
+            self.snapshot.read_at(offset, &mut self.window)?;
+        }
+        let from = (offset - self.window_at) as usize;
+        if let Some(newline) = memchr::memchr(b'\n', &self.window[from..]) {
+            return Ok(content_at(offset, &self.window[from..from + newline]));
+        }
+        if self.window_at + self.window.len() as u64 == self.snapshot.len() {
+            return Ok(content_at(offset, &self.window[from..]));
+        }
+        // A line longer than the window.
+        self.snapshot.line_at(offset, &mut self.line)
     }
 
     pub(super) fn read(
         &mut self,
-        journal: &Journal,
         offset: u64,
+        parse: Parse,
     ) -> Result<std::result::Result<Record, LineProblem>> {
-        let io_error = JournalError::io("cannot read", journal.path());
-        let moved = offset as i64 - self.position as i64;
-        self.reader.seek_relative(moved).map_err(io_error)?;
-        self.buf.clear();
-        let read = self
-            .reader
-            .read_until(b'\n', &mut self.buf)
-            .map_err(JournalError::io("cannot read", journal.path()))?;
-        self.position = offset + read as u64;
-        let line = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
-        Ok(Record::parse(content(line).unwrap_or(line)))
+        Ok(parse(self.line(offset)?))
     }
 }
 
-/// One record of an entry's history, as `reflect history` numbers it (1 is the
-/// first record of the entry in the file).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Revision {
-    pub number: usize,
-    pub op: Op,
-    /// When this record was written.
-    pub written: chrono::DateTime<chrono::FixedOffset>,
-    /// The entry as this record left it; `None` for a retraction.
-    pub entry: Option<crate::entry::Entry>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Every record of the one entry (live or deleted) whose id starts with `prefix`,
-/// in the order written. Separate from the readers: it reads the whole file once.
-pub(super) fn history(journal: &Journal, prefix: &str) -> Result<(EntryId, Vec<Revision>)> {
-    let prefix = prefix.trim().to_ascii_lowercase();
-    if EntryId::parse(&prefix).is_none() {
-        return Err(JournalError::NotFound(prefix));
+    #[test]
+    fn packed_ids_are_one_to_one() {
+        let key = |s: &str| pack(&EntryId::parse(s).unwrap());
+        assert_ne!(key("0"), key("00"));
+        assert_ne!(key("a_"), key("a-"));
+        assert_eq!(key("k3f9a2c1mx"), key("K3F9A2C1MX"));
+        assert!(key("abcdefghijkl").is_some());
+        assert_eq!(key("abcdefghijklm"), None);
     }
-    let mut by_id: HashMap<EntryId, Vec<Revision>> = HashMap::new();
-    let mut scan = Scan::forwards(journal)?;
-    while let Some((offset, line)) = scan.next_line()? {
-        if quick_head(line)
-            .is_some_and(|head| !EntryId::parse(head.id).is_some_and(|id| id.starts_with(&prefix)))
-        {
-            continue;
-        }
-        let record = match Record::parse(line) {
-            Ok(record) => record,
-            Err(problem) => {
-                scan.note_problem(offset, problem);
-                continue;
-            }
-        };
-        if !record.id.starts_with(&prefix) {
-            continue;
-        }
-        let revisions = by_id.entry(record.id.clone()).or_default();
-        revisions.push(Revision {
-            number: revisions.len() + 1,
-            op: record.op,
-            written: record.written,
-            entry: record.into_entry(),
-        });
-    }
-    scan.report_damage();
-    match by_id.len() {
-        0 => Err(JournalError::NotFound(prefix)),
-        1 => Ok(by_id.into_iter().next().expect("one entry")),
-        _ => {
-            let mut candidates: Vec<String> = by_id.keys().map(ToString::to_string).collect();
-            candidates.sort();
-            Err(JournalError::Ambiguous { prefix, candidates })
-        }
-    }
-}
-
-/// How many records with text `compact` would drop: every revision but the latest
-/// of a live entry, and every revision of a deleted one (what `restore` could bring
-/// back until then).
-pub(super) fn restorable(journal: &Journal) -> Result<usize> {
-    // Per entry: records with text, and whether the latest record is a retraction.
-    let mut entries: HashMap<EntryId, (usize, bool)> = HashMap::new();
-    let mut scan = Scan::forwards(journal)?.quiet();
-    while let Some((_, line)) = scan.next_line()? {
-        let Ok((op, id, _)) = head_of(line) else {
-            continue;
-        };
-        let (texts, deleted) = entries.entry(id).or_default();
-        *deleted = op == Op::Delete;
-        if op != Op::Delete {
-            *texts += 1;
-        }
-    }
-    Ok(entries
-        .values()
-        .map(|&(texts, deleted)| {
-            if deleted {
-                texts
-            } else {
-                texts.saturating_sub(1)
-            }
-        })
-        .sum())
 }

@@ -1,209 +1,226 @@
-//! Raw lines of the journal, forwards or backwards, and the damage met on the way.
-//! Memory stays flat however long the journal grows: lines are read into one reused
-//! buffer (forwards) or one sliding block (backwards).
+//! Raw lines of a [`Snapshot`], forwards or backwards, and the damage met on the way.
+//! Memory stays flat however long the journal grows: lines are slices of one block
+//! buffer, read in large blocks with positioned reads.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::sync::Arc;
 
 use super::record::LineProblem;
 use super::report::Damage;
-use super::{Journal, JournalError, Result};
+use super::snapshot::{content_at, line_numbers_at, Snapshot};
+use super::{Journal, Result};
 
-pub(super) const CHUNK: usize = 1 << 16;
+/// Size of one read; a longer line grows the buffer.
+pub(super) const BLOCK: usize = 1 << 20;
 
-/// Raw lines of the journal, forwards or backwards, plus the damage seen on the way.
-/// A missing journal reads as an empty one.
-pub struct Scan {
+/// Forward reads tell the report how far they are each time they cross a multiple
+/// of 2^18 bytes (256 KiB). Ranges read on several cores report as they go, so the
+/// figure may step back by a block now and then.
+const PROGRESS_SHIFT: u32 = 18;
+
+/// Raw lines of the journal between two offsets, plus the damage seen on the way.
+pub(super) struct Scan {
     journal: Journal,
-    direction: Direction,
+    snapshot: Arc<Snapshot>,
+    buf: Vec<u8>,
+    /// File offset of `buf[0]`.
+    buf_at: u64,
+    /// `buf[lo..hi]` holds bytes not yet returned.
+    lo: usize,
+    hi: usize,
+    /// Bytes of the file still to read: `[start, end)`.
+    start: u64,
+    end: u64,
+    backwards: bool,
+    /// Number of the line last returned, when known (forwards from offset 0).
+    line_number: Option<usize>,
+    line_at: u64,
     damage: Vec<(u64, Option<usize>, LineProblem)>,
     /// Set once the damage went to the report (which happens once per read).
     reported: bool,
     quiet: bool,
 }
 
-enum Direction {
-    Forwards {
-        reader: Option<BufReader<File>>,
-        buf: Vec<u8>,
-        offset: u64,
-        line_number: usize,
-        /// Offset of the line last returned (whose number is `line_number`).
-        line_at: u64,
-    },
-    Backwards {
-        file: Option<File>,
-        /// `tail[..end]` holds the unread bytes that start at file offset `start`.
-        tail: Vec<u8>,
-        start: u64,
-        end: usize,
-        chunk: usize,
-    },
-}
-
-/// Forward reads tell the report how far they are each time they cross a multiple
-/// of 2^18 bytes (256 KiB).
-const PROGRESS_SHIFT: u32 = 18;
-
-pub(super) fn open(journal: &Journal) -> Result<Option<File>> {
-    match File::open(journal.path()) {
-        Ok(file) => Ok(Some(file)),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(JournalError::io("cannot open the journal", journal.path())(
-            err,
-        )),
-    }
-}
-
-/// Strips a trailing `\r` (a file edited on Windows) and reports blank lines as `None`.
-pub(super) fn content(line: &[u8]) -> Option<&[u8]> {
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    (!line.iter().all(u8::is_ascii_whitespace)).then_some(line)
-}
-
 impl Scan {
-    pub fn forwards(journal: &Journal) -> Result<Scan> {
-        let reader = open(journal)?.map(|file| BufReader::with_capacity(CHUNK, file));
-        Ok(Scan {
+    pub(super) fn forwards(journal: &Journal, snapshot: &Arc<Snapshot>) -> Scan {
+        Self::range(journal, snapshot, 0, snapshot.len())
+    }
+
+    /// Lines starting in `[start, end)`; `start` must be the start of a line. The last
+    /// line may run past `end` (it is read to its newline).
+    pub(super) fn range(journal: &Journal, snapshot: &Arc<Snapshot>, start: u64, end: u64) -> Scan {
+        Scan {
             journal: journal.clone(),
-            direction: Direction::Forwards {
-                reader,
-                buf: Vec::with_capacity(1024),
-                offset: 0,
-                line_number: 0,
-                line_at: 0,
-            },
+            snapshot: snapshot.clone(),
+            buf: SPARE.with(|spare| spare.take()),
+            buf_at: start,
+            lo: 0,
+            hi: 0,
+            start,
+            end,
+            backwards: false,
+            line_number: (start == 0).then_some(0),
+            line_at: 0,
             damage: Vec::new(),
             reported: false,
             quiet: false,
-        })
+        }
     }
 
-    pub fn backwards(journal: &Journal) -> Result<Scan> {
-        let file = open(journal)?;
-        let start = match &file {
-            Some(file) => file
-                .metadata()
-                .map_err(JournalError::io("cannot read the size of", journal.path()))?
-                .len(),
-            None => 0,
-        };
-        Ok(Scan {
-            journal: journal.clone(),
-            direction: Direction::Backwards {
-                file,
-                tail: Vec::new(),
-                start,
-                end: 0,
-                chunk: CHUNK,
-            },
-            damage: Vec::new(),
-            reported: false,
-            quiet: false,
-        })
+    /// A scan that reads nothing, to collect the damage that parallel workers met.
+    pub(super) fn detached(journal: &Journal, snapshot: &Arc<Snapshot>) -> Scan {
+        let mut scan = Self::range(journal, snapshot, 0, 0);
+        scan.line_number = None;
+        scan
     }
 
-    /// Keeps damage to itself instead of reporting it (for `check`).
-    pub fn quiet(mut self) -> Scan {
+    pub(super) fn backwards(journal: &Journal, snapshot: &Arc<Snapshot>) -> Scan {
+        let mut scan = Self::forwards(journal, snapshot);
+        scan.backwards = true;
+        scan.line_number = None;
+        scan.buf_at = snapshot.len();
+        scan
+    }
+
+    /// Keeps damage to itself instead of reporting it (for `check` and first passes).
+    pub(super) fn quiet(mut self) -> Scan {
         self.quiet = true;
         self
     }
 
-    /// The next non-blank line (without its newline) and its byte offset.
-    pub fn next_line(&mut self) -> Result<Option<(u64, &[u8])>> {
-        let path = self.journal.path().to_path_buf();
-        match &mut self.direction {
-            Direction::Forwards { reader: None, .. } | Direction::Backwards { file: None, .. } => {
-                Ok(None)
+    pub(super) fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    pub(super) fn snapshot(&self) -> &Arc<Snapshot> {
+        &self.snapshot
+    }
+
+    /// The next non-blank line (without its newline, `\r` or byte-order mark) and its
+    /// byte offset.
+    pub(super) fn next_line(&mut self) -> Result<Option<(u64, &[u8])>> {
+        let (at, from, to) = if self.backwards {
+            match self.next_backwards()? {
+                Some(found) => found,
+                None => return Ok(None),
             }
-            Direction::Forwards {
-                reader: Some(reader),
-                buf,
-                offset,
-                line_number,
-                line_at,
-            } => loop {
-                buf.clear();
-                let read = reader
-                    .read_until(b'\n', buf)
-                    .map_err(JournalError::io("cannot read", &path))?;
-                if read == 0 {
+        } else {
+            match self.next_forwards()? {
+                Some(found) => found,
+                None => return Ok(None),
+            }
+        };
+        Ok(Some((at, content_at(at, &self.buf[from..to]))))
+    }
+
+    fn next_forwards(&mut self) -> Result<Option<(u64, usize, usize)>> {
+        loop {
+            let found = memchr::memchr(b'\n', &self.buf[self.lo..self.hi]);
+            let line = match found {
+                Some(newline) => Some((self.lo, self.lo + newline, newline + 1)),
+                // The last line of the file may have no newline.
+                None if self.start >= self.snapshot.len() && self.lo < self.hi => {
+                    Some((self.lo, self.hi, self.hi - self.lo))
+                }
+                None => None,
+            };
+            if let Some((from, to, used)) = line {
+                let at = self.buf_at + from as u64;
+                if at >= self.end {
                     return Ok(None);
                 }
-                let at = *offset;
-                *offset += read as u64;
-                if (*offset >> PROGRESS_SHIFT) != (at >> PROGRESS_SHIFT) {
-                    self.journal.report().read_progress(&path, *offset);
+                self.lo += used;
+                if let Some(number) = &mut self.line_number {
+                    *number += 1;
                 }
-                *line_number += 1;
-                *line_at = at;
-                let line = buf.strip_suffix(b"\n").unwrap_or(buf);
-                if content(line).is_some() {
-                    let line = buf.strip_suffix(b"\n").unwrap_or(buf);
-                    return Ok(Some((at, content(line).unwrap_or(line))));
-                }
-            },
-            Direction::Backwards {
-                file: Some(file),
-                tail,
-                start,
-                end,
-                chunk,
-            } => loop {
-                if let Some(newline) = memchr::memrchr(b'\n', &tail[..*end]) {
-                    let line_start = newline + 1;
-                    let line_end = *end;
-                    *end = newline;
-                    if content(&tail[line_start..line_end]).is_some() {
-                        let at = *start + line_start as u64;
-                        let line = content(&tail[line_start..line_end]).unwrap_or_default();
-                        return Ok(Some((at, line)));
-                    }
+                self.line_at = at;
+                if content_at(at, &self.buf[from..to]).is_empty() {
                     continue;
                 }
-                if *start == 0 {
-                    let line_end = std::mem::take(end);
-                    if line_end > 0 && content(&tail[..line_end]).is_some() {
-                        return Ok(Some((0, content(&tail[..line_end]).unwrap_or_default())));
-                    }
-                    return Ok(None);
+                return Ok(Some((at, from, to)));
+            }
+            if self.start >= self.snapshot.len() {
+                return Ok(None);
+            }
+            // Keep the unread part, then read the next block after it.
+            self.buf.copy_within(self.lo..self.hi, 0);
+            self.buf_at += self.lo as u64;
+            self.hi -= self.lo;
+            self.lo = 0;
+            let want = if self.hi == 0 {
+                BLOCK
+            } else {
+                (self.hi * 2).max(BLOCK)
+            };
+            // A range reads little past its end: just enough to finish its last line.
+            let range_left = match self.end.checked_sub(self.start) {
+                Some(left) if left > 0 => left + 4096,
+                _ => 1 << 16,
+            };
+            let size = (want.saturating_sub(self.hi) as u64)
+                .min(self.snapshot.len() - self.start)
+                .min(range_left);
+            if self.buf.len() < self.hi + size as usize {
+                self.buf.resize(self.hi + size as usize, 0);
+            }
+            let (hi, start) = (self.hi, self.start);
+            self.snapshot
+                .read_at(start, &mut self.buf[hi..hi + size as usize])?;
+            self.hi += size as usize;
+            self.start += size;
+            if (self.start >> PROGRESS_SHIFT) != (start >> PROGRESS_SHIFT) {
+                let path = self.journal.path();
+                self.journal.report().read_progress(path, self.start);
+            }
+        }
+    }
+
+    fn next_backwards(&mut self) -> Result<Option<(u64, usize, usize)>> {
+        loop {
+            if let Some(newline) = memchr::memrchr(b'\n', &self.buf[self.lo..self.hi]) {
+                let (from, to) = (self.lo + newline + 1, self.hi);
+                self.hi = self.lo + newline;
+                let at = self.buf_at + from as u64;
+                if content_at(at, &self.buf[from..to]).is_empty() {
+                    continue;
                 }
-                // Read the chunk before `start` and put it in front of what is left.
-                let size = (*chunk as u64).min(*start) as usize;
-                let from = *start - size as u64;
-                let mut block = vec![0u8; size];
-                file.seek(SeekFrom::Start(from))
-                    .and_then(|_| file.read_exact(&mut block))
-                    .map_err(JournalError::io("cannot read", &path))?;
-                tail.truncate(*end);
-                block.extend_from_slice(tail);
-                *end = block.len();
-                *tail = block;
-                *start = from;
-                // Lines longer than a chunk: grow the chunk rather than re-copy often.
-                if memchr::memchr(b'\n', &tail[..size]).is_none() {
-                    *chunk = (*chunk * 2).min(1 << 26);
+                return Ok(Some((at, from, to)));
+            }
+            if self.buf_at == 0 {
+                // The first line of the file.
+                let (from, to) = (self.lo, std::mem::replace(&mut self.hi, self.lo));
+                if to > from && !content_at(self.buf_at, &self.buf[from..to]).is_empty() {
+                    return Ok(Some((self.buf_at, from, to)));
                 }
-            },
+                return Ok(None);
+            }
+            // Read the block before `buf_at` and put it in front of what is left.
+            let left = self.hi - self.lo;
+            let size = (BLOCK.max(left) as u64).min(self.buf_at) as usize;
+            let from = self.buf_at - size as u64;
+            let mut block = std::mem::take(&mut self.buf);
+            block.copy_within(self.lo..self.hi, 0);
+            block.truncate(left);
+            block.splice(0..0, std::iter::repeat_n(0, size));
+            self.snapshot.read_at(from, &mut block[..size])?;
+            self.buf = block;
+            self.buf_at = from;
+            self.lo = 0;
+            self.hi = size + left;
         }
     }
 
     /// Records that the line at `offset` is not a readable record.
-    pub fn note_problem(&mut self, offset: u64, problem: LineProblem) {
-        let line = match &self.direction {
-            Direction::Forwards {
-                line_number,
-                line_at,
-                ..
-            } if *line_at == offset => Some(*line_number),
+    pub(super) fn note_problem(&mut self, offset: u64, problem: LineProblem) {
+        let line = match self.line_number {
+            Some(number) if self.line_at == offset => Some(number),
             _ => None,
         };
         self.damage.push((offset, line, problem));
     }
 
     /// The damage seen so far, with line numbers (counted now, in one pass, for
-    /// lines met reading backwards).
-    pub fn damage(&mut self) -> Vec<Damage> {
+    /// lines whose number was not known when they were met).
+    pub(super) fn damage(&mut self) -> Vec<Damage> {
         let pending = std::mem::take(&mut self.damage);
         let mut unnumbered: Vec<u64> = pending
             .iter()
@@ -211,7 +228,7 @@ impl Scan {
             .map(|(offset, _, _)| *offset)
             .collect();
         unnumbered.sort_unstable();
-        let numbers = line_numbers_at(&self.journal, &unnumbered);
+        let numbers = line_numbers_at(&self.snapshot, &unnumbered);
         pending
             .into_iter()
             .map(|(offset, line, problem)| Damage {
@@ -225,13 +242,14 @@ impl Scan {
 
     /// Hands the damage seen so far to the journal's [`super::Report`] in line
     /// order, once (never when quiet). It stays available to [`Scan::damage`].
-    pub fn report_damage(&mut self) {
+    pub(super) fn report_damage(&mut self) {
         if self.quiet || self.reported || self.damage.is_empty() {
             return;
         }
         self.reported = true;
         let mut damage = self.damage();
         damage.sort_by_key(|d| d.line);
+        damage.dedup_by_key(|d| d.offset);
         self.journal.report().damage(self.journal.path(), &damage);
         self.damage = damage
             .into_iter()
@@ -240,39 +258,19 @@ impl Scan {
     }
 }
 
-/// 1-based numbers of the lines starting at the sorted `offsets`, in one pass that
-/// counts newlines up to the last of them. Unknown (0) if the file cannot be read.
-fn line_numbers_at(journal: &Journal, offsets: &[u64]) -> Vec<usize> {
-    let Some(&last) = offsets.last() else {
-        return Vec::new();
-    };
-    let Ok(file) = File::open(journal.path()) else {
-        return vec![0; offsets.len()];
-    };
-    let mut reader = BufReader::with_capacity(CHUNK, file.take(last));
-    let mut numbers = Vec::with_capacity(offsets.len());
-    let mut next = offsets.iter().peekable();
-    let (mut position, mut newlines) = (0u64, 0usize);
-    loop {
-        let buf = match reader.fill_buf() {
-            Ok([]) | Err(_) => break,
-            Ok(buf) => buf,
-        };
-        while let Some(&&offset) = next.peek() {
-            if offset > position + buf.len() as u64 {
-                break;
-            }
-            let upto = (offset - position) as usize;
-            numbers.push(newlines + memchr::memchr_iter(b'\n', &buf[..upto]).count() + 1);
-            next.next();
+thread_local! {
+    /// The block buffer of the thread's last scan, reused by its next one (parallel
+    /// workers make one scan per unit).
+    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+impl Drop for Scan {
+    fn drop(&mut self) {
+        if !self.backwards && self.buf.len() <= 4 * BLOCK {
+            let buf = std::mem::take(&mut self.buf);
+            SPARE.with(|spare| spare.set(buf));
         }
-        newlines += memchr::memchr_iter(b'\n', buf).count();
-        position += buf.len() as u64;
-        let len = buf.len();
-        reader.consume(len);
     }
-    numbers.extend(next.map(|_| newlines + 1));
-    numbers
 }
 
 #[cfg(test)]
@@ -295,16 +293,31 @@ mod tests {
     }
 
     #[test]
-    fn backwards_is_forwards_reversed_even_across_chunks() {
-        let long = "x".repeat(CHUNK * 3 + 17);
-        let text = format!("a\r\n\n{long}\nb\n  \nlast-without-newline");
+    fn backwards_is_forwards_reversed_even_across_blocks() {
+        let long = "x".repeat(BLOCK * 3 + 17);
+        let text = format!("\u{feff}a\r\n\n{long}\nb\n  \nlast-without-newline");
         let (_dir, journal) = journal_with(text.as_bytes());
-        let forwards = lines(Scan::forwards(&journal).unwrap());
-        let mut backwards = lines(Scan::backwards(&journal).unwrap());
+        let snapshot = Snapshot::open(&journal).unwrap();
+        let forwards = lines(Scan::forwards(&journal, &snapshot));
+        let mut backwards = lines(Scan::backwards(&journal, &snapshot));
         backwards.reverse();
         assert_eq!(forwards, backwards);
         let texts: Vec<&str> = forwards.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(texts, ["a", long.as_str(), "b", "last-without-newline"]);
-        assert_eq!(forwards[1].0, 4, "offsets point at the line's first byte");
+        assert_eq!(forwards[1].0, 7, "offsets point at the line's first byte");
+    }
+
+    #[test]
+    fn a_range_holds_the_lines_that_start_in_it() {
+        let (_dir, journal) = journal_with(b"aa\nbb\ncc\ndd");
+        let snapshot = Snapshot::open(&journal).unwrap();
+        let texts = |start, end| -> Vec<String> {
+            lines(Scan::range(&journal, &snapshot, start, end))
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect()
+        };
+        assert_eq!(texts(0, 4), ["aa", "bb"]);
+        assert_eq!(texts(6, 11), ["cc", "dd"]);
     }
 }

@@ -26,9 +26,44 @@ impl WriteLock {
             .truncate(false)
             .open(&path)
             .map_err(JournalError::io("cannot open the lock file", &path))?;
-        file.lock()
-            .map_err(JournalError::io("cannot lock", &path))?;
+        wait_for_lock(journal, &file, &path)?;
         Ok(WriteLock { _file: file })
+    }
+}
+
+/// Takes the lock on `file`, waiting while another process holds it: after a moment
+/// the journal's report hears that this one waits, and after the journal's lock
+/// timeout it gives up.
+fn wait_for_lock(journal: &Journal, file: &File, path: &Path) -> Result<()> {
+    use std::fs::TryLockError;
+    use std::time::{Duration, Instant};
+
+    let started = Instant::now();
+    let timeout = journal.lock_timeout;
+    let say_after = (timeout / 2).min(Duration::from_secs(1));
+    let mut said = false;
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(TryLockError::Error(err)) => {
+                return Err(JournalError::io("cannot lock", path)(err));
+            }
+            Err(TryLockError::WouldBlock) => {}
+        }
+        let waited = started.elapsed();
+        if waited >= timeout {
+            return Err(JournalError::Locked {
+                path: path.to_path_buf(),
+                seconds: timeout.as_secs_f64(),
+            });
+        }
+        if !said && waited >= say_after {
+            journal.report().waiting_for_lock(path);
+            said = true;
+        }
+        std::thread::sleep(pause.min(timeout - waited));
+        pause = (pause * 2).min(Duration::from_millis(100));
     }
 }
 
@@ -45,7 +80,12 @@ fn create_private_dir(journal_path: &Path) -> Result<()> {
 
 /// Appends `bytes` (whole records, each ending in a newline) under the lock.
 pub(super) fn append(journal: &Journal, bytes: &[u8]) -> Result<()> {
-    let _lock = WriteLock::acquire(journal)?;
+    let lock = WriteLock::acquire(journal)?;
+    append_locked(journal, &lock, bytes)
+}
+
+/// [`append`] for a caller that already holds the lock.
+pub(super) fn append_locked(journal: &Journal, _lock: &WriteLock, bytes: &[u8]) -> Result<()> {
     let path = journal.path();
     let existed = path.exists();
     let mut file = private_options()

@@ -19,7 +19,7 @@ pub type AnswerCounts = HashMap<(String, String), usize>;
 /// Streams the journal: memory grows with the number of prompts, not of entries.
 pub fn answer_counts(journal: &Journal) -> Result<AnswerCounts, JournalError> {
     let mut counts = AnswerCounts::new();
-    for entry in journal.newest_first()?.without_text() {
+    for entry in journal.oldest_first()?.without_text() {
         let entry = entry?;
         if let (Some(pack), Some(prompt)) = (entry.pack, entry.prompt) {
             *counts.entry((pack, prompt)).or_default() += 1;

@@ -1,0 +1,125 @@
+//! Fast paths for the dates on every line of the journal; anything unusual goes to
+//! chrono's parsers.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{de::Error, Deserializer};
+
+fn digits(bytes: &[u8]) -> Option<u32> {
+    bytes.iter().try_fold(0u32, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
+}
+
+/// `YYYY-MM-DD`.
+pub fn parse_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let year = i32::try_from(digits(&b[..4])?).ok()?;
+        return NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?);
+    }
+    s.parse().ok()
+}
+
+/// RFC 3339: `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, else chrono's parser.
+pub fn parse_moment(s: &str) -> Option<DateTime<FixedOffset>> {
+    let b = s.as_bytes();
+    let quick = || -> Option<DateTime<FixedOffset>> {
+        if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+            return None;
+        }
+        let day = parse_day(s.get(..10)?)?;
+        let time = NaiveTime::from_hms_opt(
+            digits(&b[11..13])?,
+            digits(&b[14..16])?,
+            digits(&b[17..19])?,
+        )?;
+        let offset = match &b[19..] {
+            b"Z" => FixedOffset::east_opt(0)?,
+            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+                let seconds = (digits(&[*h1, *h2])? * 60 + digits(&[*m1, *m2])?) as i32 * 60;
+                FixedOffset::east_opt(if *sign == b'-' { -seconds } else { seconds })?
+            }
+            _ => return None,
+        };
+        NaiveDateTime::new(day, time)
+            .and_local_timezone(offset)
+            .single()
+    };
+    quick().or_else(|| DateTime::parse_from_rfc3339(s).ok())
+}
+
+/// Reads a string without allocating (borrowed when it has no escapes) and
+/// converts it with `parse`.
+struct Parsed<F>(F, &'static str);
+
+impl<'de, T, F: FnOnce(&str) -> Option<T>> serde::de::Visitor<'de> for Parsed<F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.1)
+    }
+
+    fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
+        (self.0)(text).ok_or_else(|| E::custom(format!("'{text}' is not {}", self.1)))
+    }
+}
+
+struct Optional<V>(V);
+
+impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for Optional<V> {
+    type Value = Option<V::Value>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        self.0.expecting(f)
+    }
+
+    fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self.0).map(Some)
+    }
+}
+
+pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    d.deserialize_option(Optional(Parsed(parse_day, "a YYYY-MM-DD date")))
+}
+
+pub fn moment<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+    d.deserialize_str(Parsed(parse_moment, "an RFC 3339 moment"))
+}
+
+pub fn optional_moment<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    d.deserialize_option(Optional(Parsed(parse_moment, "an RFC 3339 moment")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_paths_agree_with_chrono() {
+        for s in [
+            "2026-11-20T18:02:11+01:00",
+            "2026-11-20T18:02:11Z",
+            "2026-11-20T18:02:11-05:30",
+            "2026-11-20T18:02:11.123+01:00",
+            "2026-11-20t18:02:11+01:00",
+        ] {
+            assert_eq!(parse_moment(s), DateTime::parse_from_rfc3339(s).ok(), "{s}");
+        }
+        assert_eq!(parse_moment("2026-02-30T18:02:11+01:00"), None);
+        assert_eq!(
+            parse_day("2026-11-20"),
+            NaiveDate::from_ymd_opt(2026, 11, 20)
+        );
+        assert_eq!(parse_day("2026-13-20"), None);
+    }
+}

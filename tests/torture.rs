@@ -259,9 +259,35 @@ fn median_run(env: &TestEnv, journal: &Path, args: &[&str], runs: usize) -> Dura
     times[runs / 2]
 }
 
+/// What a killed writer left at the end of the journal (`appended`: the bytes since
+/// it started): its whole record, part of it (the kernel stops a `write` half-way
+/// through when SIGKILL arrives between two pages of it: a torn line, like a power
+/// cut), or nothing.
+enum Left {
+    Record,
+    Torn(String),
+    Nothing,
+}
+
+fn left_by_writer(appended: &[u8]) -> Left {
+    // The writer starts with a newline when the file ended in a torn line.
+    let line = appended.strip_prefix(b"\n").unwrap_or(appended);
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    if line.is_empty() {
+        Left::Nothing
+    } else if Record::parse(line).is_ok() {
+        Left::Record
+    } else {
+        Left::Torn(String::from_utf8_lossy(line).into_owned())
+    }
+}
+
 #[test]
 fn writers_killed_at_random_moments_never_lose_a_completed_entry() {
-    const ROUNDS: usize = 400;
+    // 400 by default; `REFLECT_CRASH_ROUNDS` for longer hunts.
+    let rounds: usize = std::env::var("REFLECT_CRASH_ROUNDS").ok().map_or(400, |n| {
+        n.parse().expect("REFLECT_CRASH_ROUNDS is a whole number")
+    });
     let env = TestEnv::new();
     let path = env.journal_path();
     let mut rng = Prng(0x5eed_0001);
@@ -270,22 +296,31 @@ fn writers_killed_at_random_moments_never_lose_a_completed_entry() {
     let mut completed: Vec<String> = vec!["calibration".into(); 5];
     let mut attempted: HashSet<String> = completed.iter().cloned().collect();
     let mut torn: Vec<String> = Vec::new();
-    let (mut killed_before_saving, mut killed_after_saving) = (0, 0);
+    let (mut killed_before_saving, mut killed_after_saving, mut killed_mid_write) = (0, 0, 0);
     let mut recently_saved = 0;
     let length = |path: &Path| fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    for round in 0..ROUNDS {
+    for round in 0..rounds {
         if round % 60 == 30 {
-            // A power cut mid-write: half a record, no newline.
+            // A power cut mid-write: half a record, no newline (on a line of its own
+            // if a killed writer left one torn already).
             let line = crate::util::Record::add(&format!("torn{round}"), "2026-11-23", "cut short")
                 .written(NOW)
                 .cut_after("cut sho");
+            let ends_a_line = fs::read(&path).unwrap().last() == Some(&b'\n');
             let mut file = OpenOptions::new().append(true).open(&path).unwrap();
-            file.write_all(line.as_bytes()).unwrap();
+            let newline = if ends_a_line { "" } else { "\n" };
+            file.write_all(format!("{newline}{line}").as_bytes())
+                .unwrap();
             torn.push(line);
         }
+        // Every tenth entry is long (~100 KB: many pages in one `write`), so some
+        // kills land inside the write itself.
+        let repeat = if round % 10 == 5 { 2700 } else { 8 };
         let text = format!(
             "Crash round {round}: {}",
-            "reflection on trust in the network. ".repeat(8).trim_end()
+            "reflection on trust in the network. "
+                .repeat(repeat)
+                .trim_end()
         );
         attempted.insert(text.clone());
         let before = length(&path);
@@ -305,11 +340,22 @@ fn writers_killed_at_random_moments_never_lose_a_completed_entry() {
         }));
         let _ = child.kill(); // SIGKILL; fails harmlessly if it already exited
         let status = child.wait().unwrap();
-        let saved = length(&path) > before;
-        match (status.success(), saved) {
-            (true, _) => completed.push(text),
-            (false, true) => killed_after_saving += 1,
-            (false, false) => killed_before_saving += 1,
+        // Whether the file grew is not enough: a writer killed inside its `write`
+        // may leave part of its record (counted as torn, not as saved).
+        let appended = fs::read(&path).unwrap_or_default();
+        let left = left_by_writer(appended.get(before as usize..).unwrap_or_default());
+        let saved = !matches!(left, Left::Nothing);
+        if status.success() {
+            completed.push(text);
+        } else {
+            match left {
+                Left::Record => killed_after_saving += 1,
+                Left::Torn(line) => {
+                    killed_mid_write += 1;
+                    torn.push(line);
+                }
+                Left::Nothing => killed_before_saving += 1,
+            }
         }
         // Aim the kills at the moment of saving, whatever the machine's speed: about
         // half the aimed writers should die before their entry reaches the file.
@@ -324,13 +370,14 @@ fn writers_killed_at_random_moments_never_lose_a_completed_entry() {
         }
     }
     eprintln!(
-        "crash torture: {ROUNDS} rounds: {} completed, {killed_after_saving} killed after saving, \
-         {killed_before_saving} killed before saving, {} torn lines injected",
+        "crash torture: {rounds} rounds: {} completed, {killed_after_saving} killed after saving, \
+         {killed_mid_write} killed mid-write, {killed_before_saving} killed before saving, \
+         {} torn lines in all",
         completed.len() - 5,
         torn.len()
     );
     assert!(
-        killed_before_saving + killed_after_saving > 0,
+        killed_before_saving + killed_after_saving + killed_mid_write > 0,
         "some writers were killed"
     );
 

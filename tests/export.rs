@@ -100,7 +100,7 @@ fn fixture(name: &str) -> PathBuf {
 fn json_entries(json: &str) -> Vec<Value> {
     let doc: Value = serde_json::from_str(json).expect("the JSON export parses");
     assert_eq!(doc["format"], "reflect-export");
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
     doc["entries"].as_array().expect("an entries array").clone()
 }
 

@@ -280,3 +280,23 @@ fn a_document_of_neither_shape_is_refused_naming_both() {
     );
     assert!(env.journal_lines().is_empty());
 }
+
+#[test]
+fn an_export_of_version_1_still_imports_and_a_newer_one_is_refused() {
+    let env = TestEnv::new();
+    let entry = r#"{"id":"old0000001","date":"2025-05-02","written":"2025-05-02T18:00:00-04:00","level":"network","tags":[],"text":"Written by an older reflect."}"#;
+    let v1 = format!(
+        r#"{{"format":"reflect-export","version":1,"exported":"2025-06-01T09:00:00-04:00","filters":{{}},"entries":[{entry}]}}"#
+    );
+    let file = env.file("old.json", &v1);
+    import(&env, &[file.to_str().unwrap()]);
+    let imported = entries(&env);
+    assert_eq!(imported.len(), 1);
+    assert_eq!(imported[0]["level"], "network");
+    assert_eq!(imported[0]["text"], "Written by an older reflect.");
+
+    let newer = env.file("newer.json", v1.replace("\"version\":1", "\"version\":3"));
+    let stderr = env.fails(&["import", newer.to_str().unwrap()]);
+    assert!(stderr.contains("newer reflect"), "{stderr}");
+    assert_eq!(entries(&env).len(), 1);
+}

@@ -1,7 +1,7 @@
 //! The JSON export: a stable, versioned document that `reflect import` reads back.
 //!
 //! ```json
-//! {"format":"reflect-export","version":1,"exported":"2026-11-23T09:00:00+01:00","filters":{"level":["network"]},"entries":[
+//! {"format":"reflect-export","version":2,"exported":"2026-11-23T09:00:00+01:00","filters":{"level":["network"]},"entries":[
 //! {"id":"k3f9a2c1mx","date":"2026-11-20","written":"2026-11-20T18:02:11+01:00","level":"network","pack":"ncsl-networks","pack_version":"1.0.0","prompt":"trust-ladder","theme":"trust","tags":["cohort"],"text":"..."}
 //! ]}
 //! ```
@@ -24,7 +24,10 @@ use crate::text::Needle;
 /// The value of the `format` field.
 pub const FORMAT: &str = "reflect-export";
 /// The schema version this build writes; `reflect import` reads it and older ones.
-pub const VERSION: u32 = 1;
+/// Version 2: `level` is absent for an unrated entry and may be `idea`; `depth` and
+/// `from` may be present. Version 1 always had a level of `school`, `network` or
+/// `system`, so it reads the same.
+pub const VERSION: u32 = 2;
 
 /// One entry as the export schema spells it (also used by `list --format json`).
 /// Optional fields are left out when empty; `tags` is always there.

@@ -186,7 +186,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("--from jrnl"), "{err}");
-        let newer = doc(GOOD).replace("\"version\":1", "\"version\":2");
+        let newer = doc(GOOD).replace("\"version\":1", "\"version\":3");
         assert!(parse(newer.as_bytes(), "x.json")
             .unwrap_err()
             .to_string()

@@ -88,6 +88,8 @@ pub enum Command {
     /// Rate unrated entries, newest first: level, transfer, depth (on a terminal;
     /// without one, print their ids).
     Rate,
+    /// Rate your network: organisation, conditions for joint action, sessions.
+    Checkin(CheckinArgs),
     /// Show where your practice happens (school, network, system), theme by theme and over time.
     Progress(ProgressArgs),
     /// Combine several participants' `progress --format json` summaries.
@@ -297,6 +299,52 @@ pub struct RestoreArgs {
     /// last one with text, i.e. the entry as it was before it was deleted).
     #[arg(long, value_name = "N")]
     pub revision: Option<usize>,
+}
+
+/// The answers of a check-in: each 1–4 scale, the working share, who sets the
+/// agenda and who convenes. Values are read (and refused with exit 2) by the command,
+/// which lists the valid ones in the interface language.
+#[derive(Debug, Clone, Default, Args)]
+pub struct CheckinArgs {
+    /// Shared purpose, 1-4: set by the convener, discussed, agreed by members, owned and guiding decisions (? or 0: don't know).
+    #[arg(long, value_name = "1-4")]
+    pub purpose: Option<String>,
+    /// Agreed structure (roles, calendar, ways of meeting), 1-4.
+    #[arg(long, value_name = "1-4")]
+    pub structure: Option<String>,
+    /// Established processes to plan, work and follow up, 1-4.
+    #[arg(long, value_name = "1-4")]
+    pub processes: Option<String>,
+    /// Collaboration between the schools, 1-4: reporting, exchanging, working together, improving together.
+    #[arg(long, value_name = "1-4")]
+    pub collaboration: Option<String>,
+    /// Reciprocity, 1-4: a few give, give when asked, all give and benefit, giving and asking is the norm.
+    #[arg(long, value_name = "1-4")]
+    pub reciprocity: Option<String>,
+    /// Trust between members, 1-4: guarded, successes shared, difficulties discussed, practice opened.
+    #[arg(long, value_name = "1-4")]
+    pub trust: Option<String>,
+    /// Focus, 1-4: how much of the network's time goes to teaching and learning in the schools.
+    #[arg(long, value_name = "1-4")]
+    pub focus: Option<String>,
+    /// Share of the last session spent working together rather than informing, in per cent.
+    #[arg(long, value_name = "0|25|50|75|100")]
+    pub working_share: Option<String>,
+    /// Who sets the agenda, 1-4: the convener alone, with input, shared, members in turn.
+    #[arg(long, value_name = "1-4")]
+    pub agenda: Option<String>,
+    /// Who convenes: supervisor (Mineduc), sostenedor (or SLEP), directivos (school leaders by turns), other.
+    #[arg(long, value_name = "WHO")]
+    pub convener: Option<String>,
+    /// The network's stage of development, when the pack defines stages.
+    #[arg(long, value_name = "ID")]
+    pub stage: Option<String>,
+    /// A note for yourself; it stays in the journal (never in summaries or exports).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The day the check-in is about (default: today; e.g. yesterday, 2026-11-20).
+    #[arg(short, long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

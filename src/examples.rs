@@ -59,6 +59,14 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     ("rate", &["reflect rate", "reflect rate | head -n 5"]),
     (
+        "checkin",
+        &[
+            "reflect checkin",
+            "reflect checkin --purpose 3 --trust 2 --focus ? --working-share 50 --convener sostenedor",
+            "reflect checkin --collaboration 2 --agenda 1 --date yesterday --note \"Only the SLEP spoke.\"",
+        ],
+    ),
+    (
         "edit",
         &[
             "reflect edit 7k2m9",

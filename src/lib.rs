@@ -4,6 +4,7 @@
 //! else lives in this library, one module per concept:
 //!
 //! - [`entry`]: what a journal entry is (`Entry`, `EntryId`, `Level`).
+//! - [`checkin`]: network check-ins (the leader rates their network), the domain.
 //! - [`journal`]: the append-only JSON Lines file — the only code that touches it.
 //! - [`pack`]: prompt packs (TOML), their validation and loading.
 //! - [`rating`]: what the leader says about an entry (level, transfer, depth):
@@ -28,6 +29,7 @@
 //! - [`commands`]: one thin file per subcommand, wiring the above to the terminal.
 
 pub mod busy;
+pub mod checkin;
 pub mod cli;
 pub mod commands;
 pub mod config;

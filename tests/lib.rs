@@ -3,6 +3,7 @@
 
 mod util;
 
+mod checkin;
 mod cohort;
 mod completions;
 mod conventions;

@@ -32,6 +32,10 @@ example-stats-3 = Plain ASCII, for a printer or a dumb terminal
 example-rate-1 = Rate the entries you wrote in a hurry, one question at a time
 example-rate-2 = Without a terminal: the ids of the five newest unrated entries
 
+example-checkin-1 = Rate your network after a session, one described question at a time
+example-checkin-2 = The same from a script: skipped questions stay unanswered, ? is "don't know"
+example-checkin-3 = About yesterday's session, with a note that stays in your journal
+
 example-edit-1 = Change an entry in your editor
 example-edit-2 = Add one tag and take away another, keeping the rest
 example-edit-3 = Move an entry to another level and day

@@ -58,6 +58,21 @@ help-edit-date = New day the entry is about
 help-edit-allow_future = Allow a --date after today
 
 help-rate = Rate unrated entries, newest first: level, transfer, depth (on a terminal; without one, print their ids)
+help-checkin = Rate your network: organisation, conditions for joint action, sessions
+help-checkin-purpose = Shared purpose, 1-4: set by the convener, discussed, agreed by members, owned and guiding decisions (? or 0: don't know)
+help-checkin-structure = Agreed structure (roles, calendar, ways of meeting), 1-4
+help-checkin-processes = Established processes to plan, work and follow up, 1-4
+help-checkin-collaboration = Collaboration between the schools, 1-4: reporting, exchanging, working together, improving together
+help-checkin-reciprocity = Reciprocity, 1-4: a few give, give when asked, all give and benefit, giving and asking is the norm
+help-checkin-trust = Trust between members, 1-4: guarded, successes shared, difficulties discussed, practice opened
+help-checkin-focus = Focus, 1-4: how much of the network's time goes to teaching and learning in the schools
+help-checkin-working_share = Share of the last session spent working together rather than informing, in per cent
+help-checkin-agenda = Who sets the agenda, 1-4: the convener alone, with input, shared, members in turn
+help-checkin-convener = Who convenes: supervisor (Mineduc), sostenedor (or SLEP), directivos (school leaders by turns), other
+help-checkin-stage = The network's stage of development, when the pack defines stages
+help-checkin-note = A note for yourself; it stays in the journal (never in summaries or exports)
+help-checkin-date = The day the check-in is about (default: today; e.g. yesterday, 2026-11-20)
+
 help-delete = Delete an entry (appends a retraction; the text stays until `compact`)
 help-delete-id = Entry id, or any unique prefix of it
 

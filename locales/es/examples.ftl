@@ -32,6 +32,10 @@ example-stats-3 = ASCII simple, para una impresora o un terminal sencillo
 example-rate-1 = Valorar las entradas que escribiste con prisa, una pregunta cada vez
 example-rate-2 = Sin terminal: los ids de las cinco entradas sin valorar más recientes
 
+example-checkin-1 = Califica tu red después de una sesión, una pregunta descrita a la vez
+example-checkin-2 = Lo mismo desde un script: las preguntas omitidas quedan sin respuesta; ? es "no sé"
+example-checkin-3 = Sobre la sesión de ayer, con una nota que queda en tu diario
+
 example-edit-1 = Cambiar una entrada en tu editor
 example-edit-2 = Añadir una etiqueta y quitar otra, conservando las demás
 example-edit-3 = Llevar una entrada a otro nivel y otro día

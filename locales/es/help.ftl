@@ -58,6 +58,21 @@ help-edit-date = Nuevo día del que trata la entrada
 help-edit-allow_future = Permite un --date posterior a hoy
 
 help-rate = Califica las entradas sin ámbito, la más reciente primero: ámbito, transferencia, profundidad (en una terminal; sin ella, muestra sus ids)
+help-checkin = Califica tu red: organización, condiciones para la acción conjunta, sesiones
+help-checkin-purpose = Propósito compartido, 1-4: lo define quien convoca, se conversa, lo acuerdan los miembros, lo hacen suyo y orienta las decisiones (? o 0: no sé)
+help-checkin-structure = Estructura acordada (roles, calendario, forma de reunirse), 1-4
+help-checkin-processes = Procesos establecidos para planificar, trabajar y hacer seguimiento, 1-4
+help-checkin-collaboration = Colaboración entre los establecimientos, 1-4: informar, intercambiar, trabajar juntos, mejorar juntos
+help-checkin-reciprocity = Reciprocidad, 1-4: unos pocos aportan, aportan cuando se les pide, todos aportan y se benefician, ofrecer y pedir ayuda es lo habitual
+help-checkin-trust = Confianza entre los miembros, 1-4: cautela, se comparten logros, se conversan las dificultades, se abre la práctica
+help-checkin-focus = Foco, 1-4: cuánto del tiempo de la red va a la enseñanza y el aprendizaje en los establecimientos
+help-checkin-working_share = Parte de la última sesión dedicada a trabajar en conjunto y no solo a informar, en porcentaje
+help-checkin-agenda = Quién define la agenda, 1-4: quien convoca, con aportes, en conjunto, los miembros por turnos
+help-checkin-convener = Quién convoca: supervisor (supervisor/a del Mineduc), sostenedor (o SLEP), directivos (equipos directivos por turnos), other (otro)
+help-checkin-stage = La etapa de desarrollo de la red, cuando el paquete define etapas
+help-checkin-note = Una nota para ti; queda en el diario (nunca en resúmenes ni exportaciones)
+help-checkin-date = El día al que se refiere el estado de la red (por omisión: hoy; p. ej. ayer, 2026-11-20)
+
 help-delete = Borra una entrada (agrega una retractación; el texto queda hasta `compact`)
 help-delete-id = Id de la entrada, o cualquier prefijo único de él
 

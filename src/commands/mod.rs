@@ -2,6 +2,7 @@
 //! render. They share a [`Context`]: the resolved settings plus lazily loaded packs.
 
 mod check;
+mod checkin;
 mod cohort;
 mod compact;
 mod completions;
@@ -98,6 +99,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<u8> {
         Command::Drafts => drafts::run(ctx),
         Command::Edit(args) => edit::run(ctx, args),
         Command::Rate => rate::run(ctx),
+        Command::Checkin(args) => checkin::run(ctx, args),
         Command::Delete(args) => delete::run(ctx, args),
         Command::Progress(args) => progress::run(ctx, args),
         Command::Cohort(args) => cohort::run(ctx, args),

@@ -19,6 +19,7 @@
 //! - **Reporting**: the journal never prints. What a read skipped, or that it waits
 //!   for the lock, goes to the [`Report`] its caller passed in ([`Journal::with_report`]).
 //!
+//! - `checkins`: check-in records, a second kind of line that entry readers skip.
 //! - `record`: the line format (`flat_json`: its fast parser).
 //! - `snapshot`: the open file a read goes through. `scan`: raw lines forwards and
 //!   backwards, and damage with line numbers.
@@ -27,6 +28,7 @@
 //! - `write`: locking, appending, atomic rewrites. `repair`: `check`,
 //!   `check --repair` and `compact`. `report`: what the journal tells its caller.
 
+mod checkins;
 mod entries;
 mod flat_json;
 mod history;

@@ -147,12 +147,16 @@ pub enum LineProblem {
     Unreadable(String),
     /// Written by a newer reflect in a format this one does not know.
     NewerVersion(u32),
+    /// A good record of another kind (a check-in, see `checkins`): entry readers
+    /// skip it, and it is not damage.
+    NotAnEntry,
 }
 
 impl std::fmt::Display for LineProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LineProblem::Unreadable(why) => f.write_str(why),
+            LineProblem::NotAnEntry => f.write_str("a check-in, not an entry"),
             LineProblem::NewerVersion(v) => write!(
                 f,
                 "record format {v} was written by a newer reflect (this one reads {RECORD_VERSION}); upgrade to read it"
@@ -223,6 +227,9 @@ impl Record {
 
     /// Parses one line (without its newline).
     pub fn parse(line: &[u8]) -> Result<Record, LineProblem> {
+        if let Some(other) = super::checkins::other_kind(line) {
+            return Err(other);
+        }
         if let Some(parsed) = parse_flat(line, true) {
             return parsed;
         }
@@ -230,8 +237,10 @@ impl Record {
     }
 
     fn parse_with_serde(line: &[u8]) -> Result<Record, LineProblem> {
-        let mut record: Record = serde_json::from_slice(line)
-            .map_err(|err| LineProblem::Unreadable(describe_json_error(&err)))?;
+        let mut record: Record = serde_json::from_slice(line).map_err(|err| {
+            super::checkins::kind_of_unusual(line)
+                .unwrap_or_else(|| LineProblem::Unreadable(describe_json_error(&err)))
+        })?;
         record.extra = unknown_members(line);
         record.validated()
     }
@@ -239,6 +248,9 @@ impl Record {
     /// Parses one line but leaves the text out (the entry's text is empty): for
     /// readers that only count.
     pub fn parse_without_text(line: &[u8]) -> Result<Record, LineProblem> {
+        if let Some(other) = super::checkins::other_kind(line) {
+            return Err(other);
+        }
         if let Some(parsed) = parse_flat(line, false) {
             return parsed;
         }
@@ -247,8 +259,10 @@ impl Record {
         let text_problem =
             || LineProblem::Unreadable("the text is not valid (bad UTF-8 or escape)".into());
         std::str::from_utf8(line).map_err(|_| text_problem())?;
-        let light: Record<Skipped> = serde_json::from_slice(line)
-            .map_err(|err| LineProblem::Unreadable(describe_json_error(&err)))?;
+        let light: Record<Skipped> = serde_json::from_slice(line).map_err(|err| {
+            super::checkins::kind_of_unusual(line)
+                .unwrap_or_else(|| LineProblem::Unreadable(describe_json_error(&err)))
+        })?;
         Record {
             v: light.v,
             op: light.op,

@@ -18,8 +18,10 @@ use crate::fs::{private_options, remove_stale_temp_files, resolve_symlink, write
 /// What `reflect check` found.
 #[derive(Debug, Clone, Default)]
 pub struct CheckReport {
-    /// Readable records (adds, edits, deletes).
+    /// Readable records (adds, edits, deletes, check-ins).
     pub records: usize,
+    /// Of which check-ins.
+    pub checkins: usize,
     /// Damaged lines, in file order (records of a newer format included).
     pub damage: Vec<Damage>,
     /// The file ends without a newline (a write was cut short).
@@ -61,6 +63,10 @@ pub(super) fn check(journal: &Journal) -> Result<CheckReport> {
         last_end = offset + line.len() as u64;
         match Record::parse_without_text(line) {
             Ok(_) => report.records += 1,
+            Err(LineProblem::NotAnEntry) => {
+                report.records += 1;
+                report.checkins += 1;
+            }
             Err(problem) => scan.note_problem(offset, problem),
         }
     }
@@ -69,7 +75,8 @@ pub(super) fn check(journal: &Journal) -> Result<CheckReport> {
     Ok(report)
 }
 
-/// Whether `check --repair` moves the line aside: unreadable, not merely newer.
+/// Whether `check --repair` moves the line aside: unreadable, not merely newer (a
+/// check-in is kept).
 fn to_move(line: &[u8]) -> bool {
     matches!(
         Record::parse_without_text(line),
@@ -163,12 +170,20 @@ pub(super) fn compact(journal: &Journal) -> Result<CompactReport> {
     }
     let mut entries_after = 0;
     let target = resolve_symlink(journal.path());
+    // Check-ins are kept as they are, each before the first entry written after it.
+    let mut checkins = journal.checkins()?;
+    checkins.sort_by_key(|c| c.written);
+    let mut checkins = checkins.into_iter().peekable();
     write_atomically(&target, |out| {
         // Exactly what the readers show: the live entries, in the order they were written.
         let mut entries = Entries::oldest_first(journal)?.without_text();
         let mut raw = RecordAt::new(entries.snapshot());
         while let Some((offset, record)) = entries.next_record()? {
             let line = raw.line(offset)?;
+            let first_written = record.created.unwrap_or(record.written);
+            while let Some(checkin) = checkins.next_if(|c| c.written < first_written) {
+                out.write_all(&super::checkins::to_line(&checkin))?;
+            }
             if record.op == Op::Add {
                 // Kept byte for byte, fields this version does not know included.
                 out.write_all(line)?;
@@ -182,6 +197,9 @@ pub(super) fn compact(journal: &Journal) -> Result<CompactReport> {
             entries_after += 1;
         }
         entries.finish();
+        for checkin in checkins.by_ref() {
+            out.write_all(&super::checkins::to_line(&checkin))?;
+        }
         Ok(())
     })
     .map_err(io_error(journal, "cannot compact"))?;

@@ -211,6 +211,9 @@ impl Scan {
 
     /// Records that the line at `offset` is not a readable record.
     pub(super) fn note_problem(&mut self, offset: u64, problem: LineProblem) {
+        if problem == LineProblem::NotAnEntry {
+            return; // a check-in: another kind of record, not damage
+        }
         let line = match self.line_number {
             Some(number) if self.line_at == offset => Some(number),
             _ => None,

@@ -82,6 +82,9 @@ pub struct Pack {
     pub levels: [LevelName; 3],
     /// The four depths of joint work, shallowest first, as this pack names them.
     pub depths: [LevelName; 4],
+    /// The stages of development a network goes through, earliest first, when the
+    /// pack defines `[[stages]]` (the shipped packs do not: the seeds name none).
+    pub stages: Vec<LevelName>,
     pub themes: Vec<Theme>,
     pub prompts: Vec<Prompt>,
     pub origin: PackOrigin,
@@ -160,6 +163,20 @@ impl Pack {
     /// The pack's own name for a depth (`Construimos juntos`).
     pub fn depth_name(&self, depth: Depth) -> &LevelName {
         &self.depths[depth.rank()]
+    }
+
+    /// The stage with this id, or whose name is `word` (any case, with or without
+    /// accents), or numbered `word` as listed.
+    pub fn stage(&self, word: &str) -> Option<&LevelName> {
+        let word = word.trim();
+        if let Ok(number) = word.parse::<usize>() {
+            return number.checked_sub(1).and_then(|at| self.stages.get(at));
+        }
+        self.stages.iter().find(|s| {
+            s.id == word
+                || crate::text::same_word(&s.name, word)
+                || crate::text::same_word(&s.id, word)
+        })
     }
 
     /// How an entry's placement reads in this pack's words (`unrated` when none).

@@ -30,6 +30,8 @@ pub(super) struct PackFile {
     pub levels: Option<Tables<LevelTable>>,
     /// Absent, or exactly four depths of joint work, shallowest first.
     pub depths: Option<Tables<LevelTable>>,
+    /// Absent (no stages: a check-in does not ask), or at least two, earliest first.
+    pub stages: Option<Tables<LevelTable>>,
     pub themes: Option<Tables<ThemeTable>>,
     pub prompts: Option<Tables<PromptTable>>,
 }

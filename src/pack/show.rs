@@ -78,6 +78,10 @@ pub fn render(out: &mut impl Write, pack: &Pack) -> io::Result<()> {
     writeln!(out)?;
     write_rungs(out, &t!("packs-depths"), &pack.depths)?;
     writeln!(out)?;
+    if !pack.stages.is_empty() {
+        write_rungs(out, &t!("packs-stages"), &pack.stages)?;
+        writeln!(out)?;
+    }
     let (themes, prompts) = contents(pack);
     writeln!(
         out,

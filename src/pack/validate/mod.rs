@@ -21,6 +21,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 mod rungs;
+mod stages;
 mod tables;
 
 use super::problem::{char_name, shown, too_large, Locator, Problem};
@@ -274,6 +275,7 @@ impl Checker<'_> {
         };
         let levels = self.rungs(file.levels.as_ref(), &rungs::LEVELS);
         let depths = self.rungs(file.depths.as_ref(), &rungs::DEPTHS);
+        let stages = self.stages(file.stages.as_ref());
         let (themes, theme_ids) = self.themes(file.themes.as_ref());
         let prompts = self.prompts(file.prompts.as_ref(), &theme_ids);
         let levels = levels.and_then(|names| <[_; 3]>::try_from(names).ok());
@@ -281,23 +283,26 @@ impl Checker<'_> {
         // Reported in file order, whichever check found them.
         self.problems.sort_by_key(|p| (p.line, p.column));
 
-        match (meta, levels, depths) {
-            (Some(meta), Some(levels), Some(depths)) if self.problems.is_empty() => Ok(Pack {
-                id: meta.id,
-                name: meta.name,
-                version: meta.version,
-                language: meta.language,
-                description: meta.description,
-                source: meta.source,
-                author: meta.author,
-                levels,
-                depths,
-                themes,
-                prompts,
-                origin,
-                index: Default::default(),
-                notes: self.notes,
-            }),
+        match (meta, levels, depths, stages) {
+            (Some(meta), Some(levels), Some(depths), Some(stages)) if self.problems.is_empty() => {
+                Ok(Pack {
+                    id: meta.id,
+                    name: meta.name,
+                    version: meta.version,
+                    language: meta.language,
+                    description: meta.description,
+                    source: meta.source,
+                    author: meta.author,
+                    levels,
+                    depths,
+                    stages,
+                    themes,
+                    prompts,
+                    origin,
+                    index: Default::default(),
+                    notes: self.notes,
+                })
+            }
             _ => Err(self.problems),
         }
     }

@@ -1,0 +1,408 @@
+//! Integration tests: `reflect checkin`, the leader's rating of their network (issue
+//! 17, item 5): flags for scripts, the questions on a terminal, the record kind of its
+//! own in the journal, and the readers that must not count it as an entry.
+
+use serde_json::Value;
+
+use crate::util::TestEnv;
+
+/// The journal's check-in lines, parsed.
+fn checkins(env: &TestEnv) -> Vec<Value> {
+    env.journal_lines()
+        .iter()
+        .map(|line| serde_json::from_str::<Value>(line).unwrap())
+        .filter(|record| record["kind"] == "checkin")
+        .collect()
+}
+
+/// A pack (in English) whose trainer named the stages of a network.
+const STAGES: &str = r#"format = 1
+
+[pack]
+id = "staged"
+name = "A pack with stages"
+version = "1.0.0"
+language = "en"
+
+[[stages]]
+id = "forming"
+name = "Forming"
+description = "Schools meet and get to know one another."
+
+[[stages]]
+id = "working"
+name = "Working together"
+
+[[stages]]
+id = "leading"
+name = "Leading change"
+
+[[themes]]
+id = "trust"
+title = "Trust"
+
+[[prompts]]
+id = "trust-1"
+theme = "trust"
+question = "Who do you trust?"
+"#;
+
+#[test]
+fn a_check_in_through_flags_is_a_record_of_its_own_kind() {
+    let env = TestEnv::new();
+    env.write("We visited the partner school.", &["--level", "network"]);
+    let output = env
+        .cmd()
+        .args([
+            "checkin",
+            "--purpose",
+            "3",
+            "--structure",
+            "2",
+            "--trust",
+            "?",
+            "--focus",
+            "0",
+            "--working-share",
+            "75%",
+            "--agenda",
+            "1",
+            "--convener",
+            "Sostenedor",
+            "--note",
+            "The SLEP ran the whole session.",
+            "--date",
+            "yesterday",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(output.stdout.is_empty(), "data on stdout: none");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("Check-in saved for Nov 22, 2026: 7 answers (2 don't know)."),
+        "{stderr}"
+    );
+
+    let lines = env.journal_lines();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[1].starts_with(r#"{"v":2,"kind":"checkin","date":"2026-11-22","written":"2026-11-23T09:00:00+01:00","pack":"ncsl-networks","purpose":3,"structure":2,"agenda":1,"working_share":75,"convener":"sostenedor","dont_know":["trust","focus"],"note":"The SLEP ran the whole session."}"#),
+        "{}",
+        lines[1]
+    );
+    let record = &checkins(&env)[0];
+    assert!(record.get("op").is_none() && record.get("id").is_none());
+    assert!(record.get("collaboration").is_none(), "skipped: absent");
+}
+
+#[test]
+fn values_out_of_range_are_usage_errors_listing_the_valid_values() {
+    let env = TestEnv::new();
+    for (flag, value, listed) in [
+        (
+            "--purpose",
+            "5",
+            "use 1, 2, 3 or 4 (or ? or 0 for don't know)",
+        ),
+        ("--trust", "high", "use 1, 2, 3 or 4"),
+        ("--agenda", "10", "use 1, 2, 3 or 4"),
+        ("--focus", "2.5", "use 1, 2, 3 or 4"),
+        ("--working-share", "30", "use 0, 25, 50, 75 or 100"),
+        (
+            "--convener",
+            "mayor",
+            "use supervisor, sostenedor, directivos or other",
+        ),
+    ] {
+        let stderr = env.usage_error(&["checkin", flag, value]);
+        assert!(
+            stderr.starts_with(&format!(
+                "reflect: {flag}: '{value}' is not a valid value; {listed}"
+            )),
+            "{stderr}"
+        );
+    }
+    let stderr = env.usage_error(&["checkin", "--stage", "forming"]);
+    assert!(
+        stderr.contains("--stage: the pack 'ncsl-networks' defines no stages of development"),
+        "{stderr}"
+    );
+    // In Spanish too.
+    let stderr = env.usage_error(&["--lang", "es", "checkin", "--structure", "7"]);
+    assert!(
+        stderr.contains("--structure: '7' no es un valor válido; usa 1, 2, 3 o 4"),
+        "{stderr}"
+    );
+    assert!(env.journal_lines().is_empty(), "nothing was written");
+}
+
+#[test]
+fn without_a_terminal_and_without_answers_it_says_so_and_never_waits() {
+    let env = TestEnv::new();
+    let stderr = env.usage_error(&["checkin"]);
+    assert!(
+        stderr.contains(
+            "checkin asks its questions on a terminal; without one, give the answers as flags"
+        ),
+        "{stderr}"
+    );
+    // A note or a date is not an answer.
+    let stderr = env.usage_error(&["checkin", "--note", "hello", "--date", "yesterday"]);
+    assert!(
+        stderr.contains("a check-in needs at least one answer"),
+        "{stderr}"
+    );
+    assert!(env.journal_lines().is_empty());
+}
+
+#[test]
+fn check_ins_change_no_count_of_entries_and_their_notes_stay_in_the_journal() {
+    let env = TestEnv::new();
+    env.write("First entry.", &["--level", "school"]);
+    env.ok(&["checkin", "--purpose", "2", "--note", "NOTE-ALPHA"]);
+    env.write("Second entry.", &["--level", "network"]);
+    env.ok(&[
+        "checkin",
+        "--purpose",
+        "3",
+        "--trust",
+        "2",
+        "--note",
+        "NOTE-BETA",
+    ]);
+    env.write("Third entry.", &[]);
+    assert_eq!(env.journal_lines().len(), 5);
+
+    assert_eq!(env.ok(&["list", "--format", "plain"]).lines().count(), 3);
+    assert_eq!(env.ok(&["list", "--format", "json"]).lines().count(), 3);
+    let export: Value = serde_json::from_str(&env.ok(&["export", "--format", "json"])).unwrap();
+    assert_eq!(export["entries"].as_array().unwrap().len(), 3);
+    let summary: Value = serde_json::from_str(&env.ok(&["progress", "--format", "json"])).unwrap();
+    assert_eq!(summary["totals"]["total"], 3, "{}", summary["totals"]);
+    let status = env.ok(&[]);
+    assert!(
+        status.contains('3'),
+        "the home status counts entries: {status}"
+    );
+
+    // No reader calls a check-in damage.
+    let output = env.cmd().args(["list"]).output().unwrap();
+    assert!(output.stderr.is_empty(), "{output:?}");
+    assert!(env.ok(&["check"]).contains("ok (5 records)"));
+
+    // Notes never leave the journal.
+    for args in [
+        &["export", "--format", "json"][..],
+        &["export", "--format", "markdown"],
+        &["list", "--format", "json"],
+        &["progress", "--format", "json"],
+        &["progress", "--format", "csv"],
+        &["progress"],
+        &["stats", "--format", "json"],
+    ] {
+        let out = env.ok(args);
+        assert!(
+            !out.contains("NOTE-ALPHA") && !out.contains("NOTE-BETA"),
+            "{args:?}: {out}"
+        );
+    }
+}
+
+#[test]
+fn compact_and_repair_keep_check_ins() {
+    let env = TestEnv::new();
+    let first = env.write("An entry to change.", &["--level", "school"]);
+    env.ok(&["checkin", "--collaboration", "2", "--note", "kept"]);
+    env.ok(&["edit", &first, "--level", "network"]);
+    env.ok(&["checkin", "--collaboration", "3"]);
+    env.append_raw("this line is damaged\n");
+
+    // Repair moves only the damaged line aside.
+    env.ok(&["check", "--repair"]);
+    assert_eq!(checkins(&env).len(), 2);
+    assert!(env.ok(&["check"]).contains("ok (4 records)"));
+
+    // Compact drops the superseded revision and keeps both check-ins as they were.
+    env.ok(&["compact"]);
+    let lines = env.journal_lines();
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    let kept = checkins(&env);
+    assert_eq!(kept.len(), 2);
+    assert_eq!(kept[0]["collaboration"], 2);
+    assert_eq!(kept[0]["note"], "kept");
+    assert_eq!(kept[1]["collaboration"], 3);
+    assert!(env.ok(&["check"]).contains("ok (3 records)"));
+}
+
+#[test]
+fn a_damaged_check_in_is_reported_by_check() {
+    let env = TestEnv::new();
+    env.write("An entry.", &[]);
+    env.append_raw(concat!(
+        r#"{"v":2,"kind":"checkin","date":"2026-11-20","written":"2026-11-20T10:00:00Z","purpose":9}"#,
+        "\n"
+    ));
+    let out = env.fails(&["check"]);
+    let stdout = env
+        .cmd()
+        .args(["check"])
+        .output()
+        .map(|o| String::from_utf8(o.stdout).unwrap())
+        .unwrap();
+    assert!(
+        stdout.contains(":2: 'purpose' is 9, not 1 to 4"),
+        "{stdout}{out}"
+    );
+}
+
+#[test]
+fn a_pack_with_stages_is_asked_for_one_and_checks_it() {
+    let env = TestEnv::new();
+    let pack = env.file("staged.toml", STAGES);
+    let pack = pack.to_str().unwrap();
+    env.ok(&["--pack", pack, "checkin", "--stage", "Working together"]);
+    assert_eq!(checkins(&env)[0]["stage"], "working");
+    assert_eq!(checkins(&env)[0]["pack"], "staged");
+    let stderr = env.usage_error(&["--pack", pack, "checkin", "--stage", "storming"]);
+    assert!(
+        stderr.contains(
+            "'storming' is not a stage of the pack 'staged'; use one of forming, working, leading"
+        ),
+        "{stderr}"
+    );
+
+    // On a terminal the stage is asked with the pack's names.
+    let mut pty = env.pty(&["--pack", pack, "checkin"]);
+    for _ in 0..10 {
+        pty.expect("Enter skips): ");
+        pty.send_line("");
+    }
+    let asked = pty.expect("Your answer for stage").replace("\r\n", "\n");
+    assert!(
+        asked.contains("Which stage of development is the network at?\n  1. Forming (forming): Schools meet and get to know one another.\n  2. Working together (working)\n  3. Leading change (leading)"),
+        "{asked:?}"
+    );
+    pty.send_line("3");
+    pty.expect("Enter skips): ");
+    pty.send_line("");
+    pty.expect("Check-in saved");
+    assert_eq!(pty.finish(), 0);
+    assert_eq!(checkins(&env)[1]["stage"], "leading");
+
+    let shown = env.ok(&["--pack", pack, "packs", "show", "staged"]);
+    assert!(
+        shown.contains("Stages of a network, earliest first") && shown.contains("Leading change"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn on_a_terminal_each_step_is_described_and_enter_skips() {
+    let env = TestEnv::new();
+    let mut pty = env.pty(&["checkin"]);
+    let intro = pty.expect("Your answer for purpose").replace("\r\n", "\n");
+    assert!(
+        intro.contains("Network check-in (Network):"),
+        "the pack's name for the network: {intro:?}"
+    );
+    assert!(
+        intro.contains("Organising the network\n\nShared purpose: what moves the schools to work together?\n  1. Set by the convener; members receive it\n  2. Discussed together, not yet agreed\n  3. Agreed by the members and written down\n  4. Owned by the members and guiding the network's decisions\n"),
+        "{intro:?}"
+    );
+    pty.send_line("3"); // purpose
+    pty.expect("Your answer for structure");
+    pty.send_line(""); // structure: skipped
+    pty.expect("Your answer for processes");
+    pty.send_line("?"); // processes: don't know
+    pty.expect("Your answer for collaboration");
+    pty.send_line("9");
+    pty.expect("'9' is not one of the choices; try again");
+    pty.send_line("2"); // collaboration
+    pty.expect("Your answer for reciprocity");
+    pty.send_line("");
+    pty.expect("Your answer for trust");
+    pty.send_line("4");
+    pty.expect("Your answer for focus");
+    pty.send_line("");
+    let share = pty
+        .expect("Your answer for working together")
+        .replace("\r\n", "\n");
+    assert!(share.contains("   50%  About half\n"), "{share:?}");
+    pty.send_line("75");
+    pty.expect("Your answer for agenda");
+    pty.send_line("");
+    let convener = pty.expect("Your answer for convener").replace("\r\n", "\n");
+    assert!(
+        convener.contains("  1. The Mineduc supervisor (supervisor)\n  2. The sostenedor or SLEP"),
+        "{convener:?}"
+    );
+    pty.send_line("3");
+    pty.expect("kept in your journal only; Enter skips):");
+    pty.send_line("Our convener listened for once.");
+    pty.expect("Check-in saved for Nov 23, 2026: 6 answers (1 don't know).");
+    assert_eq!(pty.finish(), 0);
+
+    let record = &checkins(&env)[0];
+    assert_eq!(record["purpose"], 3);
+    assert!(record.get("structure").is_none());
+    assert_eq!(record["dont_know"], serde_json::json!(["processes"]));
+    assert_eq!(record["collaboration"], 2);
+    assert_eq!(record["trust"], 4);
+    assert_eq!(record["working_share"], 75);
+    assert_eq!(record["convener"], "directivos");
+    assert_eq!(record["note"], "Our convener listened for once.");
+}
+
+#[test]
+fn on_a_terminal_in_spanish_with_the_spanish_pack() {
+    let env = TestEnv::new();
+    let mut pty = env.pty_with_env(&["checkin"], &[("LANG", "es_CL.UTF-8")]);
+    let intro = pty
+        .expect("Tu respuesta para propósito")
+        .replace("\r\n", "\n");
+    assert!(intro.contains("Estado de la red (Red):"), "{intro:?}");
+    assert!(
+        intro.contains("  1. Lo define quien convoca; los miembros lo reciben\n"),
+        "{intro:?}"
+    );
+    pty.send_line("2");
+    for _ in 0..6 {
+        pty.expect("Enter la salta): ");
+        pty.send_line("");
+    }
+    pty.expect("Tu respuesta para trabajo conjunto");
+    pty.send_line("?");
+    pty.expect("Tu respuesta para agenda");
+    pty.send_line("4");
+    let convener = pty
+        .expect("Tu respuesta para convocatoria")
+        .replace("\r\n", "\n");
+    assert!(
+        convener.contains("  1. La supervisora o el supervisor del Mineduc (supervisor)\n  2. El sostenedor o el SLEP (DAEM/DEM, corporación municipal) (sostenedor)\n  3. Los equipos directivos, por turnos (directivos)"),
+        "{convener:?}"
+    );
+    pty.send_line("sostenedor");
+    pty.expect("Enter la salta):");
+    pty.send_line("");
+    pty.expect("Estado de la red guardado para el 23 nov 2026: 4 respuestas (1 no sé).");
+    assert_eq!(pty.finish(), 0);
+    let record = &checkins(&env)[0];
+    assert_eq!(record["pack"], "redes-mejoramiento");
+    assert_eq!(record["purpose"], 2);
+    assert_eq!(record["agenda"], 4);
+    assert_eq!(record["convener"], "sostenedor");
+    assert_eq!(record["dont_know"], serde_json::json!(["working_share"]));
+    assert!(record.get("note").is_none());
+}
+
+#[test]
+fn skipping_every_question_saves_nothing() {
+    let env = TestEnv::new();
+    let mut pty = env.pty(&["checkin"]);
+    pty.expect("Your answer for purpose");
+    pty.end_input();
+    pty.expect("Nothing saved: a check-in needs at least one answer");
+    assert_eq!(pty.finish(), 1);
+    assert!(env.journal_lines().is_empty());
+}

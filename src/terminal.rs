@@ -9,6 +9,8 @@ use anyhow::{Context as _, Result};
 use crate::config::{ColorWhen, Config};
 use crate::{neutral, t};
 
+pub mod width;
+
 /// Whether standard input is an interactive terminal.
 pub fn stdin_is_terminal() -> bool {
     io::stdin().is_terminal()
@@ -119,7 +121,13 @@ pub fn warn(message: &str) {
     eprintln!("{}", t!("warning-line", message = message));
 }
 
-/// Prints a note (progress or confirmation meant for the person, not a script) on stderr.
+/// Prints a note (progress or confirmation meant for the person, not a script) on stderr:
+/// wrapped between words on a terminal (or at `COLUMNS`), one line otherwise, so a log
+/// keeps one line per note.
 pub fn note(message: &str) {
-    eprintln!("{}", neutral::terminal_line(message));
+    let line = neutral::terminal_line(message);
+    match width::columns(width::Stream::Stderr) {
+        Some(columns) => eprint!("{}", width::wrap(&line, columns.min(width::PROSE_MAX), "")),
+        None => eprintln!("{line}"),
+    }
 }

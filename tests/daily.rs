@@ -124,11 +124,17 @@ fn write_names_the_prompt_of_a_theme_before_writing() {
         .unwrap();
     assert!(output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
-    let question = stderr
-        .lines()
-        .find_map(|line| line.strip_prefix("» "))
+    // The question is wrapped at 80 columns off a terminal (issue 13): its lines
+    // follow "» " indented by two spaces.
+    let start = stderr
+        .find("» ")
         .unwrap_or_else(|| panic!("no question on stderr: {stderr}"));
-    assert_eq!(question, theme_prompt.trim());
+    let question: Vec<&str> = stderr[start + "» ".len()..]
+        .lines()
+        .take_while(|line| !line.is_empty())
+        .map(str::trim)
+        .collect();
+    assert_eq!(question.join(" "), theme_prompt.trim());
     assert!(stderr.find("» ").unwrap() < stderr.find("Saved entry").unwrap());
 
     let by_id = env

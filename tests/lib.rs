@@ -32,3 +32,4 @@ mod rhythm;
 mod spanish;
 mod terminal;
 mod torture;
+mod wrapping;

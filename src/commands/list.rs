@@ -185,8 +185,15 @@ fn new_table(fancy: bool) -> Table {
             t!("list-header-theme"),
             t!("list-header-entry"),
         ]);
-    if !terminal::stdout_is_terminal() {
-        table.set_width(100);
+    // The whole terminal (or COLUMNS); 100 columns off one.
+    match terminal::width::columns(terminal::width::Stream::Stdout) {
+        Some(width) => {
+            table.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+        }
+        None if !terminal::stdout_is_terminal() => {
+            table.set_width(100);
+        }
+        None => {}
     }
     table
 }

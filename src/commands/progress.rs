@@ -11,7 +11,7 @@ use crate::exit_codes::SUCCESS;
 use crate::progress::render::{self, Style};
 use crate::progress::summary::{canonical_depth_names, display_names};
 use crate::progress::{csv, words, Observation, Scope, Summary, Tally, Windows};
-use crate::terminal;
+use crate::terminal::{self, width};
 
 pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
     let packs = ctx.packs()?;
@@ -99,10 +99,12 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
                 render::write_table(&mut out, &render::measures_table(&summary, style))?;
                 writeln!(out)?;
                 let caption = words::measures_caption(&summary.level_names()[1]);
-                write!(out, "{}", words::wrap(&caption, 80, ""))?;
+                let width = width::prose_columns(width::Stream::Stdout);
+                write!(out, "{}", words::wrap(&caption, width, ""))?;
             }
             writeln!(out)?;
-            writeln!(out, "{}", words::label::footer())?;
+            let width = width::prose_columns(width::Stream::Stdout);
+            write!(out, "{}", words::wrap(&words::label::footer(), width, ""))?;
         }
     }
     out.flush()?;

@@ -13,7 +13,7 @@ use crate::cli::PromptArgs;
 use crate::error::usage;
 use crate::exit_codes;
 use crate::pack::{answer_counts, suggest, Pack, PackOrigin, Theme};
-use crate::{neutral, t};
+use crate::{neutral, t, terminal};
 
 pub fn run(ctx: &Context, args: PromptArgs) -> Result<u8> {
     let (pack, theme) = match args.theme.as_deref() {
@@ -47,10 +47,11 @@ pub fn run(ctx: &Context, args: PromptArgs) -> Result<u8> {
         let title = pack
             .theme(&prompt.theme)
             .map_or(prompt.theme.as_str(), |t| t.title.as_str());
-        writeln!(out, "{}", neutral::terminal_line(title))?;
-        for line in neutral::terminal(&prompt.question).lines() {
-            writeln!(out, "  {line}")?;
-        }
+        let width = terminal::width::prose_columns(terminal::width::Stream::Stdout);
+        let title = neutral::terminal_line(title);
+        write!(out, "{}", terminal::width::wrap(&title, width, ""))?;
+        let question = terminal::width::reflow(&neutral::terminal(&prompt.question));
+        write!(out, "{}", terminal::width::wrap(&question, width, "  "))?;
         // A pack given as a file is only known when the file is given again.
         let pack_flag = match &pack.origin {
             PackOrigin::CommandLine(path) => {

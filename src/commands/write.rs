@@ -294,19 +294,23 @@ pub(super) fn show_prompt(pack: &Pack, prompt: &Prompt) {
     let theme = pack
         .theme(&prompt.theme)
         .map_or(prompt.theme.as_str(), |t| t.title.as_str());
-    let mut lines = vec![
-        String::new(),
-        t!(
-            "write-theme",
-            theme = neutral::terminal_line(theme).into_owned()
-        ),
-    ];
+    // Prose wraps at the terminal's width, between words (see `terminal::width`).
+    let width = terminal::width::prose_columns(terminal::width::Stream::Stderr);
+    let wrap = |text: &str, first: &str, rest: &str| {
+        terminal::width::wrap_with(&terminal::width::reflow(text), width, first, rest)
+    };
+    let mut lines = vec![String::new()];
+    let theme = t!(
+        "write-theme",
+        theme = neutral::terminal_line(theme).into_owned()
+    );
+    lines.extend(wrap(&theme, "", "  "));
     if let Some(context) = &prompt.context {
         lines.push(String::new());
-        lines.push(neutral::terminal(context).into_owned());
+        lines.extend(wrap(&neutral::terminal(context), "", ""));
     }
     lines.push(String::new());
-    lines.push(format!("» {}", neutral::terminal_line(&prompt.question)));
+    lines.extend(wrap(&neutral::terminal(&prompt.question), "» ", "  "));
     lines.push(String::new());
     eprintln!("{}", lines.join("\n"));
 }

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use super::{LevelName, Pack};
+use crate::terminal::width;
 use crate::{neutral, t};
 
 /// Width at which long lines of pack text are wrapped in `packs show`.
@@ -13,23 +14,15 @@ pub const WRAP: usize = 88;
 /// Writes untrusted, possibly multi-line text, each line indented and long lines
 /// wrapped at word boundaries.
 fn write_block(out: &mut impl Write, indent: &str, text: &str) -> io::Result<()> {
-    let width = WRAP.saturating_sub(indent.len()).max(20);
+    // At most WRAP columns, narrower on a narrower terminal (or COLUMNS).
+    let width = width::columns(width::Stream::Stdout)
+        .unwrap_or(WRAP)
+        .min(WRAP);
     for line in neutral::terminal(text).lines() {
-        let mut current = String::new();
-        for word in line.split_whitespace() {
-            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
-                writeln!(out, "{indent}{current}")?;
-                current.clear();
-            }
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        }
-        if current.is_empty() {
+        let flowing = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        write!(out, "{}", width::wrap(&flowing, width, indent))?;
+        if flowing.is_empty() {
             writeln!(out)?;
-        } else {
-            writeln!(out, "{indent}{current}")?;
         }
     }
     Ok(())

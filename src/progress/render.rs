@@ -21,6 +21,7 @@ use super::summary::{grid_from_cells, PeriodRow, Row, Series, Summary};
 use super::words::{self, label};
 use crate::entry::{Depth, Level, Origin};
 use crate::neutral;
+use crate::terminal::width::Stream;
 
 /// Width of a table that is not printed on a terminal.
 pub const PLAIN_WIDTH: u16 = 80;
@@ -64,9 +65,14 @@ pub fn table(style: Style, header: Vec<String>, numeric: &[usize]) -> Table {
     } else {
         PLAIN_PRESET
     });
-    if !style.terminal {
-        table.force_no_tty().set_width(PLAIN_WIDTH);
-    }
+    // The whole terminal (or COLUMNS), 80 columns off one.
+    let width = match style.terminal {
+        true => crate::terminal::width::table_columns(Stream::Stdout),
+        false => crate::terminal::width::columns(Stream::Stdout).unwrap_or(PLAIN_WIDTH.into()),
+    };
+    table
+        .force_no_tty()
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX));
     if style.fancy {
         // `--color always` in a pipe: bold even though stdout is not a terminal.
         table.enforce_styling();

@@ -2,6 +2,7 @@
 //! message catalogue (`locales/<lang>/progress.ftl`) in the interface language.
 
 use crate::t;
+use crate::terminal::width::{self, Stream};
 
 /// Headers and row labels of the tables.
 pub mod label {
@@ -242,29 +243,19 @@ pub fn explain(names: &[String; 3], depths: &[String; 4], days: u32) -> String {
         text.push('\n');
         text.push_str(&name);
         text.push('\n');
-        text.push_str(&wrap(&sentences, 78, "  "));
+        text.push_str(&wrap(&sentences, explain_width(), "  "));
     }
     text
 }
 
-/// Wraps `text` at `width` columns, each line indented by `indent`.
+/// `--explain` is set two columns short of the prose width (78 off a terminal).
+fn explain_width() -> usize {
+    width::prose_columns(Stream::Stdout).saturating_sub(2)
+}
+
+/// Wraps `text` at `width` display columns, each line indented by `indent`, never
+/// inside a word; each paragraph becomes one flowing block.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::from(indent);
-    for word in text.split_whitespace() {
-        if line.len() > indent.len() && line.chars().count() + 1 + word.chars().count() > width {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = String::from(indent);
-        }
-        if line.len() > indent.len() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if line.len() > indent.len() {
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
+    let flowing = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    width::wrap(&flowing, width, indent)
 }

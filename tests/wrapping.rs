@@ -37,7 +37,10 @@ fn words(text: &str) -> Vec<&str> {
 /// Every line fits `width` display columns (but a command to copy, which stays whole
 /// on its line), and the words of `expected` appear whole.
 fn assert_wrapped(what: &str, text: &str, width: usize, expected: &str) {
-    for line in text.lines().filter(|l| !l.trim_start().starts_with("reflect ")) {
+    for line in text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("reflect "))
+    {
         assert!(
             line.width() <= width,
             "{what} at {width}: {line:?} is {} columns",

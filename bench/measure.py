@@ -186,9 +186,10 @@ def main() -> int:
                          "≤ 5 ms, ≤ 1.2× empty", status(t <= 0.005 and ratio <= 1.2)))
         copy.unlink()
 
+    # The newest written, read from the end of the file: the same at any size.
     for n in sizes:
-        t = time_reflect("list", n, ["--journal", str(journals[n]), "list", "-n", "10"], 50, 5)
-        rows.append(("`list -n 10`", f"{n:,}", fmt_time(t), "≤ 20 ms", status(t <= 0.020)))
+        t = time_reflect("list", n, ["--journal", str(journals[n]), "list", "-n", "10", "--sort", "written"], 50, 5)
+        rows.append(("`list -n 10 --sort written`", f"{n:,}", fmt_time(t), "≤ 20 ms", status(t <= 0.020)))
 
     # Whole-journal reads (issue 15), each beside `wc -l` on the same file: the limit.
     wc_times: dict[int, float] = {}
@@ -198,7 +199,8 @@ def main() -> int:
         wc_times[n] = timer.median(["wc", "-l", str(journals[n])], env, runs(count), 2)
         rows.append(("`wc -l` on the same file (the limit)", f"{n:,}", fmt_time(wc_times[n]), "–", "–"))
     help_text = subprocess.run([reflect, "list", "--help"], capture_output=True, text=True, env=env).stdout
-    heavy = [("progress", ["progress"], 0.06), ("progress-month", ["progress", "--by", "month"], 0.06),
+    heavy = [("list-day", ["list", "-n", "10"], 0.05),
+             ("progress", ["progress"], 0.06), ("progress-month", ["progress", "--by", "month"], 0.06),
              ("export-md", ["export", "--format", "markdown"], 0.2), ("export-json", ["export", "--format", "json"], 0.2),
              ("group-theme", ["export", "--group-by", "theme"], 0.25),
              ("contains", ["list", "--contains", "valley"], 0.2)]
@@ -247,7 +249,7 @@ def main() -> int:
                            stderr=subprocess.DEVNULL)  # lets jrnl update its config once
             few = 2 if n >= 100_000 else 5
             ops = [("start (`--version`)", "version", [str(JRNL), "--version"], few, None),
-                   ("`-n 10` / `list -n 10`", "list", [str(JRNL), "-n", "10"], few, None),
+                   ("`-n 10` / `list -n 10 --sort written`", "list", [str(JRNL), "-n", "10"], few, None),
                    ("`--export md` / `export --format markdown`", "export-md", [str(JRNL), "--export", "md"], few, None)]
             # jrnl's JSON export and add grow worse than linearly (minutes at 100,000 entries).
             if n < 100_000 or args.jrnl_full:

@@ -1238,6 +1238,10 @@ mod reader {
                 prop_assert_eq!(&seen(read(journal.newest_first().unwrap())), &expected, "newest first");
                 prop_assert_eq!(&seen(read(journal.oldest_first().unwrap())), &expected, "oldest first");
                 prop_assert_eq!(&seen(read(journal.by_date().unwrap())), &expected, "by date");
+                let mut by_date: Vec<_> = read(journal.by_date().unwrap()).collect();
+                by_date.reverse();
+                let newest_days: Vec<_> = read(journal.newest_days_first().unwrap()).collect();
+                prop_assert_eq!(newest_days, by_date, "newest days first is by date reversed");
                 prop_assert_eq!(&seen(read(journal.oldest_first().unwrap().without_text())), &without_text, "without text");
                 prop_assert_eq!(&seen(read(journal.newest_first().unwrap().without_text())), &without_text, "newest, without text");
                 let searched: Shown = expected

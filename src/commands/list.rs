@@ -2,8 +2,7 @@
 //! time it was written), or with `--sort written` newest written first. The latter
 //! reads the journal from the end, so `-n 10` costs the same on any journal size.
 
-use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
+use std::cmp::Ordering;
 use std::io::Write;
 
 use anyhow::Result;
@@ -80,11 +79,8 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
             entries.finish();
         }
         ListSort::Day => {
-            let entries = journal.by_date()?.prefilter(needle());
-            for entry in newest_days(entries, &filter, limit)? {
-                show(&entry)?;
-                shown += 1;
-            }
+            let entries = journal.newest_days_first()?.prefilter(needle());
+            shown = newest_days(entries, &filter, limit, &mut show)?;
         }
     }
     if format == ListFormat::Table && shown > 0 {
@@ -101,33 +97,55 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
     Ok(SUCCESS)
 }
 
-/// The `limit` entries `filter` keeps that come last by (day, time written), newest
-/// first. Streams the journal's date-ordered reader and holds at most `limit`
-/// entries (a min-heap: each entry costs O(log limit)).
-fn newest_days(entries: Entries, filter: &Filter, limit: usize) -> Result<Vec<Entry>> {
-    let mut kept: BinaryHeap<Reverse<ByDay>> = BinaryHeap::new();
-    if limit == 0 {
-        return Ok(Vec::new());
-    }
-    for (order, entry) in entries.enumerate() {
+/// Shows the `limit` entries `filter` keeps that come last by (day, time written),
+/// newest first, and returns how many it showed. `entries` come newest day first
+/// (within a day, last placed first), so one day is held at a time, sorted by the
+/// time written, and reading stops once `limit` are shown.
+fn newest_days(
+    mut entries: Entries,
+    filter: &Filter,
+    limit: usize,
+    mut show: impl FnMut(&Entry) -> Result<()>,
+) -> Result<usize> {
+    let mut shown = 0;
+    let mut day: Vec<ByDay> = Vec::new();
+    let mut flush = |day: &mut Vec<ByDay>, shown: &mut usize| -> Result<()> {
+        day.sort_by(|a, b| b.cmp(a));
+        for by_day in day.drain(..) {
+            if *shown == limit {
+                break;
+            }
+            show(&by_day.entry)?;
+            *shown += 1;
+        }
+        day.clear();
+        Ok(())
+    };
+    for (taken, entry) in entries.by_ref().enumerate() {
+        if shown == limit {
+            break;
+        }
         let entry = entry?;
-        if !filter.matches(&entry) {
-            continue;
+        if day
+            .first()
+            .is_some_and(|first| first.entry.date != entry.date)
+        {
+            flush(&mut day, &mut shown)?;
+            if shown == limit {
+                break;
+            }
         }
-        let candidate = ByDay { entry, order };
-        if kept.len() < limit {
-            kept.push(Reverse(candidate));
-        } else if kept.peek().is_some_and(|Reverse(least)| candidate > *least) {
-            kept.pop();
-            kept.push(Reverse(candidate));
+        if filter.matches(&entry) {
+            // Taken later is placed earlier: its order is lower.
+            day.push(ByDay {
+                entry,
+                order: usize::MAX - taken,
+            });
         }
     }
-    // Ascending by `Reverse` is descending by day: newest first.
-    Ok(kept
-        .into_sorted_vec()
-        .into_iter()
-        .map(|Reverse(by_day)| by_day.entry)
-        .collect())
+    flush(&mut day, &mut shown)?;
+    entries.finish();
+    Ok(shown)
 }
 
 /// An entry ordered by the day it is about, then when it was written, then its

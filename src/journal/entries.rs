@@ -168,10 +168,13 @@ fn day_number(date: NaiveDate) -> u64 {
 
 impl Entries {
     pub(super) fn newest_first(journal: &Journal) -> Result<Entries> {
-        let snapshot = Snapshot::open(journal)?;
-        Ok(Entries {
-            scan: Scan::backwards(journal, &snapshot),
-            records: RecordAt::new(&snapshot),
+        Ok(Self::backwards(journal, &Snapshot::open(journal)?))
+    }
+
+    fn backwards(journal: &Journal, snapshot: &Arc<Snapshot>) -> Entries {
+        Entries {
+            scan: Scan::backwards(journal, snapshot),
+            records: RecordAt::new(snapshot),
             mode: Mode::NewestFirst {
                 seen: IdSet::default(),
                 overlay: None,
@@ -181,7 +184,7 @@ impl Entries {
             },
             parse: Record::parse,
             needle: None,
-        })
+        }
     }
 
     pub(super) fn oldest_first(journal: &Journal) -> Result<Entries> {
@@ -217,12 +220,35 @@ impl Entries {
     }
 
     pub(super) fn by_date_in(journal: &Journal, snapshot: &Arc<Snapshot>) -> Result<Entries> {
-        let snapshot = snapshot.clone();
-        let mut overlay = Overlay::build(journal, &snapshot)?;
+        let overlay = Overlay::build(journal, snapshot)?;
         if overlay.adds_in_date_order && overlay.is_trivial() {
-            return Ok(Self::forwards(journal, &snapshot, overlay));
+            return Ok(Self::forwards(journal, snapshot, overlay));
         }
-        // Out of date order (back-dated entries) or revised: sort an index.
+        Self::date_index(journal, snapshot, overlay, false)
+    }
+
+    /// Live entries in the reverse of [`Entries::by_date`]'s order: the newest day
+    /// first, and within a day the last placed first. Only the first pass reads the
+    /// whole journal; entries are parsed as they are taken, so taking a few is cheap.
+    pub(super) fn newest_days_first(journal: &Journal) -> Result<Entries> {
+        let snapshot = Snapshot::open(journal)?;
+        let overlay = Overlay::build(journal, &snapshot)?;
+        if overlay.adds_in_date_order && overlay.is_trivial() {
+            // File order is date order, and nothing is revised: read from the end.
+            return Ok(Self::backwards(journal, &snapshot));
+        }
+        Self::date_index(journal, &snapshot, overlay, true)
+    }
+
+    /// Out of date order (back-dated entries) or revised: an index sorted by date
+    /// (then place), read forwards or in `reverse`.
+    fn date_index(
+        journal: &Journal,
+        snapshot: &Arc<Snapshot>,
+        mut overlay: Overlay,
+        reverse: bool,
+    ) -> Result<Entries> {
+        let snapshot = snapshot.clone();
         let mut index = Vec::new();
         let mut moved = HashMap::new();
         let mut scan = Scan::detached(journal, &snapshot);
@@ -264,11 +290,18 @@ impl Entries {
             }
         }
         index.sort_unstable();
+        // Reversed, the first few are wanted soon: smaller units.
+        let unit = if reverse {
+            index.reverse();
+            64
+        } else {
+            256
+        };
         Ok(Entries {
             // The index pass's damage is reported with the rest when reading ends.
             scan,
             records,
-            mode: Mode::Indexed(Parsing::new(key_units(index, 256), moved)),
+            mode: Mode::Indexed(Parsing::new(key_units(index, unit), moved)),
             parse: Record::parse,
             needle: None,
         })

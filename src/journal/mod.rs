@@ -237,6 +237,12 @@ impl Journal {
         Entries::by_date(self)
     }
 
+    /// Live entries newest day first: [`Journal::by_date`] reversed, cheap to take
+    /// the first few of.
+    pub fn newest_days_first(&self) -> Result<Entries> {
+        Entries::newest_days_first(self)
+    }
+
     /// Every record of the entry (live or deleted) whose id starts with `prefix`,
     /// oldest first: what `reflect history` shows and `reflect restore` brings back.
     pub fn revisions(&self, prefix: &str) -> Result<(EntryId, Vec<Revision>)> {

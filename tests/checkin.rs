@@ -406,3 +406,177 @@ fn skipping_every_question_saves_nothing() {
     assert_eq!(pty.finish(), 1);
     assert!(env.journal_lines().is_empty());
 }
+
+/// The check-in paragraphs at the end of `reflect progress` (from "Latest network
+/// check-in" to the footer).
+fn progress_checkin_block(env: &TestEnv) -> String {
+    let table = env.ok(&["progress"]);
+    let start = table
+        .find("Latest network check-in")
+        .unwrap_or_else(|| panic!("no check-in in {table}"));
+    let end = table.find("What every column").unwrap_or(table.len());
+    table[start..end].to_string()
+}
+
+#[test]
+fn progress_shows_the_latest_check_in_and_what_changed_without_calling_it_progress() {
+    let env = TestEnv::new();
+    env.write("A network visit.", &["--level", "network"]);
+    env.ok(&[
+        "checkin",
+        "--purpose",
+        "2",
+        "--trust",
+        "3",
+        "--working-share",
+        "25",
+        "--date",
+        "2026-10-01",
+        "--note",
+        "NOTE-OLD",
+    ]);
+    let block = progress_checkin_block(&env);
+    assert!(
+        block.starts_with("Latest network check-in (Oct 1, 2026): purpose 2 · trust 3 · working together\n25%\n1 check-in so far."),
+        "{block}"
+    );
+    assert!(
+        !block.contains("Changed"),
+        "one check-in: nothing to compare: {block}"
+    );
+
+    env.ok(&[
+        "checkin",
+        "--purpose",
+        "3",
+        "--trust",
+        "?",
+        "--working-share",
+        "50",
+        "--convener",
+        "directivos",
+        "--date",
+        "2026-11-20",
+        "--note",
+        "NOTE-NEW",
+    ]);
+    let block = progress_checkin_block(&env);
+    let flat = block.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.starts_with("Latest network check-in (Nov 20, 2026): purpose 3 · trust don't know · working together 50% · convener: The school leadership teams, by turns"),
+        "{block}"
+    );
+    assert!(
+        flat.contains(
+            "Changed since the check-in of Oct 1, 2026: purpose 2 → 3, working together 25% → 50%."
+        ),
+        "trust has no value now, so it is not compared: {block}"
+    );
+    assert!(flat.contains("A change is not a score"), "{block}");
+    assert!(flat.contains("2 check-ins so far."), "{block}");
+    let lower = flat.to_lowercase();
+    for word in ["progress", "improve", "better", "worse"] {
+        assert!(
+            !lower.contains(word),
+            "a change is never called {word}: {block}"
+        );
+    }
+    assert!(!block.contains("NOTE-"), "{block}");
+
+    // The same in the shareable JSON, without the note.
+    let text = env.ok(&["progress", "--format", "json"]);
+    assert!(!text.contains("NOTE-"), "{text}");
+    let summary: Value = serde_json::from_str(&text).unwrap();
+    let check_in = &summary["check_in"];
+    assert_eq!(check_in["date"], "2026-11-20");
+    assert_eq!(check_in["purpose"], 3);
+    assert_eq!(check_in["working_share"], 50);
+    assert_eq!(check_in["convener"], "directivos");
+    assert_eq!(check_in["dont_know"], serde_json::json!(["trust"]));
+    assert_eq!(check_in["count"], 2);
+    assert_eq!(check_in["changes_since"], "2026-10-01");
+    assert_eq!(
+        check_in["changes"],
+        serde_json::json!([
+            {"question": "purpose", "from": 2, "to": 3},
+            {"question": "working_share", "from": 25, "to": 50}
+        ])
+    );
+    assert!(check_in.get("note").is_none());
+
+    // A window that ends before the second check-in shows the first one.
+    let earlier: Value =
+        serde_json::from_str(&env.ok(&["progress", "--format", "json", "--until", "2026-10-31"]))
+            .unwrap();
+    assert_eq!(earlier["check_in"]["purpose"], 2);
+    assert_eq!(earlier["check_in"]["count"], 1);
+}
+
+#[test]
+fn progress_without_entries_still_shows_the_check_in() {
+    let env = TestEnv::new();
+    env.ok(&["checkin", "--collaboration", "2"]);
+    let output = env.cmd().args(["progress"]).output().unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with("Latest network check-in (Nov 23, 2026): collaboration 2\n"),
+        "{stdout}"
+    );
+    let summary: Value = serde_json::from_str(&env.ok(&["progress", "--format", "json"])).unwrap();
+    assert_eq!(summary["check_in"]["collaboration"], 2);
+    assert_eq!(summary["totals"]["total"], 0);
+}
+
+#[test]
+fn the_start_menu_offers_a_check_in_when_none_is_recent() {
+    let env = TestEnv::new();
+    env.write("A first entry.", &[]);
+
+    // None yet: offered; `c` starts it.
+    let mut pty = env.pty(&[]);
+    let menu = pty.expect("[q] quit: ");
+    assert!(
+        menu.contains("You have not rated your network yet."),
+        "{menu:?}"
+    );
+    assert!(menu.contains("[c] check-in"), "{menu:?}");
+    pty.send_line("c");
+    pty.expect("Your answer for purpose");
+    pty.send_line("4");
+    pty.end_input();
+    pty.expect("Check-in saved for Nov 23, 2026: 1 answer.");
+    assert_eq!(pty.finish(), 0);
+    assert_eq!(checkins(&env).len(), 1);
+
+    // Today's check-in is recent: not offered.
+    let mut pty = env.pty(&[]);
+    let menu = pty.expect("[q] quit: ");
+    assert!(!menu.contains("[c]"), "{menu:?}");
+    pty.send_line("q");
+    assert_eq!(pty.finish(), 0);
+
+    // Only an old one (53 days before "now"): offered again.
+    let old = TestEnv::new();
+    old.write("An entry.", &[]);
+    old.ok(&["checkin", "--trust", "2", "--date", "2026-10-01"]);
+    let mut pty = old.pty(&[]);
+    let menu = pty.expect("[q] quit: ");
+    assert!(
+        menu.contains("Your last network check-in was 53 days ago."),
+        "{menu:?}"
+    );
+    assert!(menu.contains("[c] check-in"), "{menu:?}");
+    pty.send_line("q");
+    assert_eq!(pty.finish(), 0);
+
+    // 28 days is not yet more than four weeks.
+    let recent = TestEnv::new();
+    recent.write("An entry.", &[]);
+    recent.ok(&["checkin", "--trust", "2", "--date", "2026-10-26"]);
+    let mut pty = recent.pty(&[]);
+    let menu = pty.expect("[q] quit: ");
+    assert!(!menu.contains("[c]"), "{menu:?}");
+    pty.send_line("q");
+    assert_eq!(pty.finish(), 0);
+}

@@ -129,3 +129,4 @@ checkin-offer = Your last network check-in was { $days } days ago.
 checkin-offer-first = You have not rated your network yet.
 
 packs-stages = Stages of a network, earliest first (asked by `reflect checkin`; type the id with --stage):
+home-menu-checkin = [w] write · [c] check-in · [l] list · [p] progress · [q] quit:{" "}

@@ -129,3 +129,4 @@ checkin-offer = Tu último estado de la red fue hace { $days } días.
 checkin-offer-first = Todavía no has calificado tu red.
 
 packs-stages = Etapas de una red, la primera primero (las pregunta `reflect checkin`; escribe el id con --stage):
+home-menu-checkin = [w] escribir · [c] estado de la red · [l] listar · [p] progreso · [q] salir:{" "}

@@ -22,11 +22,13 @@
 //!
 //! - `words`: every sentence of the check-in (questions, steps, changes).
 //! - `ask`: the questions on a terminal.
+//! - `json`: the figures in a shared summary, written and read back (never the note).
 //!
 //! The record format in the journal is `journal::checkins`'s; this module is the
 //! domain, free of files and of the command line.
 
 pub mod ask;
+pub mod json;
 pub mod words;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};

@@ -240,3 +240,37 @@ pub fn offer(days: Option<i64>) -> String {
         None => t!("checkin-offer-first"),
     }
 }
+
+/// What `reflect progress` says about check-ins, one paragraph a string: the latest
+/// check-in's answers and, from two on, what changed since the one before (never
+/// called progress). `checkins` is in order, latest last; empty gives nothing.
+pub fn progress_block(
+    checkins: &[super::Checkin],
+    stage_name: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    let Some((latest, before)) = checkins.split_last() else {
+        return Vec::new();
+    };
+    let day = |d: chrono::NaiveDate| crate::dates::display_day(d);
+    let mut block = vec![format!(
+        "{} {}",
+        self::latest(&day(latest.date)),
+        answers(&latest.answers, stage_name).join(" · ")
+    )];
+    if let Some(previous) = before.last() {
+        let found = super::changes(&previous.answers, &latest.answers);
+        if found.is_empty() {
+            block.push(no_changes_since(&day(previous.date)));
+        } else {
+            let listed: Vec<String> = found.iter().map(change).collect();
+            block.push(format!(
+                "{} {}.",
+                changes_since(&day(previous.date)),
+                listed.join(", ")
+            ));
+            block.push(changes_caption());
+        }
+    }
+    block.push(count(checkins.len()));
+    block
+}

@@ -1,5 +1,6 @@
 //! `reflect` with no subcommand. On a terminal: today's prompt and a short menu
-//! (write, list, progress, quit). Otherwise a three-line status on stdout, for a
+//! (write, list, progress, quit; and check-in when the last one is more than four
+//! weeks old, or there is none yet but there are entries). Otherwise a three-line status on stdout, for a
 //! shell greeting or a script, and exit 0.
 
 use std::io::Write;
@@ -15,6 +16,10 @@ use crate::pack::{answer_counts, suggest};
 use crate::{t, terminal};
 
 const MENU_KEYS: [&str; 4] = ["w", "l", "p", "q"];
+const MENU_KEYS_CHECKIN: [&str; 5] = ["w", "c", "l", "p", "q"];
+
+/// How old a check-in may be before the menu offers a new one (four weeks).
+const CHECKIN_EVERY_DAYS: i64 = 28;
 
 /// What `reflect` alone does next.
 pub enum Next {
@@ -49,7 +54,16 @@ pub fn run(ctx: &Context) -> Result<Next> {
     if unrated > 0 {
         terminal::note(&crate::words::not_rated_yet(unrated));
     }
-    let Some(choice) = terminal::menu(&t!("home-menu"), &MENU_KEYS)? else {
+    // A check-in is offered when none is younger than four weeks.
+    let due = checkin_due(&journal, ctx.config.today())?;
+    let (menu, keys) = match due {
+        Some(days) => {
+            terminal::note(&crate::checkin::words::offer(days));
+            (t!("home-menu-checkin"), &MENU_KEYS_CHECKIN[..])
+        }
+        None => (t!("home-menu"), &MENU_KEYS[..]),
+    };
+    let Some(choice) = terminal::menu(&menu, keys)? else {
         return Ok(Next::Exit(SUCCESS));
     };
     Ok(match choice.as_str() {
@@ -59,7 +73,30 @@ pub fn run(ctx: &Context) -> Result<Next> {
         }))),
         "l" => Next::Run(Box::new(parsed(&["list"]))),
         "p" => Next::Run(Box::new(parsed(&["progress"]))),
+        "c" => Next::Run(Box::new(parsed(&["checkin"]))),
         _ => Next::Exit(SUCCESS),
+    })
+}
+
+/// `Some(Some(days))` when the latest check-in is more than four weeks old,
+/// `Some(None)` when there is none yet but there are entries (a first run is not the
+/// moment), `None` when one is recent.
+fn checkin_due(
+    journal: &crate::journal::Journal,
+    today: chrono::NaiveDate,
+) -> Result<Option<Option<i64>>> {
+    let latest = journal.checkins()?.into_iter().map(|c| c.date).max();
+    Ok(match latest {
+        None => {
+            let mut entries = journal.newest_first()?.without_text();
+            let writes = entries.next().transpose()?.is_some();
+            entries.finish();
+            writes.then_some(None)
+        }
+        Some(day) => {
+            let days = (today - day).num_days();
+            (days > CHECKIN_EVERY_DAYS).then_some(Some(days))
+        }
     })
 }
 

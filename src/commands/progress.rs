@@ -59,6 +59,8 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
         generated_at: ctx.config.now,
     };
     let mut summary = Summary::build(tally, &scope);
+    let checkins = checkins_in_view(ctx, filter.since, filter.until)?;
+    summary.check_in = crate::checkin::json::summary(&checkins);
 
     let mut out = super::stdout();
     match args.format {
@@ -75,6 +77,8 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
                 } else {
                     words::nothing_matches(read)
                 });
+                write_checkins(&mut out, packs, &checkins)?;
+                out.flush()?;
                 return Ok(SUCCESS);
             }
             let style = Style {
@@ -101,6 +105,10 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
                 let caption = words::measures_caption(&summary.level_names()[1]);
                 let width = width::prose_columns(width::Stream::Stdout);
                 write!(out, "{}", words::wrap(&caption, width, ""))?;
+                if !checkins.is_empty() {
+                    writeln!(out)?;
+                    write_checkins(&mut out, packs, &checkins)?;
+                }
             }
             writeln!(out)?;
             let width = width::prose_columns(width::Stream::Stdout);
@@ -109,6 +117,38 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
     }
     out.flush()?;
     Ok(SUCCESS)
+}
+
+/// The check-ins about days within `since..=until`, latest last.
+fn checkins_in_view(
+    ctx: &super::Context,
+    since: Option<chrono::NaiveDate>,
+    until: Option<chrono::NaiveDate>,
+) -> Result<Vec<crate::checkin::Checkin>> {
+    let mut checkins = ctx.journal().checkins()?;
+    checkins.retain(|c| since.is_none_or(|s| c.date >= s) && until.is_none_or(|u| c.date <= u));
+    crate::checkin::sort(&mut checkins);
+    Ok(checkins)
+}
+
+/// The latest check-in and what changed since the one before, each paragraph wrapped.
+fn write_checkins(
+    out: &mut impl Write,
+    packs: &crate::pack::PackSet,
+    checkins: &[crate::checkin::Checkin],
+) -> Result<()> {
+    let stage_name = |id: &str| {
+        let name = packs
+            .iter()
+            .find_map(|p| p.stages.iter().find(|s| s.id == id))
+            .map_or(id, |s| s.name.as_str());
+        crate::neutral::terminal_line(name).into_owned()
+    };
+    let width = width::prose_columns(width::Stream::Stdout);
+    for paragraph in crate::checkin::words::progress_block(checkins, &stage_name) {
+        write!(out, "{}", words::wrap(&paragraph, width, ""))?;
+    }
+    Ok(())
 }
 
 /// Puts the participant id (made on first use) and the group (`--group`, else

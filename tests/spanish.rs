@@ -200,3 +200,86 @@ fn the_markdown_export_speaks_spanish() {
     let (_, none, _) = run_es(&env, &["export", "--format", "markdown", "--tag", "nada"]);
     assert!(none.contains("Ninguna entrada coincide."), "{none}");
 }
+
+/// The story of issue 13: with `LANG=es_CL.UTF-8` and nothing else, a leader writes on
+/// a terminal, lists, sees progress, exports, asks for help and makes a mistake, and
+/// meets no English sentence of ours; the labels come from the Spanish pack.
+#[test]
+fn a_chilean_leader_goes_through_the_day_in_spanish() {
+    let env = TestEnv::new();
+    let mut pty = env.pty_with_env(&["write"], &[("LANG", "es_CL.UTF-8")]);
+    let offer = pty.expect("[q] salir: ");
+    pty.send_line("");
+    let typing = pty.expect("(Ctrl-C cancela).");
+    pty.send_line("Con la jefa de UTP y el equipo directivo compartimos la pauta de observación con otro establecimiento.");
+    pty.end_input();
+    let level = pty.expect("Enter la deja sin ámbito: ");
+    assert!(
+        level.contains("¿En qué ámbito ocurrió esta práctica?"),
+        "{level}"
+    );
+    assert!(level.contains("2. Red"), "{level}");
+    pty.send_line("red");
+    let from = pty.expect("Enter la salta: ");
+    pty.send_line("");
+    let depth = pty.expect("Enter la salta: ");
+    pty.send_line("compartimos recursos");
+    assert_eq!(pty.finish(), 0);
+    for (what, seen) in [
+        ("offer", &offer),
+        ("typing", &typing),
+        ("level", &level),
+        ("from", &from),
+        ("depth", &depth),
+    ] {
+        assert_no_english(what, seen);
+    }
+    // The offered theme is a theme of the Spanish pack.
+    let spanish_pack = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/redes-mejoramiento.toml"),
+    )
+    .unwrap();
+    let theme = offer
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Tema: "))
+        .unwrap_or_else(|| panic!("{offer}"));
+    assert!(
+        spanish_pack.contains(&format!("title = \"{theme}\"")),
+        "{theme}"
+    );
+
+    env.write(
+        "Visita de la supervisora del SLEP al establecimiento.",
+        &["--date", "ayer", "--level", "escuela"],
+    );
+    let run = |args: &[&str]| run_es(&env, args);
+
+    let (code, list, err) = run(&["list", "--format", "table"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(list.contains("ámbito") && list.contains("Red"), "{list}");
+    assert!(list.contains("Establecimiento"), "{list}");
+    assert_no_english("list", &(list + &err));
+
+    let (code, progress, err) = run(&["progress"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(progress.contains("Entradas con ámbito"), "{progress}");
+    let first_word = theme.split_whitespace().next().unwrap();
+    assert!(progress.contains(first_word), "{progress}");
+    assert_no_english("progress", &(progress + &err));
+
+    let (code, md, err) = run(&["export", "--format", "markdown"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(md.starts_with("# Diario reflexivo"), "{md}");
+    assert!(md.contains(&format!("· {theme} · Red")), "{md}");
+    assert_no_english("export", &(md + &err));
+
+    let (code, help, err) = run(&["list", "--help"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(help.contains("Uso:"), "{help}");
+    assert_no_english("list --help", &(help + &err));
+
+    let (code, _, err) = run(&["write", "-m", "x", "--date", "mañana por la tarde"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("\"mañana por la tarde\""), "{err}");
+    assert_no_english("bad date", &err);
+}

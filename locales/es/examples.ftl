@@ -22,7 +22,7 @@ example-list-3 = Todas las entradas en el orden en que se escribieron, como lín
 example-show-1 = Una entrada, por el id que muestra `reflect list`
 example-show-2 = Basta con cualquier comienzo único del id
 
-example-tags-1 = Cada etiqueta con su número, último uso y niveles
+example-tags-1 = Cada etiqueta con su número, último uso y ámbitos
 example-tags-2 = Solo las etiquetas de las entradas de un pack
 
 example-stats-1 = Tu ritmo: semanas, rachas, temas en silencio y un mapa de calor
@@ -38,7 +38,7 @@ example-checkin-3 = Sobre la sesión de ayer, con una nota que queda en tu diari
 
 example-edit-1 = Cambiar una entrada en tu editor
 example-edit-2 = Añadir una etiqueta y quitar otra, conservando las demás
-example-edit-3 = Llevar una entrada a otro nivel y otro día
+example-edit-3 = Llevar una entrada a otro ámbito y otro día
 
 example-delete-1 = Buscar antes la entrada
 example-delete-2 = Borrarla (su texto sigue en el archivo hasta `reflect compact`)

@@ -2,7 +2,7 @@
 
 progress-theme = Tema
 progress-idea = Idea
-progress-unrated = Sin nivel
+progress-unrated = Sin ámbito
 progress-total = Total
 progress-last5 = Últimas 5
 progress-free = Entradas libres (sin pregunta)
@@ -10,9 +10,9 @@ progress-all = Todas las entradas
 progress-measure = Medida
 progress-whole = Todo el período
 progress-change = Cambio
-progress-rated = Entradas con nivel
+progress-rated = Entradas con ámbito
 progress-ideas = Ideas (aún no práctica)
-progress-unrated-entries = Entradas sin nivel
+progress-unrated-entries = Entradas sin ámbito
 progress-reach = Alcance de red
 progress-brought-in = Aprendizaje traído al establecimiento
 progress-collaborative = Alcance colaborativo
@@ -44,14 +44,14 @@ progress-days-before = { $days ->
 progress-k-of-n = { $count } de { $of }
 progress-k-of-n-percent = { $count } de { $of } ({ $percent } %)
 progress-points = { $arrow } { $points } pts
-progress-caption = El alcance de red cuenta las entradas con nivel { $network } o superior. Los porcentajes y cambios aparecen solo sobre al menos 10 entradas.
+progress-caption = El alcance de red cuenta las entradas con ámbito { $network } o superior. Los porcentajes y cambios aparecen solo sobre al menos 10 entradas.
 progress-footer = Qué significa cada columna y medida: reflect progress --explain
 progress-trends = Tendencias, una marca por { $period ->
     [week] semana
     [month] mes
    *[quarter] trimestre
 }, de { $first } a { $last } (cantidad de entradas):
-progress-trend-rated = Entradas con nivel
+progress-trend-rated = Entradas con ámbito
 progress-trend-reach = En la red o más allá
 progress-trend-brought-in = Aprendizaje traído al establecimiento
 progress-trend-collaborative = Red o más allá, compartiendo o más
@@ -64,31 +64,31 @@ progress-explain-title = Qué muestra reflect progress
 progress-explain-theme-name = Tema
 progress-explain-theme = Una fila por tema de los paquetes a la vista, también los temas sobre los que aún no has escrito. Las entradas de un paquete o tema que ya no está instalado se siguen contando, con sus identificadores guardados.
 progress-explain-levels-name = { $school }, { $network }, { $system }
-progress-explain-levels = Cuántas entradas ubicaste en cada nivel: dentro de tu establecimiento, con otros establecimientos de la red y en el territorio. Cada columna dice dónde ocurrió la práctica, no qué tan bien resultó.
+progress-explain-levels = Cuántas entradas ubicaste en cada ámbito: dentro de tu establecimiento, con otros establecimientos de la red y en el territorio. Cada columna dice dónde ocurrió la práctica, no qué tan bien resultó.
 progress-explain-idea-name = Idea
 progress-explain-idea = Entradas que marcaste como aún no práctica: un plan o una idea. Se cuentan aparte y no entran en ninguna medida, para que planificar nunca parezca práctica.
-progress-explain-unrated-name = Sin nivel
-progress-explain-unrated = Entradas sin nivel, porque nadie lo adivina por ti. Asígnalo con `reflect rate` o `reflect edit ID --level NIVEL`; mientras tanto no entran en ninguna medida.
+progress-explain-unrated-name = Sin ámbito
+progress-explain-unrated = Entradas sin ámbito, porque nadie lo adivina por ti. Asígnalo con `reflect rate` o `reflect edit ID --level ÁMBITO`; mientras tanto no entran en ninguna medida.
 progress-explain-total-name = Total
-progress-explain-total = Todas las entradas de la fila: con nivel, ideas y sin nivel. Es la suma de las columnas anteriores.
+progress-explain-total = Todas las entradas de la fila: con ámbito, ideas y sin ámbito. Es la suma de las columnas anteriores.
 progress-explain-last5-name = Últimas 5
-progress-explain-last5 = Los niveles de las últimas cinco entradas con nivel del tema, de la más antigua a la más reciente, según el día del que tratan y luego según cuándo las escribiste. Muestra el movimiento en ambas direcciones, y volver al establecimiento es tan resultado como salir de él.
-progress-explain-rated-name = Entradas con nivel
-progress-explain-rated = Entradas ubicadas en un nivel, las que cuentan las medidas. Las ideas y las entradas sin nivel quedan fuera de todas las medidas.
+progress-explain-last5 = Los ámbitos de las últimas cinco entradas con ámbito del tema, de la más antigua a la más reciente, según el día del que tratan y luego según cuándo las escribiste. Muestra el movimiento en ambas direcciones, y volver al establecimiento es tan resultado como salir de él.
+progress-explain-rated-name = Entradas con ámbito
+progress-explain-rated = Entradas ubicadas en un ámbito, las que cuentan las medidas. Las ideas y las entradas sin ámbito quedan fuera de todas las medidas.
 progress-explain-reach-name = Alcance de red
-progress-explain-reach = Cuántas de tus entradas con nivel ocurrieron en el nivel { $network } o superior, como "k de n". Describe dónde ocurrió tu práctica, no qué tan buena fue.
+progress-explain-reach = Cuántas de tus entradas con ámbito ocurrieron en el ámbito { $network } o superior, como "k de n". Describe dónde ocurrió tu práctica, no qué tan buena fue.
 progress-explain-brought-in-name = Aprendizaje traído al establecimiento
-progress-explain-brought-in = Entradas de nivel { $school } cuya práctica trajo aprendizajes de la red, del territorio o del programa (registrado con --from). En el estudio chileno de redes, los aprendizajes se instalaron primero en los establecimientos: esta es la primera señal de transferencia, y un logro en sí misma.
+progress-explain-brought-in = Entradas de ámbito { $school } cuya práctica trajo aprendizajes de la red, del territorio o del programa (registrado con --from). En el estudio chileno de redes, los aprendizajes se instalaron primero en los establecimientos: esta es la primera señal de transferencia, y un logro en sí misma.
 progress-explain-collaborative-name = Alcance colaborativo
-progress-explain-collaborative = Entradas de nivel { $network } o superior cuyo trabajo conjunto llegó a "{ $sharing }" o más, sobre las entradas con nivel que registran una profundidad; las entradas sin profundidad se cuentan al lado. Un trabajo conjunto más profundo no siempre es lo que la situación necesita: léelo como una descripción, no como una meta.
+progress-explain-collaborative = Entradas de ámbito { $network } o superior cuyo trabajo conjunto llegó a "{ $sharing }" o más, sobre las entradas con ámbito que registran una profundidad; las entradas sin profundidad se cuentan al lado. Un trabajo conjunto más profundo no siempre es lo que la situación necesita: léelo como una descripción, no como una meta.
 progress-explain-transfers-name = Transferencias
-progress-explain-transfers = Entradas con nivel que registran de dónde vino su aprendizaje, contadas por dirección (desde → nivel). Todas las direcciones cuentan, también el aprendizaje traído de vuelta a tu establecimiento.
+progress-explain-transfers = Entradas con ámbito que registran de dónde vino su aprendizaje, contadas por dirección (desde → ámbito). Todas las direcciones cuentan, también el aprendizaje traído de vuelta a tu establecimiento.
 progress-explain-windows-name = { $whole }, { $last }, { $before }
 progress-explain-windows = Cada medida se da para todas las entradas contadas, para los últimos { $days } días (hasta hoy o hasta --until) y para los { $days } días anteriores; --window cambia el largo. La columna Cambio compara ambos períodos en puntos porcentuales, con una flecha que solo muestra la dirección.
 progress-explain-percent-name = k de n, porcentajes
 progress-explain-percent = Cada medida se muestra como k de n entradas. Un porcentaje y un cambio aparecen solo cuando hay al menos 10 entradas sobre las que contar, porque con menos una sola entrada mueve el porcentaje en diez puntos o más.
 progress-explain-grid-name = --grid
-progress-explain-grid = `reflect progress --grid` cuenta las entradas con nivel por nivel y profundidad del trabajo conjunto, con una columna para las entradas sin profundidad. Muestra si el trabajo más allá del establecimiento es sobre todo informarse o construir práctica juntos.
+progress-explain-grid = `reflect progress --grid` cuenta las entradas con ámbito por ámbito y profundidad del trabajo conjunto, con una columna para las entradas sin profundidad. Muestra si el trabajo más allá del establecimiento es sobre todo informarse o construir práctica juntos.
 progress-explain-by-name = --by week|month|quarter
 progress-explain-by = Las mismas medidas para cada período, con una línea de tendencia por medida en la terminal. Las líneas dibujan cantidades de entradas, así un mes tranquilo se ve bajo y no como un porcentaje hecho con dos entradas.
 progress-explain-prompts-name = Preguntas
@@ -106,8 +106,8 @@ cohort-title-empty = { $count ->
 cohort-reached-column = Alcanzó { $level }
 cohort-participants = Participantes
 cohort-reached = { $count ->
-    [one] Alcanzó: si la persona tiene al menos una entrada en ese nivel o superior.
-   *[other] Alcanzó: cuántas de las { $count } personas participantes tienen al menos una entrada en ese nivel o superior.
+    [one] Alcanzó: si la persona tiene al menos una entrada en ese ámbito o superior.
+   *[other] Alcanzó: cuántas de las { $count } personas participantes tienen al menos una entrada en ese ámbito o superior.
 }
 cohort-by-month = Medidas por mes
-cohort-reach = Alcance de red en total: { $fraction } entradas con nivel { $network } o superior
+cohort-reach = Alcance de red en total: { $fraction } entradas con ámbito { $network } o superior

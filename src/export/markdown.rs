@@ -381,7 +381,7 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, packs: &PackSet) -
     }
     out.write_all(" · ".as_bytes())?;
     // A free entry's level reads in the words of the default pack, as the sections do.
-    let level = match (pack.or(packs.default_pack()), entry.level) {
+    let level = match (pack.or(packs.words_of(None)), entry.level) {
         (Some(pack), level) => pack.placement_label(level),
         (None, Some(Placement::At(level))) => canonical_label(level).to_string(),
         (None, Some(Placement::Idea)) => crate::words::idea_label(),

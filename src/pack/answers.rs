@@ -123,7 +123,7 @@ impl Pack {
 impl PackSet {
     /// A transfer's origin in the words of `pack_id` if loaded, else its id.
     pub fn origin_label(&self, pack_id: Option<&str>, from: Origin) -> String {
-        match pack_id.and_then(|id| self.get(id)) {
+        match self.words_of(pack_id) {
             Some(pack) => pack.origin_label(from),
             None => from.as_str().to_string(),
         }
@@ -131,7 +131,7 @@ impl PackSet {
 
     /// A depth in the words of `pack_id` if loaded, else its id.
     pub fn depth_label(&self, pack_id: Option<&str>, depth: Depth) -> String {
-        match pack_id.and_then(|id| self.get(id)) {
+        match self.words_of(pack_id) {
             Some(pack) => pack.depth_name(depth).name.clone(),
             None => depth.as_str().to_string(),
         }

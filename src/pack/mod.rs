@@ -325,10 +325,21 @@ impl PackSet {
             .unwrap_or_else(|| level.as_str().to_string())
     }
 
-    /// How an entry's placement reads: in its pack's words if loaded, else the
-    /// canonical id (`idea`, or `unrated` when none).
+    /// The pack whose words an entry's values read in: its own pack if loaded; for a
+    /// free entry in a language other than English, the default pack (the canonical
+    /// ids are English words); else none (canonical ids).
+    pub fn words_of(&self, pack_id: Option<&str>) -> Option<&Pack> {
+        match pack_id {
+            Some(id) => self.get(id),
+            None if crate::i18n::lang() != crate::i18n::Lang::En => self.default_pack(),
+            None => None,
+        }
+    }
+
+    /// How an entry's placement reads: in its pack's words if loaded (see
+    /// [`PackSet::words_of`]), else the canonical id (`idea`, or `unrated` when none).
     pub fn placement_label(&self, pack_id: Option<&str>, level: Option<Placement>) -> String {
-        match (pack_id.and_then(|id| self.get(id)), level) {
+        match (self.words_of(pack_id), level) {
             (Some(pack), _) => pack.placement_label(level),
             (None, Some(Placement::At(level))) => level.as_str().to_string(),
             (None, Some(Placement::Idea)) => "idea".to_string(),

@@ -130,7 +130,14 @@ fn errors_and_warnings_speak_spanish_and_quote_input_as_typed() {
         )),
         "{err}"
     );
+    assert!(err.contains("no es JSON válido (columna "), "{err}");
     assert_no_english("damaged line", &err);
+    let (code, _, err) = run_es(&env, &["show", "nada"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("\nreflect: ninguna entrada coincide con \"nada\""),
+        "{err}"
+    );
 }
 
 #[test]

@@ -36,7 +36,7 @@ pub fn run(ctx: &super::Context, args: ImportArgs) -> Result<u8> {
     });
     let (added, skipped) = journal
         .add_new(imported.entries)
-        .with_context(|| format!("nothing was imported from {name}"))?;
+        .with_context(|| t!("import-nothing-imported", file = name.as_str()))?;
     busy.finish();
     terminal::note(&t!("import-summary", count = added, skipped = skipped));
     Ok(SUCCESS)
@@ -48,14 +48,15 @@ fn read_input(path: &Path) -> Result<(Vec<u8>, String)> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         if terminal::stdin_is_terminal() {
-            bail!("`reflect import -` reads stdin, which is a terminal: pipe an export in (reflect export --format json | reflect import -) or name the file");
+            bail!(t!("import-stdin-terminal"));
         }
         std::io::stdin()
             .lock()
             .read_to_end(&mut bytes)
-            .context("cannot read stdin")?;
+            .with_context(|| t!("stdin-cannot-read"))?;
         return Ok((bytes, "stdin".to_string()));
     }
-    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = fs::read(path)
+        .with_context(|| t!("file-cannot-read", path = path.display().to_string()))?;
     Ok((bytes, path.display().to_string()))
 }

@@ -24,8 +24,8 @@ macro_rules! areas {
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
 pub const EMBEDDED: &[(&str, &str, &str)] = areas![
     "busy", "checkin", "common", "config", "daily", "check", "dates", "entries", "errors",
-    "examples", "export", "help", "files", "import", "packs", "practice", "progress", "validate",
-    "write"
+    "examples", "export", "help", "files", "import", "journal", "packs", "practice", "progress",
+    "validate", "write"
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -63,7 +63,8 @@ use record::Record;
 /// Failures callers may want to tell apart.
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
-    #[error("{action} {}", .path.display())]
+    /// `action` is a message id (`journal-io-*`), followed by the path.
+    #[error("{} {}", crate::i18n::message(.action, None), .path.display())]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -72,9 +73,9 @@ pub enum JournalError {
     },
     #[error("{}", crate::t!("error-journal-locked", lock = .path.display().to_string(), seconds = seconds.to_string()))]
     Locked { path: PathBuf, seconds: f64 },
-    #[error("no entry matches '{0}' (see `reflect list`)")]
+    #[error("{}", crate::t!("journal-not-found", id = .0.as_str()))]
     NotFound(String),
-    #[error("'{prefix}' names several entries: {}; type more of the id", .candidates.join(", "))]
+    #[error("{}", crate::t!("journal-ambiguous", prefix = .prefix.as_str(), candidates = .candidates.join(", ")))]
     Ambiguous {
         prefix: String,
         candidates: Vec<String>,

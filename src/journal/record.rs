@@ -156,11 +156,12 @@ impl std::fmt::Display for LineProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LineProblem::Unreadable(why) => f.write_str(why),
-            LineProblem::NotAnEntry => f.write_str("a check-in, not an entry"),
-            LineProblem::NewerVersion(v) => write!(
-                f,
-                "record format {v} was written by a newer reflect (this one reads {RECORD_VERSION}); upgrade to read it"
-            ),
+            LineProblem::NotAnEntry => f.write_str(&crate::t!("line-not-an-entry")),
+            LineProblem::NewerVersion(v) => f.write_str(&crate::t!(
+                "line-newer-version",
+                version = v.to_string(),
+                reads = RECORD_VERSION.to_string()
+            )),
         }
     }
 }
@@ -256,8 +257,7 @@ impl Record {
         }
         // serde_json checks neither UTF-8 nor surrogates in a string it skips: the
         // typed pass below reads the text; only its copy is saved.
-        let text_problem =
-            || LineProblem::Unreadable("the text is not valid (bad UTF-8 or escape)".into());
+        let text_problem = || LineProblem::Unreadable(crate::t!("line-bad-text"));
         std::str::from_utf8(line).map_err(|_| text_problem())?;
         let light: Record<Skipped> = serde_json::from_slice(line).map_err(|err| {
             super::checkins::kind_of_unusual(line)
@@ -298,10 +298,11 @@ impl Record {
             record.created.map(|c| c.year()),
         ];
         if let Some(year) = years.into_iter().flatten().find(|y| !YEARS.contains(y)) {
-            return Err(LineProblem::Unreadable(format!(
-                "the year {year} is outside {}–{}",
-                YEARS.start(),
-                YEARS.end()
+            return Err(LineProblem::Unreadable(crate::t!(
+                "line-year-out-of-range",
+                year = year.to_string(),
+                min = YEARS.start().to_string(),
+                max = YEARS.end().to_string()
             )));
         }
         if record.op != Op::Delete {
@@ -310,9 +311,10 @@ impl Record {
                 ("text", record.text.is_none()),
             ] {
                 if missing {
-                    return Err(LineProblem::Unreadable(format!(
-                        "'{}' record has no '{field}'",
-                        if record.op == Op::Add { "add" } else { "edit" }
+                    return Err(LineProblem::Unreadable(crate::t!(
+                        "line-missing-field",
+                        op = if record.op == Op::Add { "add" } else { "edit" },
+                        field = field
                     )));
                 }
             }
@@ -493,9 +495,9 @@ impl<'de> Deserialize<'de> for Skipped {
 fn describe_json_error(err: &serde_json::Error) -> String {
     use serde_json::error::Category;
     match err.classify() {
-        Category::Eof => "the line ends early (a write was cut short?)".to_string(),
-        Category::Syntax => format!("not valid JSON (column {})", err.column()),
-        Category::Data => format!("not a journal record: {err}"),
+        Category::Eof => crate::t!("line-ends-early"),
+        Category::Syntax => crate::t!("line-not-json", column = err.column().to_string()),
+        Category::Data => crate::t!("line-not-a-record", error = err.to_string()),
         Category::Io => err.to_string(),
     }
 }

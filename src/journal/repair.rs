@@ -120,10 +120,10 @@ pub(super) fn repair(journal: &Journal) -> Result<RepairReport> {
         .append(true)
         .create(true)
         .open(&damaged_path)
-        .map_err(JournalError::io("cannot open", &damaged_path))?;
+        .map_err(JournalError::io("journal-io-open", &damaged_path))?;
     side.write_all(&bytes)
         .and_then(|_| side.sync_data())
-        .map_err(JournalError::io("cannot write", &damaged_path))?;
+        .map_err(JournalError::io("journal-io-write", &damaged_path))?;
 
     let mut kept = 0;
     let target = resolve_symlink(journal.path());
@@ -138,7 +138,7 @@ pub(super) fn repair(journal: &Journal) -> Result<RepairReport> {
         }
         Ok(())
     })
-    .map_err(io_error(journal, "cannot rewrite"))?;
+    .map_err(io_error(journal, "journal-io-rewrite"))?;
     Ok(RepairReport {
         kept: kept - newer,
         moved,
@@ -153,12 +153,12 @@ pub(super) fn compact(journal: &Journal) -> Result<CompactReport> {
     let before = check(journal)?;
     if let Some(first) = before.damage.first() {
         return Err(JournalError::Io {
-            action: "refusing to compact",
+            action: "journal-io-refuse-compact",
             path: journal.path().to_path_buf(),
-            source: std::io::Error::other(format!(
-                "{} damaged line(s), the first at line {}; run `reflect check --repair` first so nothing is lost",
-                before.damage.len(),
-                first.line
+            source: std::io::Error::other(crate::t!(
+                "journal-compact-damaged",
+                count = before.damage.len().to_string(),
+                line = first.line.to_string()
             )),
         });
     }
@@ -202,7 +202,7 @@ pub(super) fn compact(journal: &Journal) -> Result<CompactReport> {
         }
         Ok(())
     })
-    .map_err(io_error(journal, "cannot compact"))?;
+    .map_err(io_error(journal, "journal-io-compact"))?;
     Ok(CompactReport {
         records_before: before.records,
         entries_after,

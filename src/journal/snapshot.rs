@@ -32,12 +32,12 @@ impl Snapshot {
         let file = match File::open(&path) {
             Ok(file) => Some(file),
             Err(err) if err.kind() == io::ErrorKind::NotFound => None,
-            Err(err) => return Err(JournalError::io("cannot open the journal", &path)(err)),
+            Err(err) => return Err(JournalError::io("journal-io-open-journal", &path)(err)),
         };
         let len = match &file {
             Some(file) => file
                 .metadata()
-                .map_err(JournalError::io("cannot read the size of", &path))?
+                .map_err(JournalError::io("journal-io-size", &path))?
                 .len(),
             None => 0,
         };
@@ -55,7 +55,7 @@ impl Snapshot {
             return Ok(());
         };
         debug_assert!(offset + buf.len() as u64 <= self.len);
-        read_exact_at(file, buf, offset).map_err(JournalError::io("cannot read", &self.path))
+        read_exact_at(file, buf, offset).map_err(JournalError::io("journal-io-read", &self.path))
     }
 
     /// The line starting at `offset`, read into `buf` (without its newline; `None`

@@ -25,7 +25,7 @@ impl WriteLock {
             .create(true)
             .truncate(false)
             .open(&path)
-            .map_err(JournalError::io("cannot open the lock file", &path))?;
+            .map_err(JournalError::io("journal-io-open-lock", &path))?;
         wait_for_lock(journal, &file, &path)?;
         Ok(WriteLock { _file: file })
     }
@@ -47,7 +47,7 @@ fn wait_for_lock(journal: &Journal, file: &File, path: &Path) -> Result<()> {
         match file.try_lock() {
             Ok(()) => return Ok(()),
             Err(TryLockError::Error(err)) => {
-                return Err(JournalError::io("cannot lock", path)(err));
+                return Err(JournalError::io("journal-io-lock", path)(err));
             }
             Err(TryLockError::WouldBlock) => {}
         }
@@ -75,7 +75,7 @@ fn create_private_dir(journal_path: &Path) -> Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    fs::create_private_dir_all(dir).map_err(JournalError::io("cannot create the folder", dir))
+    fs::create_private_dir_all(dir).map_err(JournalError::io("journal-io-create-folder", dir))
 }
 
 /// Appends `bytes` (whole records, each ending in a newline) under the lock.
@@ -93,15 +93,17 @@ pub(super) fn append_locked(journal: &Journal, _lock: &WriteLock, bytes: &[u8]) 
         .append(true)
         .create(true)
         .open(path)
-        .map_err(JournalError::io("cannot open the journal", path))?;
+        .map_err(JournalError::io("journal-io-open-journal", path))?;
     let length = file
         .metadata()
-        .map_err(JournalError::io("cannot read the size of", path))?
+        .map_err(JournalError::io("journal-io-size", path))?
         .len();
 
     // A torn last line (a writer killed mid-write) must not swallow this record.
     let mut record = Vec::with_capacity(bytes.len() + 1);
-    if length > 0 && last_byte(&mut file).map_err(JournalError::io("cannot read", path))? != b'\n' {
+    if length > 0
+        && last_byte(&mut file).map_err(JournalError::io("journal-io-read", path))? != b'\n'
+    {
         record.push(b'\n');
     }
     record.extend_from_slice(bytes);
@@ -110,17 +112,15 @@ pub(super) fn append_locked(journal: &Journal, _lock: &WriteLock, bytes: &[u8]) 
         // Take back a partial record (e.g. on a full disk) so no torn line is left.
         let _ = file.set_len(length);
         return Err(JournalError::Io {
-            action: "the entry was NOT saved: cannot write to",
+            action: "journal-io-not-saved",
             path: path.to_path_buf(),
             source: err,
         });
     }
-    file.sync_data().map_err(JournalError::io(
-        "the entry may NOT be saved: the disk did not confirm the write to",
-        path,
-    ))?;
+    file.sync_data()
+        .map_err(JournalError::io("journal-io-not-confirmed", path))?;
     if !existed {
-        sync_dir_of(path).map_err(JournalError::io("cannot sync the folder of", path))?;
+        sync_dir_of(path).map_err(JournalError::io("journal-io-sync-folder", path))?;
     }
     Ok(())
 }

@@ -580,3 +580,127 @@ fn the_start_menu_offers_a_check_in_when_none_is_recent() {
     pty.send_line("q");
     assert_eq!(pty.finish(), 0);
 }
+
+/// A participant's shared summary (`progress --format json --group GROUP`) after one
+/// entry and, when `purpose` is given, a check-in with a note naming the participant.
+fn shared_summary(trainer: &TestEnv, name: &str, group: &str, checkin: Option<(u8, u8)>) -> String {
+    let participant = TestEnv::new();
+    participant.write(&format!("TEXT-{name}"), &["--level", "network"]);
+    if let Some((purpose, trust)) = checkin {
+        participant.ok(&[
+            "checkin",
+            "--purpose",
+            &purpose.to_string(),
+            "--trust",
+            &trust.to_string(),
+            "--working-share",
+            "50",
+            "--note",
+            &format!("NOTE-{name}"),
+        ]);
+    }
+    let summary = participant.ok(&["progress", "--format", "json", "--group", group]);
+    assert!(
+        !summary.contains("NOTE-") && !summary.contains("TEXT-"),
+        "{summary}"
+    );
+    trainer
+        .file(&format!("{name}.json"), summary)
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn cohort_shows_check_in_medians_per_group_only_from_five_participants() {
+    let trainer = TestEnv::new();
+    let mut files = Vec::new();
+    // Red Norte: five participants with a check-in, one without.
+    for (at, (purpose, trust)) in [(1, 2), (2, 2), (3, 3), (4, 4), (4, 1)]
+        .into_iter()
+        .enumerate()
+    {
+        files.push(shared_summary(
+            &trainer,
+            &format!("n{at}"),
+            "Red Norte",
+            Some((purpose, trust)),
+        ));
+    }
+    files.push(shared_summary(&trainer, "n5", "Red Norte", None));
+    // Red Sur: four participants with a check-in: held back.
+    for at in 0..4 {
+        files.push(shared_summary(
+            &trainer,
+            &format!("s{at}"),
+            "Red Sur",
+            Some((4, 4)),
+        ));
+    }
+    let mut args = vec!["cohort"];
+    args.extend(files.iter().map(String::as_str));
+    let table = trainer.ok(&args);
+    let start = table.find("Network check-ins by group").expect(&table);
+    let part = &table[start..];
+    assert!(
+        part.contains("Red Norte (5 participants with a check-in)\n  purpose           median 3, range 1 to 4 (5 answers)\n  structure         held back (0 answers; at least 5 are needed)\n"),
+        "{part}"
+    );
+    assert!(
+        part.contains("  trust             median 2, range 1 to 4 (5 answers)\n"),
+        "{part}"
+    );
+    assert!(
+        part.contains("  working together  median 50%, range 50% to 50% (5 answers)\n"),
+        "{part}"
+    );
+    assert!(
+        part.contains("Red Sur: held back (4 participants with a check-in; at least 5 are needed)"),
+        "{part}"
+    );
+    assert!(!part.contains("Red Sur ("), "no figure of Red Sur: {part}");
+
+    let json: Value = serde_json::from_str(
+        &trainer.ok(&[
+            &["cohort", "--format", "json"][..],
+            &files.iter().map(String::as_str).collect::<Vec<_>>(),
+        ]
+        .concat()),
+    )
+    .unwrap();
+    let groups = json["check_ins"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    assert_eq!(groups[0]["group"], "Red Norte");
+    assert_eq!(groups[0]["participants"], 5);
+    assert_eq!(groups[0]["answers"][0]["question"], "purpose");
+    assert_eq!(groups[0]["answers"][0]["median"], 3.0);
+    assert_eq!(groups[0]["answers"][0]["low"], 1);
+    assert_eq!(groups[1]["group"], "Red Sur");
+    assert!(groups[1]["answers"].is_null(), "{}", groups[1]);
+
+    // No cohort output carries a note or an entry's text.
+    for format in ["table", "json", "csv"] {
+        let mut args = vec!["cohort", "--format", format];
+        args.extend(files.iter().map(String::as_str));
+        let out = trainer.ok(&args);
+        assert!(
+            !out.contains("NOTE-") && !out.contains("TEXT-"),
+            "{format}: {out}"
+        );
+    }
+}
+
+#[test]
+fn a_summary_with_a_bad_check_in_is_a_bad_file() {
+    let trainer = TestEnv::new();
+    let good = shared_summary(&trainer, "p0", "Red", Some((2, 2)));
+    let text = std::fs::read_to_string(&good)
+        .unwrap()
+        .replace("\"purpose\": 2", "\"purpose\": 9");
+    let bad = trainer.file("bad.json", text);
+    let stderr = trainer.fails(&["cohort", bad.to_str().unwrap()]);
+    assert!(
+        stderr.contains("bad.json") && stderr.contains("'purpose'"),
+        "{stderr}"
+    );
+}

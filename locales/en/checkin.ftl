@@ -130,3 +130,13 @@ checkin-offer-first = You have not rated your network yet.
 
 packs-stages = Stages of a network, earliest first (asked by `reflect checkin`; type the id with --stage):
 home-menu-checkin = [w] write · [c] check-in · [l] list · [p] progress · [q] quit:{" "}
+
+checkin-cohort-title = Network check-ins by group: the median and range of each answer. A group is shown from { $min } participants with a check-in, an answer from { $min } answers.
+checkin-cohort-group = { $group } ({ $count } participants with a check-in)
+checkin-cohort-no-group = (no group)
+checkin-cohort-held-back = { $group }: held back ({ $count ->
+    [one] 1 participant
+   *[other] { $count } participants
+} with a check-in; at least { $min } are needed)
+checkin-cohort-row = median { $median }, range { $low } to { $high } ({ $answered } answers)
+checkin-cohort-row-held = held back ({ $answered } answers; at least { $min } are needed)

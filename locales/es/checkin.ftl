@@ -130,3 +130,13 @@ checkin-offer-first = Todavía no has calificado tu red.
 
 packs-stages = Etapas de una red, la primera primero (las pregunta `reflect checkin`; escribe el id con --stage):
 home-menu-checkin = [w] escribir · [c] estado de la red · [l] listar · [p] progreso · [q] salir:{" "}
+
+checkin-cohort-title = Estado de las redes por grupo: la mediana y el rango de cada respuesta. Un grupo se muestra desde { $min } participantes con estado de la red; una respuesta, desde { $min } respuestas.
+checkin-cohort-group = { $group } ({ $count } participantes con estado de la red)
+checkin-cohort-no-group = (sin grupo)
+checkin-cohort-held-back = { $group }: no se muestra ({ $count ->
+    [one] 1 participante
+   *[other] { $count } participantes
+} con estado de la red; se necesitan al menos { $min })
+checkin-cohort-row = mediana { $median }, rango { $low } a { $high } ({ $answered } respuestas)
+checkin-cohort-row-held = no se muestra ({ $answered } respuestas; se necesitan al menos { $min })

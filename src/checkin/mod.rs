@@ -22,12 +22,14 @@
 //!
 //! - `words`: every sentence of the check-in (questions, steps, changes).
 //! - `ask`: the questions on a terminal.
+//! - `cohort`: per group medians and ranges, under the five-participant rule.
 //! - `json`: the figures in a shared summary, written and read back (never the note).
 //!
 //! The record format in the journal is `journal::checkins`'s; this module is the
 //! domain, free of files and of the command line.
 
 pub mod ask;
+pub mod cohort;
 pub mod json;
 pub mod words;
 

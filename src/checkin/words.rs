@@ -274,3 +274,72 @@ pub fn progress_block(
     block.push(count(checkins.len()));
     block
 }
+
+/// The check-in part of `reflect cohort`: a title, then per group its name and one
+/// line per answer (median and range, or held back); nothing without check-ins. Group names are untrusted and
+/// neutralised for the terminal.
+pub fn cohort_lines(groups: &[super::cohort::GroupCheckins]) -> Vec<String> {
+    use super::cohort::MIN_PARTICIPANTS as MIN;
+    if groups.is_empty() {
+        return Vec::new(); // no summary holds a check-in: nothing to say
+    }
+    let mut lines = vec![t!("checkin-cohort-title", min = MIN)];
+    for group in groups {
+        lines.push(String::new());
+        let name = match &group.group {
+            Some(name) => crate::neutral::terminal_line(name).into_owned(),
+            None => t!("checkin-cohort-no-group"),
+        };
+        let Some(answers) = &group.answers else {
+            lines.push(t!(
+                "checkin-cohort-held-back",
+                group = name,
+                count = group.participants,
+                min = MIN
+            ));
+            continue;
+        };
+        lines.push(t!(
+            "checkin-cohort-group",
+            group = name,
+            count = group.participants
+        ));
+        let names: Vec<String> = answers.iter().map(|a| self::name(a.question)).collect();
+        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+        for (answer, label) in answers.iter().zip(names) {
+            let shown = |value: f64| {
+                let text = if value.fract() == 0.0 {
+                    format!("{value:.0}")
+                } else {
+                    let text = format!("{value:.1}");
+                    match crate::i18n::lang() {
+                        crate::i18n::Lang::Es => text.replace('.', ","),
+                        _ => text,
+                    }
+                };
+                if answer.question == "working_share" {
+                    t!("checkin-share-value", share = text)
+                } else {
+                    text
+                }
+            };
+            let figure = match (answer.median, answer.low, answer.high) {
+                (Some(median), Some(low), Some(high)) => t!(
+                    "checkin-cohort-row",
+                    median = shown(median),
+                    low = shown(f64::from(low)),
+                    high = shown(f64::from(high)),
+                    answered = answer.answered
+                ),
+                _ => t!(
+                    "checkin-cohort-row-held",
+                    answered = answer.answered,
+                    min = MIN
+                ),
+            };
+            let pad = width - label.chars().count();
+            lines.push(format!("  {label}{}  {figure}", " ".repeat(pad)));
+        }
+    }
+    lines
+}

@@ -19,10 +19,13 @@ pub fn run(ctx: &super::Context, args: CohortArgs) -> Result<u8> {
         terminal::warn(note);
     }
 
+    let checkins = group_checkins(&read.summaries)?;
     let mut out = super::stdout();
     match args.format {
         TableFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &cohort)?;
+            let mut value = serde_json::to_value(&cohort)?;
+            value["check_ins"] = serde_json::to_value(&checkins)?;
+            serde_json::to_writer_pretty(&mut out, &value)?;
             writeln!(out)?;
         }
         TableFormat::Csv => cohort.write_csv(&mut out)?,
@@ -54,8 +57,37 @@ pub fn run(ctx: &super::Context, args: CohortArgs) -> Result<u8> {
                 "{}",
                 words::cohort_reach(&reach, &cohort.level_names()[1])
             )?;
+            let width = terminal::width::prose_columns(terminal::width::Stream::Stdout);
+            if !checkins.is_empty() {
+                writeln!(out)?;
+            }
+            for (at, line) in crate::checkin::words::cohort_lines(&checkins)
+                .iter()
+                .enumerate()
+            {
+                match at {
+                    0 => write!(out, "{}", words::wrap(line, width, ""))?,
+                    _ => writeln!(out, "{line}")?,
+                }
+            }
         }
     }
     out.flush()?;
     Ok(SUCCESS)
+}
+
+/// Per group, the medians and ranges of the participants' latest check-ins (each
+/// summary is already one participant's latest), under the five-participant rule.
+fn group_checkins(
+    summaries: &[crate::progress::Summary],
+) -> Result<Vec<crate::checkin::cohort::GroupCheckins>> {
+    let mut participants = Vec::new();
+    for summary in summaries {
+        if let Some(check_in) = &summary.check_in {
+            let figures =
+                crate::checkin::json::read_figures(check_in).map_err(|err| anyhow!(err))?;
+            participants.push((summary.group.clone(), figures));
+        }
+    }
+    Ok(crate::checkin::cohort::by_group(&participants))
 }

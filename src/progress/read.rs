@@ -245,6 +245,9 @@ impl Summary {
         };
         summary.check()?;
         summary.check_who()?;
+        if let Some(check_in) = &summary.check_in {
+            crate::checkin::json::read_figures(check_in)?;
+        }
         Ok(summary)
     }
 

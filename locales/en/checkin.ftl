@@ -140,3 +140,9 @@ checkin-cohort-held-back = { $group }: held back ({ $count ->
 } with a check-in; at least { $min } are needed)
 checkin-cohort-row = median { $median }, range { $low } to { $high } ({ $answered } answers)
 checkin-cohort-row-held = held back ({ $answered } answers; at least { $min } are needed)
+
+checkin-chart-title = Network check-ins by group: median and range of each answer (1 to 4)
+checkin-chart-group = Group
+checkin-chart-answer = Answer
+checkin-chart-median = Median
+checkin-chart-range = Range

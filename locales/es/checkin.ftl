@@ -140,3 +140,9 @@ checkin-cohort-held-back = { $group }: no se muestra ({ $count ->
 } con estado de la red; se necesitan al menos { $min })
 checkin-cohort-row = mediana { $median }, rango { $low } a { $high } ({ $answered } respuestas)
 checkin-cohort-row-held = no se muestra ({ $answered } respuestas; se necesitan al menos { $min })
+
+checkin-chart-title = Estado de las redes por grupo: mediana y rango de cada respuesta (1 a 4)
+checkin-chart-group = Grupo
+checkin-chart-answer = Respuesta
+checkin-chart-median = Mediana
+checkin-chart-range = Rango

@@ -15,6 +15,7 @@
 //! Markdown escaping.
 
 pub mod chart;
+pub mod checkins;
 pub mod html;
 pub mod markdown;
 pub mod svg;

@@ -172,6 +172,16 @@ fn packs_list_show_and_validate_speak_spanish() {
     let (code, out, err) = run_es(&env, &["packs", "validate", file.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{err}");
     assert!(out.ends_with(": bien (1 tema, 2 preguntas)\n"), "{out}");
+    // A broken copy: its problems are listed in Spanish, with file:line:column.
+    let broken = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("theme = \"collaboration\"", "theme = \"nada\"")
+        .replace("id = \"school\"", "id = \"idea\"");
+    let broken = env.file("rota.toml", broken);
+    let (code, out, _) = run_es(&env, &["packs", "validate", broken.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains(": ningún tema tiene el id \"nada\""), "{out}");
+    assert_no_english("packs validate", &out);
     let (code, _, err) = run_es(&env, &["packs", "install", file.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{err}");
     assert!(

@@ -50,10 +50,10 @@ pub(super) fn too_large(file: &str) -> Problem {
         file,
         1,
         1,
-        &format!(
-            "the file is too large: a pack may be at most {} MiB ({} bytes)",
-            super::MAX_PACK_BYTES >> 20,
-            super::MAX_PACK_BYTES
+        &crate::t!(
+            "pack-too-large",
+            mib = (super::MAX_PACK_BYTES >> 20).to_string(),
+            bytes = super::MAX_PACK_BYTES.to_string()
         ),
     )
 }
@@ -61,11 +61,12 @@ pub(super) fn too_large(file: &str) -> Problem {
 /// A value from the file, quoted for a message (shortened when long).
 pub(super) fn shown(value: &str) -> String {
     const MAX: usize = 40;
-    if value.chars().count() > MAX {
-        format!("'{}...'", value.chars().take(MAX).collect::<String>())
+    let text = if value.chars().count() > MAX {
+        format!("{}...", value.chars().take(MAX).collect::<String>())
     } else {
-        format!("'{value}'")
-    }
+        value.to_string()
+    };
+    crate::t!("pack-quoted", text = text)
 }
 
 /// `U+001B (ESC)` style name of a character for messages.
@@ -114,10 +115,12 @@ impl<'a> Locator<'a> {
     pub(super) fn unsupported(&self, format: &Spanned<toml::Value>) -> Option<Problem> {
         let message = match format.get_ref().as_integer() {
             Some(n) if n == i64::from(FORMAT_VERSION) => return None,
-            Some(n) => format!(
-                "unsupported pack format {n}: this version of reflect reads format {FORMAT_VERSION} (a newer reflect may read it)"
+            Some(n) => crate::t!(
+                "pack-unsupported-format",
+                format = n.to_string(),
+                reads = FORMAT_VERSION.to_string()
             ),
-            None => format!("`format` must be the number {FORMAT_VERSION}"),
+            None => crate::t!("pack-format-not-number", reads = FORMAT_VERSION.to_string()),
         };
         Some(self.problem_at(format.span().start, &message))
     }
@@ -137,18 +140,19 @@ impl<'a> Locator<'a> {
         let message = if let Some((c, why)) = at.and_then(|c| forbidden_char(c).map(|why| (c, why)))
         {
             // The parser's words for this ("invalid basic string") do not say what is wrong.
-            format!(
-                "the file contains {why} ({}); pack text may not contain control characters, escape sequences or bidi overrides",
-                char_name(c)
+            crate::t!(
+                "pack-file-forbidden-char",
+                why = crate::i18n::message(why, None),
+                name = char_name(c)
             )
         } else if let Some(rest) = message.strip_prefix("unknown field") {
-            format!("unknown key{rest}")
+            crate::t!("pack-unknown-key", rest = rest)
         } else if message == "duplicate key" {
             let key = err
                 .span()
                 .and_then(|span| self.text.get(span))
                 .unwrap_or_default();
-            format!("duplicate key `{key}`")
+            crate::t!("pack-duplicate-key", key = key)
         } else {
             message
         };

@@ -88,9 +88,9 @@ pub(super) struct PromptTable {
 /// make text read differently from what it is.
 pub(super) fn forbidden_char(c: char) -> Option<&'static str> {
     if c.is_control() && c != '\n' && c != '\t' {
-        Some("a control character")
+        Some("pack-char-control")
     } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
-        Some("a bidirectional-text override")
+        Some("pack-char-bidi")
     } else {
         None
     }

@@ -47,7 +47,7 @@ pub fn check_bytes(bytes: &[u8], file: &str, origin: PackOrigin) -> Result<Pack,
                 file,
                 line,
                 column,
-                "the file is not valid UTF-8 text (save it as UTF-8)",
+                &crate::t!("pack-not-utf8"),
             )])
         }
     }
@@ -120,9 +120,6 @@ pub fn is_language_tag(tag: &str) -> bool {
         })
 }
 
-const ID_RULE: &str =
-    "use 1 to 64 characters a-z, 0-9, '-' or '_', starting with a letter or digit";
-
 /// A required id or text that was found (and is not empty), with its position.
 struct Found {
     value: String,
@@ -161,8 +158,11 @@ impl Checker<'_> {
             let name = char_name(c);
             self.report(
                 at,
-                &format!(
-                    "`{key}` contains {why} ({name}); pack text may not contain control characters, escape sequences or bidi overrides"
+                &crate::t!(
+                    "pack-forbidden-char",
+                    key = key,
+                    why = crate::i18n::message(why, None),
+                    name = name
                 ),
             );
         }
@@ -180,13 +180,16 @@ impl Checker<'_> {
         let Some(spanned) = value else {
             self.report(
                 table_at,
-                &format!("{table} is missing the required key `{key}`"),
+                &crate::t!("pack-missing-key", table = table, key = key),
             );
             return None;
         };
         let text = self.string(Some(spanned), key)?;
         if text.trim().is_empty() {
-            self.report(spanned.span().start, &format!("`{key}` is empty"));
+            self.report(
+                spanned.span().start,
+                &crate::t!("pack-empty-key", key = key),
+            );
             return None;
         }
         Some(Found {
@@ -205,7 +208,7 @@ impl Checker<'_> {
     ) -> Option<Found> {
         let found = self.required(value, key, table, table_at)?;
         if found.value.contains('\n') {
-            self.report(found.at, &format!("`{key}` must be on one line"));
+            self.report(found.at, &crate::t!("pack-one-line", key = key));
             return None;
         }
         Some(Found {
@@ -219,7 +222,7 @@ impl Checker<'_> {
         let Some(spanned) = value else {
             self.report(
                 table_at,
-                &format!("{table} is missing the required key `id`"),
+                &crate::t!("pack-missing-key", table = table, key = "id"),
             );
             return None;
         };
@@ -227,7 +230,7 @@ impl Checker<'_> {
         if !is_valid_id(id) {
             self.report(
                 spanned.span().start,
-                &format!("{} is not a valid id: {ID_RULE}", shown(id)),
+                &crate::t!("pack-bad-id", id = shown(id)),
             );
             return None;
         }
@@ -243,9 +246,11 @@ impl Checker<'_> {
             Some(&line) => {
                 self.report(
                     found.at,
-                    &format!(
-                        "duplicate {kind} id {} (first defined on line {line})",
-                        shown(&found.value)
+                    &crate::t!(
+                        "pack-duplicate-id",
+                        kind = crate::i18n::message(&format!("pack-kind-{kind}"), None),
+                        id = shown(&found.value),
+                        line = line.to_string()
                     ),
                 );
                 false
@@ -263,13 +268,13 @@ impl Checker<'_> {
         if file.format.is_none() {
             self.report(
                 0,
-                &format!("missing `format = {FORMAT_VERSION}` (the pack format version) at the top of the file"),
+                &crate::t!("pack-missing-format", version = FORMAT_VERSION.to_string()),
             );
         }
         let meta = match &file.pack {
             Some(table) => self.pack_table(table),
             None => {
-                self.report(0, "missing the [pack] table (id, name, version, language)");
+                self.report(0, &crate::t!("pack-missing-pack-table"));
                 None
             }
         };

@@ -31,7 +31,7 @@ pub(super) const LEVELS: Ladder = Ladder {
     table: "[[levels]]",
     kind: "level",
     canonical: &["school", "network", "system"],
-    order: "bottom rung first: they map onto school, network, system",
+    order: "pack-order-levels",
     reserved: &["idea", "programme"],
     defaults: default_levels,
 };
@@ -40,7 +40,7 @@ pub(super) const DEPTHS: Ladder = Ladder {
     table: "[[depths]]",
     kind: "depth",
     canonical: &["informing", "coordinating", "sharing", "co-constructing"],
-    order: "shallowest first: they map onto informing, coordinating, sharing, co-constructing",
+    order: "pack-order-depths",
     reserved: &[],
     defaults: default_depths,
 };
@@ -63,9 +63,12 @@ impl Checker<'_> {
         if count != want {
             self.report(
                 tables.span().start,
-                &format!(
-                    "a pack with {table_name} must have exactly {want} of them ({}), not {count}",
-                    ladder.order
+                &crate::t!(
+                    "pack-rung-count",
+                    table = table_name,
+                    want = want.to_string(),
+                    order = crate::i18n::message(ladder.order, None),
+                    count = count.to_string()
                 ),
             );
             ok = false;
@@ -104,31 +107,35 @@ impl Checker<'_> {
                 ok &= id_is_new;
             }
             let to_check = [
-                (id.as_ref().filter(|_| id_is_new), "id"),
-                (name.as_ref(), "name"),
+                (id.as_ref().filter(|_| id_is_new), "pack-what-id"),
+                (name.as_ref(), "pack-what-name"),
             ]
             .into_iter()
-            .chain(aliases.iter().map(|a| (Some(a), "alias")));
+            .chain(aliases.iter().map(|a| (Some(a), "pack-what-alias")));
             for (found, what) in to_check {
                 let Some(found) = found else { continue };
                 let word = crate::text::fold(found.value.trim()).into_owned();
                 let line = self.at.line_of(found.at);
                 match words.get(&word) {
                     Some(&(other, other_line)) if other != rung => {
+                        let rung = (other + 1).to_string();
                         let whose = if other == usize::MAX {
-                            "a reserved word".to_string()
+                            crate::t!("pack-reserved-word")
                         } else if other_line == 0 {
-                            format!("the standard name of rung {}", other + 1)
+                            crate::t!("pack-standard-name", rung = rung)
                         } else {
-                            format!("already used for rung {} (line {other_line})", other + 1)
+                            crate::t!("pack-rung-used", rung = rung, line = other_line.to_string())
                         };
+                        let kind = format!("pack-kind-{}", ladder.kind);
                         self.report(
                             found.at,
-                            &format!(
-                                "{} {what} {} would be ambiguous with --{}: it is {whose}",
-                                ladder.kind,
-                                shown(&found.value),
-                                ladder.kind
+                            &crate::t!(
+                                "pack-ambiguous-word",
+                                kind = crate::i18n::message(&kind, None),
+                                what = crate::i18n::message(what, None),
+                                word = shown(&found.value),
+                                flag = ladder.kind,
+                                whose = whose
                             ),
                         );
                         ok = false;

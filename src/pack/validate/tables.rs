@@ -23,10 +23,7 @@ impl Checker<'_> {
             if !is_language_tag(&language.value) {
                 self.report(
                     language.at,
-                    &format!(
-                        "{} is not a language tag: use a BCP 47 tag such as en, es or es-CL",
-                        shown(&language.value)
-                    ),
+                    &crate::t!("pack-bad-language", tag = shown(&language.value)),
                 );
             }
         }
@@ -35,7 +32,10 @@ impl Checker<'_> {
         let author = self.string(pack.author.as_ref(), "author");
         if let (Some(author), Some(spanned)) = (&author, &pack.author) {
             if author.contains('\n') {
-                self.report(spanned.span().start, "`author` must be on one line");
+                self.report(
+                    spanned.span().start,
+                    &crate::t!("pack-one-line", key = "author"),
+                );
             }
         }
         Some(Meta {
@@ -58,10 +58,7 @@ impl Checker<'_> {
         let mut themes = Vec::new();
         let Some(tables) = tables.filter(|t| !t.get_ref().is_empty()) else {
             let at = tables.map_or(0, |t| t.span().start);
-            self.report(
-                at,
-                "the pack has no themes: add at least one [[themes]] table",
-            );
+            self.report(at, &crate::t!("pack-no-themes"));
             return (themes, Vec::new());
         };
         let written = tables
@@ -98,10 +95,7 @@ impl Checker<'_> {
         let mut prompts = Vec::new();
         let Some(tables) = tables.filter(|t| !t.get_ref().is_empty()) else {
             let at = tables.map_or(0, |t| t.span().start);
-            self.report(
-                at,
-                "the pack has no prompts: add at least one [[prompts]] table",
-            );
+            self.report(at, &crate::t!("pack-no-prompts"));
             return prompts;
         };
         let known_themes: HashSet<&str> = theme_ids.iter().map(String::as_str).collect();
@@ -122,10 +116,10 @@ impl Checker<'_> {
                 if !theme_ids.is_empty() && !known_themes.contains(theme.value.as_str()) {
                     self.report(
                         theme.at,
-                        &format!(
-                            "no theme has the id {} (themes of this pack: {})",
-                            shown(&theme.value),
-                            theme_ids.join(", ")
+                        &crate::t!(
+                            "pack-unknown-theme",
+                            id = shown(&theme.value),
+                            themes = theme_ids.join(", ")
                         ),
                     );
                 }
@@ -151,13 +145,9 @@ impl Checker<'_> {
             }
         }
         if let Some(&at) = ignored_levels.first() {
-            let how_many = match ignored_levels.len() {
-                1 => "a prompt has".to_string(),
-                n => format!("{n} prompts have"),
-            };
             self.note(
                 at,
-                &format!("{how_many} a suggested `level` (the first is here); it is ignored: the leader says the level of every entry"),
+                &crate::t!("pack-level-ignored", count = ignored_levels.len()),
             );
         }
         prompts

@@ -191,7 +191,7 @@ impl Config {
             },
             None => Setting {
                 path: dirs::config_dir()
-                    .context("cannot find the user's config folder (is HOME set?)")?
+                    .with_context(|| t!("config-no-config-folder"))?
                     .join("reflect")
                     .join("config.toml"),
                 source: Source::Default,
@@ -378,7 +378,7 @@ fn system_locale() -> Option<String> {
 
 fn default_data_dir() -> Result<PathBuf> {
     Ok(dirs::data_dir()
-        .context("cannot find the user's data folder (is HOME set?)")?
+        .with_context(|| t!("config-no-data-folder"))?
         .join("reflect"))
 }
 
@@ -390,7 +390,7 @@ fn read_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
         }
         Err(err) => {
             return Err(err)
-                .with_context(|| format!("cannot read the config file {}", path.display()))
+                .with_context(|| t!("config-cannot-read", path = path.display().to_string()))
         }
     };
     match toml::from_str::<ConfigFile>(&text) {
@@ -402,11 +402,11 @@ fn read_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
                 .find(|key| Question::from_key(key.get_ref()).is_none());
             if let Some(key) = unknown {
                 let (line, column) = line_column(&text, key.span().start);
-                bail!(
-                    "{}:{line}:{column}: `ask` lists '{}', which is not a question (use level, from, depth)",
-                    path.display(),
-                    crate::neutral::terminal_line(key.get_ref())
-                );
+                bail!(t!(
+                    "config-ask-unknown",
+                    at = format!("{}:{line}:{column}", path.display()),
+                    key = crate::neutral::terminal_line(key.get_ref()).into_owned()
+                ));
             }
             Ok((file, true))
         }

@@ -131,6 +131,15 @@ fn errors_and_warnings_speak_spanish_and_quote_input_as_typed() {
         "{err}"
     );
     assert!(err.contains("no es JSON válido (columna "), "{err}");
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    std::fs::write(env.config_path(), "ask = [\"nada\"]\n").unwrap();
+    let (code, _, config_err) = run_es(&env, &["list"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        config_err.contains(":1:8: `ask` nombra \"nada\", que no es una pregunta"),
+        "{config_err}"
+    );
+    std::fs::remove_file(env.config_path()).unwrap();
     assert_no_english("damaged line", &err);
     let (code, _, err) = run_es(&env, &["show", "nada"]);
     assert_eq!(code, Some(1));

@@ -12,3 +12,9 @@ config-language-unknown = language:     { $lang } ({ $name })  ({ $source }: "{ 
 config-file-unusable = { $error } (the paths above leave out its settings)
 config-bad-now = REFLECT_NOW must be an RFC 3339 moment such as 2026-11-23T09:00:00+01:00, not "{ $value }"
 config-now-year = REFLECT_NOW: { $error }
+
+# Errors reading the settings.
+config-no-config-folder = cannot find the user's config folder (is HOME set?)
+config-no-data-folder = cannot find the user's data folder (is HOME set?)
+config-cannot-read = cannot read the config file { $path }
+config-ask-unknown = { $at }: `ask` lists '{ $key }', which is not a question (use level, from, depth)

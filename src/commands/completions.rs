@@ -27,12 +27,13 @@ pub fn man(args: ManArgs) -> anyhow::Result<u8> {
         out.flush()?;
         return Ok(SUCCESS);
     };
-    create_private_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    create_private_dir_all(&dir)
+        .with_context(|| t!("file-cannot-create", path = dir.display().to_string()))?;
     let pages = man::all_pages(command)?;
     for page in &pages {
         let path = dir.join(&page.file_name);
         std::fs::write(&path, &page.roff)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+            .with_context(|| t!("file-cannot-write", path = path.display().to_string()))?;
     }
     terminal::note(&t!(
         "man-written",

@@ -60,6 +60,8 @@ struct Parsing {
     moved: Arc<HashMap<u64, u64>>,
     parsed: Option<Ordered<Result<Parsed>>>,
     current: std::vec::IntoIter<(u64, ParseResult)>,
+    /// Units come last first, and each unit's records are taken last first.
+    backwards: bool,
 }
 
 type ParseResult = std::result::Result<Record, LineProblem>;
@@ -72,7 +74,19 @@ impl Parsing {
             moved: Arc::new(moved),
             parsed: None,
             current: Vec::new().into_iter(),
+            backwards: false,
         }
+    }
+
+    /// The same records taken last first: units in reverse order, each unit's
+    /// records reversed once parsed (each unit is still read forwards, in large
+    /// blocks, on every core).
+    fn reversed(mut self) -> Parsing {
+        if let Some(units) = &mut self.units {
+            units.reverse();
+        }
+        self.backwards = !self.backwards;
+        self
     }
 
     /// The next record in order, with its offset.
@@ -99,7 +113,13 @@ impl Parsing {
                 ));
             }
             match self.parsed.as_mut().and_then(Iterator::next) {
-                Some(batch) => self.current = batch?.into_iter(),
+                Some(batch) => {
+                    let mut batch = batch?;
+                    if self.backwards {
+                        batch.reverse();
+                    }
+                    self.current = batch.into_iter();
+                }
                 None => return Ok(None),
             }
         }
@@ -168,13 +188,10 @@ fn day_number(date: NaiveDate) -> u64 {
 
 impl Entries {
     pub(super) fn newest_first(journal: &Journal) -> Result<Entries> {
-        Ok(Self::backwards(journal, &Snapshot::open(journal)?))
-    }
-
-    fn backwards(journal: &Journal, snapshot: &Arc<Snapshot>) -> Entries {
-        Entries {
-            scan: Scan::backwards(journal, snapshot),
-            records: RecordAt::new(snapshot),
+        let snapshot = Snapshot::open(journal)?;
+        Ok(Entries {
+            scan: Scan::backwards(journal, &snapshot),
+            records: RecordAt::new(&snapshot),
             mode: Mode::NewestFirst {
                 seen: IdSet::default(),
                 overlay: None,
@@ -184,7 +201,7 @@ impl Entries {
             },
             parse: Record::parse,
             needle: None,
-        }
+        })
     }
 
     pub(super) fn oldest_first(journal: &Journal) -> Result<Entries> {
@@ -234,8 +251,18 @@ impl Entries {
         let snapshot = Snapshot::open(journal)?;
         let overlay = Overlay::build(journal, &snapshot)?;
         if overlay.adds_in_date_order && overlay.is_trivial() {
-            // File order is date order, and nothing is revised: read from the end.
-            return Ok(Self::backwards(journal, &snapshot));
+            // File order is date order, and nothing is revised: every line from the
+            // end, parsed on every core (the overlay skips what is not an entry).
+            return Ok(Entries {
+                scan: Scan::detached(journal, &snapshot),
+                records: RecordAt::new(&snapshot),
+                mode: Mode::OldestFirst(
+                    overlay,
+                    Parsing::new(byte_units(&snapshot), HashMap::new()).reversed(),
+                ),
+                parse: Record::parse,
+                needle: None,
+            });
         }
         Self::date_index(journal, &snapshot, overlay, true)
     }
@@ -291,17 +318,16 @@ impl Entries {
         }
         index.sort_unstable();
         // Reversed, the first few are wanted soon: smaller units.
-        let unit = if reverse {
-            index.reverse();
-            64
+        let parsing = if reverse {
+            Parsing::new(key_units(index, 64), moved).reversed()
         } else {
-            256
+            Parsing::new(key_units(index, 256), moved)
         };
         Ok(Entries {
             // The index pass's damage is reported with the rest when reading ends.
             scan,
             records,
-            mode: Mode::Indexed(Parsing::new(key_units(index, unit), moved)),
+            mode: Mode::Indexed(parsing),
             parse: Record::parse,
             needle: None,
         })

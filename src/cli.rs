@@ -92,6 +92,12 @@ pub enum Command {
     Checkin(CheckinArgs),
     /// Show where your practice happens (school, network, system), theme by theme and over time.
     Progress(ProgressArgs),
+    /// Write the summary to share with a trainer (counts only); on a terminal, show
+    /// what it holds and ask first.
+    Share(ShareArgs),
+    /// Write your own report, Markdown or HTML: measures and charts (entry texts only
+    /// with --with-text).
+    Report(ReportArgs),
     /// Combine several participants' `progress --format json` summaries.
     Cohort(CohortArgs),
     /// Export entries to Markdown or JSON.
@@ -408,16 +414,75 @@ fn parse_group(value: &str) -> Result<String, String> {
 }
 
 #[derive(Debug, Clone, Args)]
+pub struct ShareArgs {
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The group (network) named in the JSON summary (default: `group` in config.toml).
+    #[arg(long, value_name = "GROUP", value_parser = parse_group)]
+    pub group: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown, value_name = "FORMAT")]
+    pub format: ReportFormat,
+    /// Include the entries' texts (left out by default).
+    #[arg(long)]
+    pub with_text: bool,
+    /// Length of the recent window compared with the one before, in days.
+    #[arg(long, default_value_t = 30, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3660))]
+    pub window: u32,
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct CohortArgs {
-    /// Summaries written by `reflect progress --format json`.
+    /// Summaries written by `reflect progress --format json` or `reflect share`.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = TableFormat::Table, value_name = "FORMAT")]
-    pub format: TableFormat,
+    /// Output format; markdown and html are reports to read in a meeting.
+    #[arg(long, value_enum, default_value_t = CohortFormat::Table, value_name = "FORMAT")]
+    pub format: CohortFormat,
     /// Leave out a bad summary (saying which) instead of stopping.
     #[arg(long)]
     pub skip_bad: bool,
+    /// Show one table per group, then the whole cohort.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<CohortBy>,
+    /// The smallest group shown (3 or more); smaller groups are left out of every
+    /// table and total.
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u64).range(3..))]
+    pub min_group: u64,
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CohortFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CohortBy {
+    /// The group (network) each participant named.
+    Group,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

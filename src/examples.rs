@@ -100,10 +100,25 @@ pub const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "share",
+        &[
+            "reflect share -o summary.json",
+            "reflect share --group \"Red Norte\" -o summary.json",
+        ],
+    ),
+    (
+        "report",
+        &[
+            "reflect report --format html -o report.html",
+            "reflect report --since 2026-03-01 --with-text -o portfolio.md",
+        ],
+    ),
+    (
         "cohort",
         &[
             "reflect cohort ana.json ben.json carla.json",
-            "reflect cohort summaries/*.json --format csv",
+            "reflect cohort summaries/*.json --by group",
+            "reflect cohort summaries/*.json --by group --format html -o cohort.html",
         ],
     ),
     (

@@ -510,7 +510,7 @@ fn cohort_counts_each_summary_once_by_any_name_or_copy() {
 
 /// A summary as reflect wrote it before issue 14 (format 1): every entry had a
 /// level, and rows carried "latest" and "stage".
-const FORMAT_1: &str = r#"{
+pub const FORMAT_1: &str = r#"{
   "format": "reflect-progress",
   "version": 1,
   "generated": "2026-06-30",

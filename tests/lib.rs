@@ -32,4 +32,5 @@ mod rhythm;
 mod spanish;
 mod terminal;
 mod torture;
+mod trainer;
 mod wrapping;

@@ -55,8 +55,15 @@ example-progress-1 = Theme by theme: where your practice happened (school, netwo
 example-progress-2 = One row per month this year
 example-progress-3 = A summary for your trainer (counts only, never your words)
 
+example-share-1 = The summary for your trainer, after seeing what it holds
+example-share-2 = Naming your network
+
+example-report-1 = Your report as one HTML page, to print or keep
+example-report-2 = Since March, with your entries' words, for a mentor conversation
+
 example-cohort-1 = Combine the summaries of a cohort
-example-cohort-2 = The same as CSV, for a spreadsheet
+example-cohort-2 = A table per group (network), then the whole cohort
+example-cohort-3 = The same as a report to project or print
 
 example-export-1 = This term's entries as Markdown
 example-export-2 = One theme, grouped by theme

@@ -93,10 +93,32 @@ help-progress-explain = Explain every column and measure, then exit
 help-progress-window = Length of the recent window compared with the one before, in days
 help-progress-group = The group (network) named in the JSON summary (default: `group` in config.toml)
 
+help-share = Write the summary to share with a trainer (counts only); on a terminal, show what it holds and ask first
+help-share-output = { help-export-output }
+help-share-group = { help-progress-group }
+
+help-report = Write your own report, Markdown or HTML: measures and charts (entry texts only with --with-text)
+help-report-since = { help-list-since }
+help-report-until = { help-list-until }
+help-report-on = { help-list-on }
+help-report-theme = { help-list-theme }
+help-report-prompt = { help-list-prompt }
+help-report-level = { help-list-level }
+help-report-tag = { help-list-tag }
+help-report-contains = { help-list-contains }
+help-report-exact = { help-list-exact }
+help-report-format = Output format
+help-report-with_text = Include the entries' texts (left out by default)
+help-report-window = { help-progress-window }
+help-report-output = { help-export-output }
+
 help-cohort = Combine several participants' `progress --format json` summaries
-help-cohort-files = Summaries written by `reflect progress --format json`
-help-cohort-format = Output format
+help-cohort-files = Summaries written by `reflect progress --format json` or `reflect share`
+help-cohort-format = Output format; markdown and html are reports to read in a meeting
 help-cohort-skip_bad = Leave out a bad summary (saying which) instead of stopping
+help-cohort-by = Show one table per group, then the whole cohort
+help-cohort-min_group = The smallest group shown (3 or more); smaller groups are left out of every table and total
+help-cohort-output = { help-export-output }
 
 help-export = Export entries to Markdown or JSON
 help-export-since = { help-list-since }

@@ -55,8 +55,15 @@ example-progress-1 = Tema por tema: dónde ocurrió tu práctica (escuela, red, 
 example-progress-2 = Una fila por mes este año
 example-progress-3 = Un resumen para tu formador (solo cifras, nunca tus palabras)
 
+example-share-1 = El resumen para quien te forma, después de ver lo que contiene
+example-share-2 = Indicando tu red
+
+example-report-1 = Tu informe como una página HTML, para imprimir o guardar
+example-report-2 = Desde marzo, con las palabras de tus entradas, para una conversación con tu mentor
+
 example-cohort-1 = Combinar los resúmenes de una cohorte
-example-cohort-2 = Lo mismo en CSV, para una hoja de cálculo
+example-cohort-2 = Una tabla por grupo (red) y luego la cohorte completa
+example-cohort-3 = Lo mismo como informe para proyectar o imprimir
 
 example-export-1 = Las entradas de este trimestre en Markdown
 example-export-2 = Un tema, agrupado por tema

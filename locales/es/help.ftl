@@ -93,10 +93,32 @@ help-progress-explain = Explica cada columna y cada medida, y termina
 help-progress-window = Largo en días de la ventana reciente que se compara con la anterior
 help-progress-group = El grupo (red) que se nombra en el resumen JSON (por defecto: `group` en config.toml)
 
+help-share = Escribe el resumen para compartir con quien forma (solo conteos); en una terminal, muestra lo que contiene y pregunta antes
+help-share-output = { help-export-output }
+help-share-group = { help-progress-group }
+
+help-report = Escribe tu propio informe, en Markdown o HTML: medidas y gráficos (el texto de las entradas solo con --with-text)
+help-report-since = { help-list-since }
+help-report-until = { help-list-until }
+help-report-on = { help-list-on }
+help-report-theme = { help-list-theme }
+help-report-prompt = { help-list-prompt }
+help-report-level = { help-list-level }
+help-report-tag = { help-list-tag }
+help-report-contains = { help-list-contains }
+help-report-exact = { help-list-exact }
+help-report-format = Formato de salida
+help-report-with_text = Incluye el texto de las entradas (queda fuera por defecto)
+help-report-window = { help-progress-window }
+help-report-output = { help-export-output }
+
 help-cohort = Combina los resúmenes `progress --format json` de varios participantes
-help-cohort-files = Resúmenes escritos por `reflect progress --format json`
-help-cohort-format = Formato de salida
+help-cohort-files = Resúmenes escritos por `reflect progress --format json` o `reflect share`
+help-cohort-format = Formato de salida; markdown y html son informes para leer en una reunión
 help-cohort-skip_bad = Deja fuera un resumen dañado (y dice cuál) en vez de detenerse
+help-cohort-by = Muestra una tabla por grupo y luego la cohorte completa
+help-cohort-min_group = El grupo más pequeño que se muestra (3 o más); los grupos más pequeños quedan fuera de todas las tablas y totales
+help-cohort-output = { help-export-output }
 
 help-export = Exporta entradas a Markdown o JSON
 help-export-since = { help-list-since }

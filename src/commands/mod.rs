@@ -7,6 +7,7 @@ mod cohort;
 mod compact;
 mod completions;
 mod config;
+mod damage;
 mod delete;
 mod drafts;
 mod edit;
@@ -20,6 +21,7 @@ mod progress;
 mod prompt;
 mod rate;
 mod report;
+mod share;
 mod show;
 mod stats;
 mod tags;
@@ -103,6 +105,8 @@ fn dispatch(ctx: &Context, command: Command) -> Result<u8> {
         Command::Delete(args) => delete::run(ctx, args),
         Command::Progress(args) => progress::run(ctx, args),
         Command::Cohort(args) => cohort::run(ctx, args),
+        Command::Share(args) => share::run(ctx, args),
+        Command::Report(args) => report::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Packs(command) => packs::run(ctx, command),
@@ -134,13 +138,13 @@ impl Context {
             self.config.progress_after,
             self.config.ascii,
         );
-        let journal = journal.with_report(std::sync::Arc::new(report::WithBar(busy.clone())));
+        let journal = journal.with_report(std::sync::Arc::new(damage::WithBar(busy.clone())));
         (journal, busy)
     }
 
     pub fn journal(&self) -> Journal {
         Journal::new(&self.config.journal.path)
-            .with_report(std::sync::Arc::new(report::OnStderr))
+            .with_report(std::sync::Arc::new(damage::OnStderr))
             .with_lock_timeout(self.config.lock_timeout)
     }
 

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::{ProgressArgs, TableFormat};
+use crate::cli::{FilterArgs, ProgressArgs, TableFormat};
 use crate::exit_codes::SUCCESS;
 use crate::progress::render::{self, Style};
 use crate::progress::summary::{canonical_depth_names, display_names};
@@ -30,37 +30,7 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
         out.flush()?;
         return Ok(SUCCESS);
     }
-    let filter = ctx.filter(&args.filter)?;
-    let selected = ctx.selected_packs()?;
-    let today = ctx.config.today();
-
-    let windows = Windows::ending(filter.until.unwrap_or(today), args.window);
-    let mut tally = Tally::new(windows, args.by.map(Into::into));
-    let mut read = 0u64;
-    let mut entries = ctx.journal().oldest_first()?;
-    if filter.contains.is_none() {
-        // Counting needs no words: skip decoding them.
-        entries = entries.without_text();
-    }
-    for entry in entries {
-        let entry = entry?;
-        read += 1;
-        if filter.matches(&entry) {
-            tally.add(&Observation::of(&entry));
-        }
-    }
-
-    let scope = Scope {
-        packs,
-        selected: &selected,
-        default_pack: packs.default_pack().map(|p| p.id.as_str()),
-        since: filter.since,
-        until: filter.until,
-        generated_at: ctx.config.now,
-    };
-    let mut summary = Summary::build(tally, &scope);
-    let checkins = checkins_in_view(ctx, filter.since, filter.until)?;
-    summary.check_in = crate::checkin::json::summary(&checkins);
+    let (mut summary, read, checkins) = summary(ctx, &args.filter, args.window, args.by)?;
 
     let mut out = super::stdout();
     match args.format {
@@ -149,6 +119,49 @@ fn write_checkins(
         write!(out, "{}", words::wrap(&paragraph, width, ""))?;
     }
     Ok(())
+}
+
+/// The summary of the entries `filter` keeps, in one streaming pass, with the
+/// latest check-in in view (`check_in`); how many entries were read; the check-ins.
+pub fn summary(
+    ctx: &super::Context,
+    filter: &FilterArgs,
+    window: u32,
+    by: Option<crate::cli::Period>,
+) -> Result<(Summary, u64, Vec<crate::checkin::Checkin>)> {
+    let packs = ctx.packs()?;
+    let filter = ctx.filter(filter)?;
+    let selected = ctx.selected_packs()?;
+    let today = ctx.config.today();
+
+    let windows = Windows::ending(filter.until.unwrap_or(today), window);
+    let mut tally = Tally::new(windows, by.map(Into::into));
+    let mut read = 0u64;
+    let mut entries = ctx.journal().oldest_first()?;
+    if filter.contains.is_none() {
+        // Counting needs no words: skip decoding them.
+        entries = entries.without_text();
+    }
+    for entry in entries {
+        let entry = entry?;
+        read += 1;
+        if filter.matches(&entry) {
+            tally.add(&Observation::of(&entry));
+        }
+    }
+
+    let scope = Scope {
+        packs,
+        selected: &selected,
+        default_pack: packs.default_pack().map(|p| p.id.as_str()),
+        since: filter.since,
+        until: filter.until,
+        generated_at: ctx.config.now,
+    };
+    let mut summary = Summary::build(tally, &scope);
+    let checkins = checkins_in_view(ctx, filter.since, filter.until)?;
+    summary.check_in = crate::checkin::json::summary(&checkins);
+    Ok((summary, read, checkins))
 }
 
 /// Puts the participant id (made on first use) and the group (`--group`, else

@@ -1,57 +1,75 @@
-//! How commands show what the journal reports: each damaged line a read skipped, at
-//! most [`WARNINGS_SHOWN`] of them one by one, then one line summing up the rest.
+//! `reflect report`: the leader's own report (Markdown or HTML) for a portfolio page
+//! or a mentor conversation. The figures are those of `reflect progress` (one pass
+//! over the journal); the entries' texts are read, in a second pass, only with
+//! `--with-text`.
 
-use std::path::Path;
+use anyhow::{Context as _, Result};
 
-use crate::busy::Busy;
-use crate::journal::{Damage, Report};
-use crate::{t, terminal};
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::entry::{Entry, Placement};
+use crate::exit_codes::SUCCESS;
+use crate::fs::Output;
+use crate::pack::PackSet;
+use crate::progress::words::label;
+use crate::report::leader::{self, EntryText};
 
-/// Damaged lines named one by one on stderr before the rest are summed up.
-const WARNINGS_SHOWN: usize = 20;
-
-/// Warnings on stderr.
-pub struct OnStderr;
-
-impl Report for OnStderr {
-    fn waiting_for_lock(&self, lock: &Path) {
-        let lock = lock.display().to_string();
-        terminal::note(&crate::t!("journal-waiting-for-lock", lock = lock));
-    }
-
-    fn damage(&self, journal: &Path, damage: &[Damage]) {
-        let path = journal.display().to_string();
-        for d in damage.iter().take(WARNINGS_SHOWN) {
-            terminal::warn(&t!(
-                "damaged-line-skipped",
-                path = path.as_str(),
-                line = d.line.to_string(),
-                problem = d.problem.to_string()
-            ));
-        }
-        if let (Some(more), Some(last)) = (damage.len().checked_sub(WARNINGS_SHOWN), damage.last())
-        {
-            if more > 0 {
-                terminal::warn(&t!(
-                    "damaged-lines-more",
-                    path = path.as_str(),
-                    more = more.to_string(),
-                    last = last.line.to_string()
-                ));
+pub fn run(ctx: &super::Context, args: ReportArgs) -> Result<u8> {
+    let (summary, _, _) = super::progress::summary(ctx, &args.filter, args.window, None)?;
+    let entries = if args.with_text {
+        let filter = ctx.filter(&args.filter)?;
+        let packs = ctx.packs()?;
+        let names = summary.level_names();
+        let mut entries = Vec::new();
+        for entry in ctx.journal().oldest_first()? {
+            let entry = entry?;
+            if filter.matches(&entry) {
+                entries.push(entry);
             }
         }
-    }
+        // Oldest first: by the day each is about, then when it was written.
+        entries.sort_by_key(|e| (e.date, e.written));
+        Some(
+            entries
+                .iter()
+                .map(|e| entry_text(e, packs, &names))
+                .collect::<Vec<_>>(),
+        )
+    } else {
+        None
+    };
+    let report = leader::build(&summary, entries.as_deref());
+    Output::from_arg(args.output.as_deref())
+        .write(&ctx.protected_files(), |out| {
+            let text = match args.format {
+                ReportFormat::Markdown => crate::report::markdown::render(&report),
+                ReportFormat::Html => {
+                    crate::report::html::render(&report, crate::i18n::lang().code())
+                }
+            };
+            out.write_all(text.as_bytes())?;
+            Ok(())
+        })
+        .context("the report was not written")?;
+    Ok(SUCCESS)
 }
 
-/// Warnings on stderr, and how far forward reads have got on a progress bar.
-pub struct WithBar(pub Busy);
-
-impl Report for WithBar {
-    fn damage(&self, journal: &Path, damage: &[Damage]) {
-        OnStderr.damage(journal, damage);
-    }
-
-    fn read_progress(&self, _journal: &Path, bytes: u64) {
-        self.0.set_position(bytes);
+/// "2026-11-02 · Theme title · Network" and the text.
+fn entry_text(entry: &Entry, packs: &PackSet, names: &[String; 3]) -> EntryText {
+    let theme = match (&entry.pack, &entry.theme) {
+        (Some(pack), Some(theme)) => packs
+            .get(pack)
+            .and_then(|p| p.theme(theme))
+            .map_or_else(|| format!("{pack}/{theme}"), |t| t.title.clone()),
+        (None, Some(theme)) => theme.clone(),
+        _ => label::free(),
+    };
+    let level = match entry.level {
+        Some(Placement::At(level)) => names[level.rank()].clone(),
+        Some(Placement::Idea) => label::idea(),
+        None => label::unrated(),
+    };
+    EntryText {
+        heading: format!("{} · {theme} · {level}", entry.date),
+        text: entry.text.clone(),
     }
 }

@@ -23,9 +23,9 @@ macro_rules! areas {
 
 /// `(area, English text, Spanish text)` of every `.ftl` file, one per area.
 pub const EMBEDDED: &[(&str, &str, &str)] = areas![
-    "busy", "checkin", "common", "config", "daily", "check", "dates", "entries", "errors",
-    "examples", "export", "help", "files", "import", "journal", "packs", "practice", "progress",
-    "validate", "write"
+    "busy", "checkin", "cohort", "common", "config", "daily", "check", "dates", "entries",
+    "errors", "examples", "export", "help", "files", "import", "journal", "packs", "practice",
+    "progress", "report", "share", "validate", "write"
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -22,11 +22,13 @@ use comfy_table::{Cell, Table};
 use serde::{Deserialize, Serialize};
 
 use super::counts::Counts;
+use super::groups::{partition, CohortGroup, LeftOut, Spread, MIN_GROUP};
 use super::measures::Measures;
 use super::period::Period;
 use super::render::{self, csv_record, Style};
 use super::summary::{
-    canonical_level_names, display_names, series, LevelInfo, PeriodRow, Row, Summary,
+    canonical_level_names, display_names, grid_cells, grid_from_cells, series, GridCell, LevelInfo,
+    PeriodRow, Row, Summary,
 };
 use super::words::{self, label};
 use crate::entry::Level;
@@ -121,9 +123,38 @@ pub struct Cohort {
     /// Every participant's measures over their whole period, summed.
     pub measures: Measures,
     pub months: Vec<CohortMonth>,
+    /// Rated entries per level and depth, summed (the cells of a summary's `grid`).
+    pub grid: Vec<GridCell>,
+    /// The measures pooled and per participant (medians), for the whole cohort.
+    pub per_participant: Spread,
+    /// The groups shown, by name (empty when no summary names a group).
+    pub groups: Vec<CohortGroup>,
+    /// The smallest group shown.
+    pub min_group: u64,
+    /// Participants of groups too small to show, left out of everything above.
+    pub left_out: LeftOut,
 }
 
 impl Cohort {
+    /// Groups the summaries, applies the privacy rule (groups under `min_group`
+    /// participants are left out, see [`super::groups`]) and combines the rest.
+    pub fn build(
+        summaries: Vec<Summary>,
+        min_group: u64,
+        generated: NaiveDate,
+    ) -> Result<(Cohort, Vec<String>), String> {
+        let parts = partition(summaries, min_group);
+        let (mut cohort, notes) = Cohort::combine(&parts.kept, generated)?;
+        cohort.min_group = min_group.max(MIN_GROUP);
+        cohort.left_out = parts.left_out;
+        for (name, members) in parts.groups {
+            let spread = Spread::of(members.iter().map(|&i| &parts.kept[i]))
+                .ok_or_else(|| overflow(name.as_deref().unwrap_or("no group")))?;
+            cohort.groups.push(CohortGroup { name, spread });
+        }
+        Ok((cohort, notes))
+    }
+
     /// Combines summaries (already checked by [`super::read_summaries`]). Returns the
     /// cohort and notes for the trainer (differences between the summaries), or an
     /// error when a sum of counts overflows. Linear in the size of the summaries.
@@ -155,6 +186,7 @@ impl Cohort {
         let mut totals = CohortRow::new(None, None, label::all());
         let mut months: BTreeMap<NaiveDate, (Measures, u64)> = BTreeMap::new();
         let mut measures = Measures::default();
+        let mut grid = super::Grid::default();
         let (mut first, mut last) = (None::<NaiveDate>, None::<NaiveDate>);
 
         for summary in summaries {
@@ -214,6 +246,12 @@ impl Cohort {
             measures
                 .checked_merge(&summary.measures.whole)
                 .ok_or_else(|| overflow("all entries"))?;
+            if let Some(cells) = grid_from_cells(&summary.grid) {
+                for (level, depth, count) in cells.cells() {
+                    let sum = grid.get(level, depth).checked_add(count);
+                    grid.set(level, depth, sum.ok_or_else(|| overflow("all entries"))?);
+                }
+            }
             first = earliest(first, summary.period.first);
             last = latest(last, summary.period.last);
         }
@@ -251,7 +289,13 @@ impl Cohort {
             })
             .collect();
 
+        let per_participant = Spread::of(summaries).ok_or_else(|| overflow("all entries"))?;
         let cohort = Cohort {
+            per_participant,
+            groups: Vec::new(),
+            grid: grid_cells(&grid),
+            min_group: MIN_GROUP,
+            left_out: LeftOut::default(),
             format: FORMAT.to_string(),
             version: VERSION,
             generated,

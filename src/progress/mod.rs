@@ -12,7 +12,9 @@
 //! - `legacy`: format 1 summaries, converted on reading.
 //! - `render`: terminal tables and sparklines; `csv`: the one-table CSV.
 //! - `read`: participants' summaries read from files, distrusted and checked.
-//! - `cohort`: several summaries combined.
+//! - `groups`: a cohort's groups, the privacy rule, and medians per participant.
+//! - `cohort`: several summaries combined; `group_table`: a group's measures as rows
+//!   (terminal, CSV and reports).
 //!
 //! Dependencies run one way, down this list: no module imports one below it
 //! (`measures_json` and `legacy` sit beside `summary`).
@@ -22,6 +24,8 @@
 pub mod cohort;
 pub mod counts;
 pub mod csv;
+pub mod group_table;
+pub mod groups;
 pub mod legacy;
 pub mod measures;
 mod measures_json;

@@ -248,6 +248,22 @@ pub fn explain(names: &[String; 3], depths: &[String; 4], days: u32) -> String {
     text
 }
 
+/// A number with at most one decimal, in this language's way: `2`, `2.5` (`2,5`).
+pub fn decimal(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    let text = if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    };
+    text.replace('.', &t!("cohort-decimal-separator"))
+}
+
+/// A whole percentage: "45%" ("45 %" in Spanish).
+pub fn percent(percent: i64) -> String {
+    t!("cohort-percent", percent = percent.to_string())
+}
+
 /// `--explain` is set two columns short of the prose width (78 off a terminal).
 fn explain_width() -> usize {
     width::prose_columns(Stream::Stdout).saturating_sub(2)

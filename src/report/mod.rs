@@ -10,14 +10,21 @@
 //! - [`html::render`]: one self-contained HTML file, the charts drawn as inline SVG by
 //!   the pure functions of [`svg`], each with its table beside it.
 //!
+//! The two documents are built in [`leader`] (`reflect report`) and [`cohort`]
+//! (`reflect cohort --format markdown|html`), from pieces in `parts`; those three
+//! read [`crate::progress`], the renderers do not.
+//!
 //! Text from outside (group names, theme titles from packs) is untrusted: the HTML
 //! renderer escapes it through `maud`, the Markdown renderer through the project's
 //! Markdown escaping.
 
 pub mod chart;
 pub mod checkins;
+pub mod cohort;
 pub mod html;
+pub mod leader;
 pub mod markdown;
+mod parts;
 pub mod svg;
 
 pub use chart::{

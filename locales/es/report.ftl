@@ -35,4 +35,4 @@ report-grid-chart = Ámbito × profundidad del trabajo conjunto
 report-grid-corner = Ámbito \ profundidad
 report-entries = Entradas
 report-entries-note = Las palabras de las entradas, tal como se escribieron (incluidas porque el informe se hizo con --with-text).
-report-checkins = Revisiones de la red
+report-checkins = Estado de las redes

@@ -499,3 +499,61 @@ fn share_without_a_terminal_writes_without_asking() {
     let again: Value = serde_json::from_str(&env.ok(&["share"])).unwrap();
     assert_eq!(again["participant"], read(&out)["participant"]);
 }
+
+/// A group whose name is a spreadsheet formula and whose five participants each
+/// left a check-in note: the name is guarded in CSV and stays text elsewhere, and no
+/// note or entry text reaches any cohort output.
+#[test]
+fn check_in_notes_never_leave_the_journal_and_a_formula_group_is_guarded_in_csv() {
+    const FORMULA: &str = "=HYPERLINK(\"http://e.x\",\"Red\")";
+    let trainer = TestEnv::new();
+    let files: Vec<String> = (0..5)
+        .map(|n| {
+            let leader = TestEnv::new();
+            leader.append_records(&entries(&format!("f{n}"), 2, "network", Some(CR)));
+            leader.ok(&[
+                "checkin",
+                "--purpose",
+                "3",
+                "--trust",
+                &(1 + n % 4).to_string(),
+                "--note",
+                &format!("NOTE-SECRET-{n}"),
+            ]);
+            let summary = leader.ok(&["share", "--group", FORMULA]);
+            let path = trainer.file(&format!("f{n}.json"), summary);
+            path.to_str().unwrap().to_string()
+        })
+        .collect();
+    for by in [&[][..], &["--by", "group"][..]] {
+        for format in ["table", "json", "csv", "markdown", "html"] {
+            let mut extra = vec!["--format", format];
+            extra.extend_from_slice(by);
+            let out = cohort(&trainer, &files, &extra);
+            assert!(
+                !out.contains("NOTE-SECRET"),
+                "a note in {format} {by:?}:\n{out}"
+            );
+            assert!(
+                !out.contains("SECRET-TEXT"),
+                "entry text in {format} {by:?}:\n{out}"
+            );
+            if format == "csv" {
+                for line in out.lines() {
+                    for cell in line.split(',') {
+                        let cell = cell.trim_start_matches('"');
+                        assert!(
+                            !cell.starts_with(['=', '+', '@']),
+                            "a CSV cell starts a formula: {line}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let csv = cohort(&trainer, &files, &["--format", "csv", "--by", "group"]);
+    assert!(
+        csv.contains("'=HYPERLINK"),
+        "the group is named, guarded: {csv}"
+    );
+}

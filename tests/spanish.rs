@@ -309,3 +309,39 @@ fn a_chilean_leader_goes_through_the_day_in_spanish() {
     assert!(err.contains("\"mañana por la tarde\""), "{err}");
     assert_no_english("bad date", &err);
 }
+
+/// A bad summary given to `cohort` is refused in Spanish, naming the file as given.
+#[test]
+fn a_bad_summary_is_refused_in_spanish() {
+    let env = TestEnv::new();
+    let cases = [
+        (
+            "otra.json",
+            "{\"format\": \"otra-cosa\"}",
+            "otra.json: no es un resumen de progreso",
+        ),
+        ("rota.json", "{\n  oops", "rota.json:2:3: no es JSON válido"),
+        (
+            "carpeta",
+            "",
+            "carpeta: no es un archivo común (una carpeta)",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let path = if text.is_empty() {
+            let dir = env.root().join(name);
+            std::fs::create_dir_all(&dir).unwrap();
+            dir
+        } else {
+            env.file(name, text)
+        };
+        let (code, stdout, stderr) = run_es(&env, &["cohort", path.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stdout.is_empty(), "{stdout}");
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+        assert_no_english(name, &stderr);
+        for word in ["not a", "summary", "valid", "folder"] {
+            assert!(!stderr.contains(word), "{name}: English {word:?}: {stderr}");
+        }
+    }
+}

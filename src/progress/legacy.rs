@@ -118,11 +118,14 @@ impl SummaryV1 {
         let rows = self
             .themes
             .iter()
-            .map(|t| (t.title.as_str(), &t.row))
-            .chain([("free entries", &self.free), ("totals", &self.totals)]);
+            .map(|t| (t.title.clone(), &t.row))
+            .chain([
+                (crate::t!("summary-row-free"), &self.free),
+                (crate::t!("summary-row-totals"), &self.totals),
+            ]);
         for (name, row) in rows {
             if row.counts.checked_total() != Some(row.total) {
-                return Err(format!("the counts of '{name}' do not add up to its total"));
+                return Err(crate::t!("summary-row-not-adding-up", row = name));
             }
         }
         let reach = &self.reach;
@@ -130,17 +133,14 @@ impl SummaryV1 {
             .into_iter()
             .chain(self.months.iter().map(|m| &m.share));
         if shares.into_iter().any(|s| s.network_or_above > s.entries) {
-            return Err("a reach counts more entries at network level than entries".to_string());
+            return Err(crate::t!("summary-v1-reach"));
         }
         if let Some(month) = self
             .months
             .iter()
             .find(|m| m.counts.checked_total() != Some(m.share.entries))
         {
-            return Err(format!(
-                "the counts of month {} do not add up to its entries",
-                month.period
-            ));
+            return Err(crate::t!("summary-v1-month", month = month.period.as_str()));
         }
         Ok(())
     }

@@ -88,29 +88,34 @@ impl TryFrom<MeasuresDoc> for Measures {
         };
         for t in &doc.transfers {
             if m.transfers.insert((t.from, t.to), t.count).is_some() {
-                return Err(format!(
-                    "the transfer {} → {} is listed twice",
-                    t.from, t.to
+                return Err(crate::t!(
+                    "summary-transfer-twice",
+                    from = t.from.to_string(),
+                    to = t.to.to_string()
                 ));
             }
         }
-        let wrong = |what: &str| Err(format!("the measures' {what} do not add up"));
+        let wrong = |what: String| Err(crate::t!("summary-measures-not-adding-up", what = what));
         if !m.consistent() {
-            return wrong("counts");
+            return wrong(crate::t!("summary-what-counts"));
         }
         let again = MeasuresDoc::from(&m);
         if (again.entries, again.rated) != (doc.entries, doc.rated) {
-            return wrong("entries");
+            return wrong(crate::t!("summary-what-entries"));
         }
         for (name, read, derived) in [
-            ("network reach", doc.network_reach, again.network_reach),
             (
-                "learning brought into the school",
+                crate::t!("summary-what-network-reach"),
+                doc.network_reach,
+                again.network_reach,
+            ),
+            (
+                crate::t!("summary-what-brought-in"),
                 doc.brought_into_school,
                 again.brought_into_school,
             ),
             (
-                "collaborative reach",
+                crate::t!("summary-what-collaborative"),
                 doc.collaborative_reach.fraction,
                 again.collaborative_reach.fraction,
             ),
@@ -125,7 +130,7 @@ impl TryFrom<MeasuresDoc> for Measures {
             }
         }
         if doc.collaborative_reach.without_depth != again.collaborative_reach.without_depth {
-            return wrong("entries without a depth");
+            return wrong(crate::t!("summary-what-without-depth"));
         }
         Ok(m)
     }

@@ -23,6 +23,7 @@ use super::legacy::SummaryV1;
 use super::summary::{grid_from_cells, Summary, FORMAT, VERSION};
 use crate::dates::{year_in_range, MAX_YEAR, MIN_YEAR};
 use crate::entry::{Depth, Level};
+use crate::t;
 
 /// The largest summary file read. A real summary is a few kilobytes.
 pub const MAX_SUMMARY_BYTES: u64 = 1 << 20;
@@ -56,7 +57,9 @@ pub fn read_summaries(paths: &[PathBuf], skip_bad: bool) -> Result<Summaries> {
                 read.files.push(path.clone());
             }
             Ok(None) => {}
-            Err(err) if skip_bad => read.warnings.push(format!("skipped {err:#}")),
+            Err(err) if skip_bad => read
+                .warnings
+                .push(t!("summary-skipped", error = format!("{err:#}"))),
             Err(err) => return Err(err),
         }
     }
@@ -84,10 +87,10 @@ fn keep_latest_per_participant(read: &mut Summaries) {
         .collect();
     for (i, summary) in read.summaries.iter().enumerate() {
         if let Some(id) = summary.participant.as_deref().filter(|_| !keep[i]) {
-            read.warnings.push(format!(
-                "set aside {}: the same participant as {}, whose summary is the latest; counting it once",
-                read.files[i].display(),
-                read.files[latest[id]].display()
+            read.warnings.push(t!(
+                "summary-set-aside",
+                file = read.files[i].display().to_string(),
+                latest = read.files[latest[id]].display().to_string()
             ));
         }
     }
@@ -106,28 +109,26 @@ fn read_one<'a>(
 ) -> Result<Option<Summary>> {
     {
         let fail = |problem: String| anyhow!("{}", located(path, &problem));
-        let canonical =
-            fs::canonicalize(path).map_err(|err| fail(format!("cannot read: {err}")))?;
+        let canonical = fs::canonicalize(path).map_err(|err| fail(cannot_read(&err)))?;
         if let Some(first) = by_file.get(&canonical) {
-            warnings.push(format!(
-                "{} names a file given more than once ({}); counting it once",
-                path.display(),
-                first.display()
+            warnings.push(t!(
+                "summary-given-twice",
+                file = path.display().to_string(),
+                first = first.display().to_string()
             ));
             return Ok(None);
         }
         by_file.insert(canonical, path);
         let bytes = read_capped(path, MAX_SUMMARY_BYTES).map_err(fail)?;
         if let Some(first) = by_content.get(&bytes) {
-            warnings.push(format!(
-                "{} has the same content as {}; counting it once",
-                path.display(),
-                first.display()
+            warnings.push(t!(
+                "summary-same-content",
+                file = path.display().to_string(),
+                first = first.display().to_string()
             ));
             return Ok(None);
         }
-        let text = std::str::from_utf8(&bytes)
-            .map_err(|_| fail("not a progress summary: not UTF-8 text".to_string()))?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| fail(t!("summary-not-utf8")))?;
         let summary = Summary::from_json(text).map_err(fail)?;
         by_content.insert(bytes, path);
         Ok(Some(summary))
@@ -144,31 +145,28 @@ fn located(path: &Path, problem: &str) -> String {
     format!("{}{separator}{problem}", path.display())
 }
 
+fn cannot_read(err: &std::io::Error) -> String {
+    t!("summary-cannot-read", error = err.to_string())
+}
+
 /// The bytes of the regular file at `path`, refusing other kinds of file and files
 /// over `limit` bytes without reading more than `limit + 1` bytes.
 fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     // Checked before opening: opening a FIFO would wait for a writer.
-    let metadata = fs::metadata(path).map_err(|err| format!("cannot read: {err}"))?;
+    let metadata = fs::metadata(path).map_err(|err| cannot_read(&err))?;
     check_kind(&metadata)?;
-    let file = File::open(path).map_err(|err| format!("cannot read: {err}"))?;
+    let file = File::open(path).map_err(|err| cannot_read(&err))?;
     // Checked again on what was opened, in case the path changed in between.
-    let metadata = file
-        .metadata()
-        .map_err(|err| format!("cannot read: {err}"))?;
+    let metadata = file.metadata().map_err(|err| cannot_read(&err))?;
     check_kind(&metadata)?;
-    let too_large = || {
-        format!(
-            "larger than {} MiB; a progress summary is a few kilobytes",
-            limit >> 20
-        )
-    };
+    let too_large = || t!("summary-too-large", mib = (limit >> 20).to_string());
     if metadata.len() > limit {
         return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|err| format!("cannot read: {err}"))?;
+        .map_err(|err| cannot_read(&err))?;
     if bytes.len() as u64 > limit {
         return Err(too_large());
     }
@@ -180,32 +178,30 @@ fn check_kind(metadata: &fs::Metadata) -> Result<(), String> {
         return Ok(());
     }
     let kind = if metadata.is_dir() {
-        "a folder"
+        t!("summary-kind-folder")
     } else {
         special_kind(metadata.file_type())
     };
-    Err(format!(
-        "not a regular file ({kind}); a summary is a file written by `reflect progress --format json`"
-    ))
+    Err(t!("summary-not-regular", kind = kind))
 }
 
 #[cfg(unix)]
-fn special_kind(kind: fs::FileType) -> &'static str {
+fn special_kind(kind: fs::FileType) -> String {
     use std::os::unix::fs::FileTypeExt;
     if kind.is_fifo() {
-        "a FIFO"
+        t!("summary-kind-fifo")
     } else if kind.is_char_device() || kind.is_block_device() {
-        "a device"
+        t!("summary-kind-device")
     } else if kind.is_socket() {
-        "a socket"
+        t!("summary-kind-socket")
     } else {
-        "a special file"
+        t!("summary-kind-special")
     }
 }
 
 #[cfg(not(unix))]
-fn special_kind(_: fs::FileType) -> &'static str {
-    "a special file"
+fn special_kind(_: fs::FileType) -> String {
+    t!("summary-kind-special")
 }
 
 impl Summary {
@@ -217,31 +213,38 @@ impl Summary {
             let message = err.to_string();
             let suffix = format!(" at line {} column {}", err.line(), err.column());
             let message = message.strip_suffix(&suffix).unwrap_or(&message);
-            format!("{}:{}: not valid JSON: {message}", err.line(), err.column())
+            format!(
+                "{}:{}: {}",
+                err.line(),
+                err.column(),
+                t!("summary-not-json", message = message)
+            )
         })?;
-        let not_a_summary =
-            "not a progress summary (make one with `reflect progress --format json`)";
-        let format = value.get("format").ok_or(not_a_summary)?;
+        let format = value
+            .get("format")
+            .ok_or_else(|| t!("summary-not-a-summary"))?;
         if format.as_str() != Some(FORMAT) {
-            return Err(format!(
-                "{not_a_summary}: its \"format\" is {format}, not \"{FORMAT}\""
+            return Err(t!(
+                "summary-wrong-format",
+                found = format.to_string(),
+                expected = FORMAT
             ));
         }
         let summary = match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(1) => {
-                let old: SummaryV1 = serde_json::from_value(value)
-                    .map_err(|err| format!("not a valid progress summary: {err}"))?;
+                let old: SummaryV1 = serde_json::from_value(value).map_err(invalid)?;
                 old.check()?;
                 old.into_current()
             }
-            Some(v) if v == u64::from(VERSION) => serde_json::from_value(value)
-                .map_err(|err| format!("not a valid progress summary: {err}"))?,
+            Some(v) if v == u64::from(VERSION) => serde_json::from_value(value).map_err(invalid)?,
             Some(v) if v > u64::from(VERSION) => {
-                return Err(format!(
-                    "summary version {v} was written by a newer reflect (this one reads versions 1 and {VERSION}); upgrade reflect"
+                return Err(t!(
+                    "summary-newer",
+                    version = v.to_string(),
+                    reads = VERSION.to_string()
                 ))
             }
-            _ => return Err(format!("the summary has no supported \"version\" (expected 1 or {VERSION})")),
+            _ => return Err(t!("summary-no-version", reads = VERSION.to_string())),
         };
         summary.check()?;
         summary.check_who()?;
@@ -256,14 +259,12 @@ impl Summary {
     fn check_who(&self) -> Result<(), String> {
         if let Some(id) = &self.participant {
             if !crate::participant::is_valid_id(id) {
-                return Err("the participant id is not 1 to 64 letters and digits".to_string());
+                return Err(t!("summary-bad-participant"));
             }
         }
         if let Some(group) = &self.group {
             if group.trim().is_empty() || group.chars().count() > MAX_GROUP_CHARS {
-                return Err(format!(
-                    "the group name is empty or longer than {MAX_GROUP_CHARS} characters"
-                ));
+                return Err(t!("summary-bad-group", max = MAX_GROUP_CHARS.to_string()));
             }
         }
         Ok(())
@@ -274,22 +275,21 @@ impl Summary {
     fn check(&self) -> Result<(), String> {
         let ids: Vec<Level> = self.levels.iter().map(|l| l.id).collect();
         if ids != Level::ALL {
-            return Err(format!(
-                "the ladder is {:?}; expected school, network, system",
-                ids.iter().map(|l| l.as_str()).collect::<Vec<_>>()
-            ));
+            let found = format!("{:?}", ids.iter().map(|l| l.as_str()).collect::<Vec<_>>());
+            return Err(t!("summary-bad-ladder", found = found));
         }
         let depths: Vec<Depth> = self.depths.iter().map(|d| d.id).collect();
         if depths != Depth::ALL {
-            return Err(
-                "the depths are not informing, coordinating, sharing, co-constructing".to_string(),
-            );
+            return Err(t!("summary-bad-depths"));
         }
         let rows = self
             .themes
             .iter()
-            .map(|t| (t.title.as_str(), &t.row))
-            .chain([("free entries", &self.free), ("totals", &self.totals)]);
+            .map(|t| (t.title.clone(), &t.row))
+            .chain([
+                (t!("summary-row-free"), &self.free),
+                (t!("summary-row-totals"), &self.totals),
+            ]);
         for (name, row) in rows {
             let total = row
                 .counts
@@ -297,17 +297,16 @@ impl Summary {
                 .and_then(|n| n.checked_add(row.idea))
                 .and_then(|n| n.checked_add(row.unrated));
             if total != Some(row.total) || row.last5.len() > 5 {
-                return Err(format!("the counts of '{name}' do not add up to its total"));
+                return Err(t!("summary-row-not-adding-up", row = name));
             }
         }
         let whole = &self.measures.whole;
         if (whole.counts, whole.idea, whole.unrated)
             != (self.totals.counts, self.totals.idea, self.totals.unrated)
         {
-            return Err("the measures do not count the same entries as the totals".to_string());
+            return Err(t!("summary-measures-not-totals"));
         }
-        let grid = grid_from_cells(&self.grid)
-            .ok_or("the level × depth grid is not 3 levels by 5 depths in order")?;
+        let grid = grid_from_cells(&self.grid).ok_or_else(|| t!("summary-grid-shape"))?;
         let adds_up = Level::ALL.into_iter().all(|level| {
             Depth::ALL
                 .into_iter()
@@ -317,7 +316,7 @@ impl Summary {
                 == Some(whole.counts[level])
         });
         if !adds_up {
-            return Err("the level × depth grid does not add up to the totals".to_string());
+            return Err(t!("summary-grid-not-adding-up"));
         }
         self.check_dates()
     }
@@ -331,6 +330,10 @@ impl Summary {
             .months
             .iter()
             .chain(self.by.iter().flat_map(|by| &by.rows));
+        let (from_name, to_name) = (
+            t!("summary-field-period-from"),
+            t!("summary-field-period-to"),
+        );
         let dates = [
             ("generated_at", Some(self.generated_at.date_naive())),
             ("period.first", span.first),
@@ -343,9 +346,12 @@ impl Summary {
             ("measures.previous.to", Some(windows.previous.to)),
         ]
         .into_iter()
-        .chain(
-            periods.flat_map(|row| [("period from", Some(row.from)), ("period to", Some(row.to))]),
-        );
+        .chain(periods.flat_map(|row| {
+            [
+                (from_name.as_str(), Some(row.from)),
+                (to_name.as_str(), Some(row.to)),
+            ]
+        }));
         for (field, date) in dates {
             if let Some(date) = date.filter(|d| !year_in_range(i64::from(d.year()))) {
                 return Err(out_of_range(field, date));
@@ -356,5 +362,15 @@ impl Summary {
 }
 
 fn out_of_range(field: &str, date: NaiveDate) -> String {
-    format!("the date {date} ({field}) is outside the years {MIN_YEAR}–{MAX_YEAR}")
+    t!(
+        "summary-date-out-of-range",
+        date = date.to_string(),
+        field = field,
+        min = MIN_YEAR.to_string(),
+        max = MAX_YEAR.to_string()
+    )
+}
+
+fn invalid(err: serde_json::Error) -> String {
+    t!("summary-invalid", error = err.to_string())
 }

@@ -557,3 +557,39 @@ fn check_in_notes_never_leave_the_journal_and_a_formula_group_is_guarded_in_csv(
         "the group is named, guarded: {csv}"
     );
 }
+
+#[test]
+fn the_leader_report_shows_the_latest_check_in_and_what_changed_never_the_note() {
+    let env = TestEnv::new();
+    leader_journal(&env);
+    let plain = env.ok(&["report"]);
+    assert!(!plain.contains("Network check-ins"), "none yet: {plain}");
+    for (day, purpose, note) in [
+        ("2026-10-01", "2", "NOTE-ONE"),
+        ("2026-11-01", "3", "NOTE-TWO"),
+    ] {
+        env.ok(&[
+            "checkin",
+            "--date",
+            day,
+            "--purpose",
+            purpose,
+            "--trust",
+            "2",
+            "--note",
+            note,
+        ]);
+    }
+    for format in ["markdown", "html"] {
+        let report = env.ok(&["report", "--format", format]);
+        assert!(report.contains("Network check-ins"), "{report}");
+        assert!(report.contains("purpose 2 → 3"), "{report}");
+        assert!(
+            !report.contains("NOTE-"),
+            "a note in the {format} report: {report}"
+        );
+    }
+    let (text, html, ..) = parse(&env.ok(&["report"]));
+    assert!(!html);
+    assert!(text.contains("purpose 3"), "{text}");
+}

@@ -101,19 +101,21 @@ fn checkins_in_view(
     Ok(checkins)
 }
 
+/// A stage id in the words of the pack that defines it (the id when none does).
+pub(super) fn stage_name<'a>(packs: &'a crate::pack::PackSet, id: &'a str) -> &'a str {
+    packs
+        .iter()
+        .find_map(|p| p.stages.iter().find(|s| s.id == id))
+        .map_or(id, |s| s.name.as_str())
+}
+
 /// The latest check-in and what changed since the one before, each paragraph wrapped.
 fn write_checkins(
     out: &mut impl Write,
     packs: &crate::pack::PackSet,
     checkins: &[crate::checkin::Checkin],
 ) -> Result<()> {
-    let stage_name = |id: &str| {
-        let name = packs
-            .iter()
-            .find_map(|p| p.stages.iter().find(|s| s.id == id))
-            .map_or(id, |s| s.name.as_str());
-        crate::neutral::terminal_line(name).into_owned()
-    };
+    let stage_name = |id: &str| crate::neutral::terminal_line(stage_name(packs, id)).into_owned();
     let width = width::prose_columns(width::Stream::Stdout);
     for paragraph in crate::checkin::words::progress_block(checkins, &stage_name) {
         write!(out, "{}", words::wrap(&paragraph, width, ""))?;

@@ -14,7 +14,7 @@ use crate::progress::words::label;
 use crate::report::leader::{self, EntryText};
 
 pub fn run(ctx: &super::Context, args: ReportArgs) -> Result<u8> {
-    let (summary, _, _) = super::progress::summary(ctx, &args.filter, args.window, None)?;
+    let (summary, _, checkins) = super::progress::summary(ctx, &args.filter, args.window, None)?;
     let entries = if args.with_text {
         let filter = ctx.filter(&args.filter)?;
         let packs = ctx.packs()?;
@@ -37,7 +37,10 @@ pub fn run(ctx: &super::Context, args: ReportArgs) -> Result<u8> {
     } else {
         None
     };
-    let report = leader::build(&summary, entries.as_deref());
+    let packs = ctx.packs()?;
+    let stage_name = |id: &str| super::progress::stage_name(packs, id).to_string();
+    let checkins = crate::checkin::words::progress_block(&checkins, &stage_name);
+    let report = leader::build(&summary, checkins, entries.as_deref());
     Output::from_arg(args.output.as_deref())
         .write(&ctx.protected_files(), |out| {
             let text = match args.format {

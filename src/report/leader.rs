@@ -20,7 +20,9 @@ pub struct EntryText {
 }
 
 /// The report of `summary`; `entries` (oldest first) only with `--with-text`.
-pub fn build(summary: &Summary, entries: Option<&[EntryText]>) -> Report {
+/// `checkins` are the paragraphs of the leader's latest network check-in and what
+/// changed since the one before (`checkin::words::progress_block`), empty when none.
+pub fn build(summary: &Summary, checkins: Vec<String>, entries: Option<&[EntryText]>) -> Report {
     let words = parts::words();
     let names = summary.level_names();
     let totals = &summary.totals;
@@ -102,7 +104,7 @@ pub fn build(summary: &Summary, entries: Option<&[EntryText]>) -> Report {
             ))],
         },
     ];
-    sections.extend(checkins(summary));
+    sections.extend(self::checkins(checkins));
     if let Some(entries) = entries {
         let mut blocks = vec![Block::Paragraph(t!("report-entries-note"))];
         for entry in entries {
@@ -172,8 +174,10 @@ fn measures_table(summary: &Summary, names: &[String; 3]) -> Table {
 }
 
 /// The leader's check-in section: the latest network check-in and what changed
-/// since the one before. The hook for the network check-ins (issue 17, item 5): it
-/// returns nothing until summaries carry check-ins.
-pub fn checkins(_summary: &Summary) -> Option<Section> {
-    None
+/// since the one before (never its note), or nothing without a check-in.
+fn checkins(paragraphs: Vec<String>) -> Option<Section> {
+    (!paragraphs.is_empty()).then(|| Section {
+        heading: t!("report-checkins"),
+        blocks: paragraphs.into_iter().map(Block::Paragraph).collect(),
+    })
 }

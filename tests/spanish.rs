@@ -345,3 +345,54 @@ fn a_bad_summary_is_refused_in_spanish() {
         }
     }
 }
+
+/// A bad entry in an imported file is refused in Spanish, naming the file and the
+/// entry; the value read is quoted as typed, in straight double quotes. JSON keys
+/// (`entries`, `level`, `date`) are kept as the file has them.
+#[test]
+fn a_bad_entry_in_an_imported_file_is_refused_in_spanish() {
+    let env = TestEnv::new();
+    let good = r#"{"id":"abc123","date":"2026-11-20","written":"2026-11-20T18:00:00+01:00","level":"network","text":"Reunión de red."}"#;
+    let bad = good
+        .replace("abc123", "abc124")
+        .replace("network", "galaxia ñ");
+    let export = format!(
+        r#"{{"format":"reflect-export","version":1,"exported":"2026-11-23T09:00:00+01:00","filters":{{}},"entries":[{good},{bad}]}}"#
+    );
+    let cases = [
+        (
+            "exportación.json",
+            "reflect",
+            export,
+            "exportación.json: entries[1]: \"level\" debe ser school, network, system o idea, no \"galaxia ñ\"",
+        ),
+        (
+            "jrnl.json",
+            "jrnl",
+            r#"{"entries": [{"title": "a", "date": "ayer"}]}"#.to_string(),
+            "jrnl.json: entries[0]: \"date\" debe tener la forma AAAA-MM-DD, no \"ayer\"",
+        ),
+        (
+            "sin-titulo.json",
+            "jrnl",
+            r#"{"entries": [{"body": "b", "date": "2024-01-01"}]}"#.to_string(),
+            "sin-titulo.json: entries[0]: falta \"title\"",
+        ),
+    ];
+    for (name, from, contents, expected) in cases {
+        let path = env.file(name, contents);
+        let (code, _, stderr) = run_es(&env, &["import", "--from", from, path.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "expected {expected:?} in {stderr}"
+        );
+        assert!(!stderr.contains('\\'), "escaped: {stderr}");
+        assert_no_english(name, &stderr.replace("entries[", "["));
+        for word in [" must ", " not ", "missing"] {
+            assert!(!stderr.contains(word), "{name}: English {word:?}: {stderr}");
+        }
+    }
+    assert!(env.journal_lines().is_empty());
+}

@@ -56,6 +56,16 @@ pub fn arg<'a, T: Into<FluentValue<'a>>>(value: T) -> FluentValue<'a> {
     value.into()
 }
 
+/// Input a person typed (or a file holds), quoted for a message: English keeps
+/// Rust's quoting (`"a\"b"`, as tests pin it); Spanish quotes it as typed, between
+/// straight double quotes, not escaped (control characters excepted).
+pub fn typed(text: &str) -> String {
+    match lang() {
+        Lang::En => format!("{text:?}"),
+        Lang::Es => format!("\"{}\"", crate::neutral::escaped(text)),
+    }
+}
+
 /// Looks up a message in the language in force: `t!("id")` or
 /// `t!("id", name = value, ...)`, where each value is a string or a number
 /// (use `.to_string()` for anything else).

@@ -23,8 +23,12 @@ use anyhow::{anyhow, bail, Result};
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use serde_json::Value;
 
-use super::{check_year, distinct, entries_of, looks_like_reflect, parse_json, Fields, Imported};
+use super::{
+    at_entry, check_year, distinct, entries_of, looks_like_reflect, parse_json, Fields, Imported,
+};
 use crate::entry::{normalize_tag, Entry, EntryId};
+use crate::i18n::typed;
+use crate::t;
 
 /// The fields of one jrnl entry that reflect uses.
 struct JrnlEntry<'v> {
@@ -60,19 +64,17 @@ pub fn parse(bytes: &[u8], name: &str, offset: FixedOffset) -> Result<Imported> 
 /// [`parse`] of a document already read as JSON.
 pub(super) fn from_document(document: &Value, name: &str, offset: FixedOffset) -> Result<Imported> {
     if looks_like_reflect(document) {
-        bail!("{name}: this is a reflect export, not jrnl's: use --from reflect");
+        bail!(t!("import-not-jrnl", file = name));
     }
     let mut imported = Imported::default();
     for (index, value) in entries_of(document, name, "a jrnl export")?
         .iter()
         .enumerate()
     {
-        let at = |why: String| anyhow!("{name}: entries[{index}]: {why}");
+        let at = |why: String| anyhow!(at_entry(name, index, &why));
         let jrnl = JrnlEntry::read(value).map_err(at)?;
         let entry = convert(&jrnl, offset, |warning| {
-            imported
-                .warnings
-                .push(format!("{name}: entries[{index}]: {warning}"));
+            imported.warnings.push(at_entry(name, index, &warning));
         })
         .map_err(at)?;
         imported.entries.push(entry);
@@ -86,22 +88,28 @@ fn convert(
     mut warn: impl FnMut(String),
 ) -> Result<Entry, String> {
     let date = NaiveDate::parse_from_str(jrnl.date, "%Y-%m-%d")
-        .map_err(|_| format!("\"date\" must be YYYY-MM-DD, not {:?}", jrnl.date))?;
+        .map_err(|_| t!("import-jrnl-bad-date", value = typed(jrnl.date)))?;
     check_year("date", date.year())?;
     let time = match jrnl.time {
         "" => NaiveTime::MIN,
         time => NaiveTime::parse_from_str(time, "%H:%M")
             .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S"))
-            .map_err(|_| format!("\"time\" must be HH:MM, not {time:?}"))?,
+            .map_err(|_| t!("import-jrnl-bad-time", value = typed(time)))?,
     };
     let written = offset
         .from_local_datetime(&date.and_time(time))
         .single()
-        .ok_or_else(|| format!("no such moment: {} {time}", jrnl.date))?;
+        .ok_or_else(|| {
+            t!(
+                "import-jrnl-no-moment",
+                date = jrnl.date,
+                time = time.to_string()
+            )
+        })?;
 
     let (title, body) = (jrnl.title.trim(), jrnl.body.trim());
     let text = match (title.is_empty(), body.is_empty()) {
-        (true, true) => return Err("the entry has no text".into()),
+        (true, true) => return Err(t!("import-jrnl-no-text")),
         (false, true) => title.to_string(),
         (true, false) => body.to_string(),
         (false, false) => format!("{title}\n\n{body}"),
@@ -111,7 +119,11 @@ fn convert(
     for &tag in &jrnl.tags {
         match normalize_tag(tag) {
             Ok(tag) => tags.push(tag),
-            Err(why) => warn(format!("dropped the tag {tag:?}: {why}")),
+            Err(why) => warn(t!(
+                "import-jrnl-dropped-tag",
+                tag = typed(tag),
+                reason = why
+            )),
         }
     }
     let mut tags = distinct(tags);

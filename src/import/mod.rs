@@ -16,6 +16,7 @@ use chrono::FixedOffset;
 use serde_json::{Map, Value};
 
 use crate::entry::Entry;
+use crate::t;
 
 /// What an importer read: entries ready to append, and warnings for the person.
 #[derive(Debug, Default)]
@@ -72,10 +73,12 @@ fn check_year(field: &str, year: i32) -> Result<(), String> {
     if years.contains(&year) {
         Ok(())
     } else {
-        Err(format!(
-            "\"{field}\" has the year {year}, outside {}–{}",
-            years.start(),
-            years.end()
+        Err(t!(
+            "import-year-out-of-range",
+            field = field,
+            year = year.to_string(),
+            min = years.start().to_string(),
+            max = years.end().to_string()
         ))
     }
 }
@@ -87,9 +90,10 @@ fn parse_json(bytes: &[u8], name: &str) -> Result<Value> {
         let suffix = format!(" at line {} column {}", err.line(), err.column());
         let message = message.strip_suffix(&suffix).unwrap_or(&message);
         anyhow!(
-            "{name}:{}:{}: not valid JSON: {message}",
+            "{name}:{}:{}: {}",
             err.line(),
-            err.column()
+            err.column(),
+            t!("import-not-json", message = message)
         )
     })
 }
@@ -98,8 +102,8 @@ fn parse_json(bytes: &[u8], name: &str) -> Result<Value> {
 fn entries_of<'v>(document: &'v Value, name: &str, what: &str) -> Result<&'v Vec<Value>> {
     match document.get("entries") {
         Some(Value::Array(entries)) => Ok(entries),
-        Some(_) => Err(anyhow!("{name}: \"entries\" must be an array")),
-        None => Err(anyhow!("{name}: not {what}: it has no \"entries\" array")),
+        Some(_) => Err(anyhow!(t!("import-entries-not-array", file = name))),
+        None => Err(anyhow!(t!("import-no-entries", file = name, what = what))),
     }
 }
 
@@ -131,7 +135,7 @@ impl<'v> Fields<'v> {
         value
             .as_object()
             .map(Fields)
-            .ok_or_else(|| format!("an entry must be an object, not {}", kind(value)))
+            .ok_or_else(|| t!("import-entry-not-object", kind = kind(value)))
     }
 
     /// A string field; absent or `null` is `None`.
@@ -139,13 +143,13 @@ impl<'v> Fields<'v> {
         match self.0.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
-            Some(other) => Err(format!("\"{key}\" must be a string, not {}", kind(other))),
+            Some(other) => Err(t!("import-field-not-string", key = key, kind = kind(other))),
         }
     }
 
     fn str(&self, key: &str) -> Result<&'v str, String> {
         self.optional_str(key)?
-            .ok_or_else(|| format!("\"{key}\" is missing"))
+            .ok_or_else(|| t!("import-field-missing", key = key))
     }
 
     /// An array of strings; absent or `null` is empty.
@@ -156,13 +160,10 @@ impl<'v> Fields<'v> {
                 .iter()
                 .map(|item| {
                     item.as_str()
-                        .ok_or_else(|| format!("\"{key}\" must hold strings, not {}", kind(item)))
+                        .ok_or_else(|| t!("import-field-not-strings", key = key, kind = kind(item)))
                 })
                 .collect(),
-            Some(other) => Err(format!(
-                "\"{key}\" must be an array of strings, not {}",
-                kind(other)
-            )),
+            Some(other) => Err(t!("import-field-not-array", key = key, kind = kind(other))),
         }
     }
 
@@ -171,24 +172,31 @@ impl<'v> Fields<'v> {
         match self.0.get(key) {
             None | Some(Value::Null) => Ok(false),
             Some(Value::Bool(b)) => Ok(*b),
-            Some(other) => Err(format!(
-                "\"{key}\" must be true or false, not {}",
-                kind(other)
-            )),
+            Some(other) => Err(t!("import-field-not-bool", key = key, kind = kind(other))),
         }
     }
 }
 
 /// How a JSON value is called in messages.
-fn kind(value: &Value) -> &'static str {
+fn kind(value: &Value) -> String {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => t!("import-kind-null"),
+        Value::Bool(_) => t!("import-kind-bool"),
+        Value::Number(_) => t!("import-kind-number"),
+        Value::String(_) => t!("import-kind-string"),
+        Value::Array(_) => t!("import-kind-array"),
+        Value::Object(_) => t!("import-kind-object"),
     }
+}
+
+/// `NAME: entries[INDEX]: problem`: a problem with one entry of the file.
+fn at_entry(name: &str, index: usize, problem: &str) -> String {
+    t!(
+        "import-at-entry",
+        file = name,
+        index = index.to_string(),
+        problem = problem
+    )
 }
 
 #[cfg(test)]

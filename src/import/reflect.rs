@@ -7,11 +7,13 @@ use chrono::{DateTime, Datelike, NaiveDate};
 use serde_json::Value;
 
 use super::{
-    check_year, distinct, entries_of, looks_like_jrnl, looks_like_reflect, parse_json, Fields,
-    Imported,
+    at_entry, check_year, distinct, entries_of, looks_like_jrnl, looks_like_reflect, parse_json,
+    Fields, Imported,
 };
 use crate::entry::{normalize_tag, Depth, Entry, EntryId, Origin, Placement};
 use crate::export::json::{FORMAT, VERSION};
+use crate::i18n::typed;
+use crate::t;
 
 /// Reads and validates a whole export; `name` names the file in errors.
 pub fn parse(bytes: &[u8], name: &str) -> Result<Imported> {
@@ -21,26 +23,25 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Imported> {
 /// [`parse`] of a document already read as JSON.
 pub(super) fn from_document(document: &Value, name: &str) -> Result<Imported> {
     if !looks_like_reflect(document) {
-        let hint = if looks_like_jrnl(document) {
-            " (it looks like jrnl's export: use --from jrnl)"
-        } else {
-            ""
-        };
-        bail!("{name}: not a reflect export: no \"format\": \"{FORMAT}\"{hint}");
+        if looks_like_jrnl(document) {
+            bail!(t!("import-not-reflect-jrnl", file = name, format = FORMAT));
+        }
+        bail!(t!("import-not-reflect", file = name, format = FORMAT));
     }
     match document.get("version").and_then(Value::as_u64) {
         Some(version) if version <= u64::from(VERSION) => {}
-        Some(version) => bail!(
-            "{name}: export format version {version} was written by a newer reflect (this one reads {VERSION}); upgrade to import it"
-        ),
-        None => bail!("{name}: \"version\" must be a whole number"),
+        Some(version) => bail!(t!(
+            "import-newer",
+            file = name,
+            version = version.to_string(),
+            reads = VERSION.to_string()
+        )),
+        None => bail!(t!("import-version-not-number", file = name)),
     }
     let entries = entries_of(document, name, "a reflect export")?
         .iter()
         .enumerate()
-        .map(|(index, value)| {
-            entry(value).map_err(|why| anyhow!("{name}: entries[{index}]: {why}"))
-        })
+        .map(|(index, value)| entry(value).map_err(|why| anyhow!(at_entry(name, index, &why))))
         .collect::<Result<Vec<_>>>()?;
     Ok(Imported {
         entries,
@@ -53,15 +54,14 @@ pub(super) fn from_document(document: &Value, name: &str) -> Result<Imported> {
 fn entry(value: &Value) -> Result<Entry, String> {
     let fields = Fields::of(value)?;
     let id = fields.str("id")?;
-    let id = EntryId::parse(id)
-        .ok_or_else(|| format!("\"id\" must be 1 to 64 letters, digits, '-' or '_', not {id:?}"))?;
+    let id = EntryId::parse(id).ok_or_else(|| t!("import-bad-id", value = typed(id)))?;
     let date = fields.str("date")?;
     let date = date
         .parse::<NaiveDate>()
-        .map_err(|_| format!("\"date\" must be a day such as 2026-11-20, not {date:?}"))?;
+        .map_err(|_| t!("import-bad-date", value = typed(date)))?;
     let moment = |key: &str, value: &str| {
         DateTime::parse_from_rfc3339(value)
-            .map_err(|_| format!("\"{key}\" must be an RFC 3339 moment such as 2026-11-20T18:02:11+01:00, not {value:?}"))
+            .map_err(|_| t!("import-bad-moment", key = key, value = typed(value)))
     };
     let written = moment("written", fields.str("written")?)?;
     let revised = fields
@@ -71,33 +71,21 @@ fn entry(value: &Value) -> Result<Entry, String> {
     // Optional: an unrated entry has no level; depth and from are optional too.
     let level = fields
         .optional_str("level")?
-        .map(|id| {
-            Placement::from_id(id).ok_or_else(|| {
-                format!("\"level\" must be school, network, system or idea, not {id:?}")
-            })
-        })
+        .map(|id| Placement::from_id(id).ok_or_else(|| t!("import-bad-level", value = typed(id))))
         .transpose()?;
     let depth = fields
         .optional_str("depth")?
-        .map(|id| {
-            Depth::from_id(id).ok_or_else(|| {
-                format!("\"depth\" must be informing, coordinating, sharing or co-constructing, not {id:?}")
-            })
-        })
+        .map(|id| Depth::from_id(id).ok_or_else(|| t!("import-bad-depth", value = typed(id))))
         .transpose()?;
     let from = fields
         .optional_str("from")?
-        .map(|id| {
-            Origin::from_id(id).ok_or_else(|| {
-                format!("\"from\" must be school, network, system or programme, not {id:?}")
-            })
-        })
+        .map(|id| Origin::from_id(id).ok_or_else(|| t!("import-bad-from", value = typed(id))))
         .transpose()?;
     let rating = crate::rating::Rating { level, from, depth };
     rating.check().map_err(|why| format!("\"from\": {why}"))?;
     let text = fields.str("text")?;
     if text.trim().is_empty() {
-        return Err("\"text\" is empty".into());
+        return Err(t!("import-text-empty"));
     }
     let tags = distinct(
         fields

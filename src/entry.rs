@@ -213,7 +213,11 @@ macro_rules! serde_as_id {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let id = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
                 $kind::from_id(&id).ok_or_else(|| {
-                    serde::de::Error::custom(format!(concat!("unknown ", $what, " \"{}\""), id))
+                    serde::de::Error::custom(crate::t!(
+                        "stored-unknown-id",
+                        what = crate::i18n::message($what, None),
+                        id = id.as_ref()
+                    ))
                 })
             }
         }
@@ -226,7 +230,11 @@ macro_rules! serde_as_id {
     )*};
 }
 
-serde_as_id!(Placement: "level", Depth: "depth", Origin: "origin");
+serde_as_id!(
+    Placement: "stored-what-level",
+    Depth: "stored-what-depth",
+    Origin: "stored-what-origin"
+);
 
 /// A short, unique, random entry id: lowercase Crockford base32, [`EntryId::LEN`] characters.
 ///
@@ -239,9 +247,9 @@ impl<'de> Deserialize<'de> for EntryId {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
         EntryId::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "'{}' is not an entry id (1 to 64 letters, digits, '-' or '_')",
-                text.escape_default()
+            serde::de::Error::custom(crate::t!(
+                "stored-bad-entry-id",
+                id = text.escape_default().to_string()
             ))
         })
     }

@@ -146,3 +146,23 @@ checkin-chart-group = Group
 checkin-chart-answer = Answer
 checkin-chart-median = Median
 checkin-chart-range = Range
+
+# Why a stored check-in line cannot be read (after "skipped a damaged line").
+checkin-line-unknown-kind = unknown record kind '{ $kind }'
+checkin-line-no-field = a check-in has no '{ $field }'
+checkin-line-value-and-dont-know = '{ $id }' has a value and is in 'dont_know'
+checkin-line-bad-step = '{ $id }' is { $step }, not 1 to 4
+checkin-line-bad-share = 'working_share' is { $share }, not 0, 25, 50, 75 or 100
+checkin-line-bad-stage = '{ $stage }' is not a stage id
+checkin-line-unknown-question = 'dont_know' names no question '{ $id }'
+checkin-line-unreadable = not a readable check-in: { $error }
+
+# A summary's check_in that cannot be read (reflect cohort).
+checkin-summary-not-object = check_in is not a JSON object
+checkin-summary-no-date = check_in has no readable 'date'
+checkin-summary-bad-pack = check_in 'pack' is not a pack id
+checkin-summary-dont-know-item = check_in 'dont_know' holds a non-string
+checkin-summary-dont-know-list = check_in 'dont_know' is not a list
+checkin-summary-out-of-range = check_in '{ $key }' is { $value }, out of range
+checkin-summary-bad-convener = check_in 'convener' is { $value }, not a convener
+checkin-summary-bad-stage = check_in 'stage' is { $value }, not a stage id

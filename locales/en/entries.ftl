@@ -22,3 +22,13 @@ list-header-entry = entry
 list-free = (free)
 list-none-yet = No entries yet. Write one with `reflect write`.
 list-none-match = No entries match.
+
+# A stored value that cannot be read (a damaged journal line).
+stored-unknown-id = unknown { $what } "{ $id }"
+stored-what-level = level
+stored-what-depth = depth
+stored-what-origin = origin
+stored-bad-entry-id = '{ $id }' is not an entry id (1 to 64 letters, digits, '-' or '_')
+stored-bad-value = '{ $value }' is not { $expected }
+stored-expected-day = a YYYY-MM-DD date
+stored-expected-moment = an RFC 3339 moment

@@ -50,3 +50,8 @@ pack-rung-used = already used for rung { $rung } (line { $line })
 pack-ambiguous-word = { $kind } { $what } { $word } would be ambiguous with --{ $flag }: it is { $whose }
 pack-kind-stage = stage
 pack-quoted = '{ $text }'
+
+# [[stages]] of a pack.
+pack-stage-count = a pack with { $table } must have at least two of them, earliest first, not { $count }
+pack-stage-aliases = { $table } takes no `aliases`: a stage is chosen by its number, id or name
+pack-stage-duplicate-name = duplicate stage name { $name } (first used on line { $line })

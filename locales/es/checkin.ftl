@@ -146,3 +146,23 @@ checkin-chart-group = Grupo
 checkin-chart-answer = Respuesta
 checkin-chart-median = Mediana
 checkin-chart-range = Rango
+
+# Por qué no se puede leer una línea guardada de un estado de la red (tras "se omitió una línea dañada").
+checkin-line-unknown-kind = tipo de registro desconocido "{ $kind }"
+checkin-line-no-field = un estado de la red sin "{ $field }"
+checkin-line-value-and-dont-know = "{ $id }" tiene un valor y también está en "dont_know"
+checkin-line-bad-step = "{ $id }" vale { $step }, no de 1 a 4
+checkin-line-bad-share = "working_share" vale { $share }, no 0, 25, 50, 75 o 100
+checkin-line-bad-stage = "{ $stage }" no es un id de etapa
+checkin-line-unknown-question = "dont_know" nombra una pregunta que no existe: "{ $id }"
+checkin-line-unreadable = no es un estado de la red legible: { $error }
+
+# El check_in de un resumen que no se puede leer (reflect cohort).
+checkin-summary-not-object = check_in no es un objeto JSON
+checkin-summary-no-date = check_in no tiene una "date" legible
+checkin-summary-bad-pack = el "pack" de check_in no es un id de paquete
+checkin-summary-dont-know-item = el "dont_know" de check_in contiene algo que no es texto
+checkin-summary-dont-know-list = el "dont_know" de check_in no es una lista
+checkin-summary-out-of-range = el "{ $key }" de check_in vale { $value }, fuera de rango
+checkin-summary-bad-convener = el "convener" de check_in vale { $value }, que no es un convocante
+checkin-summary-bad-stage = el "stage" de check_in vale { $value }, que no es un id de etapa

@@ -22,3 +22,13 @@ list-header-entry = entrada
 list-free = (libre)
 list-none-yet = Aún no hay entradas. Escribe una con `reflect write`.
 list-none-match = Ninguna entrada coincide.
+
+# Un valor guardado que no se puede leer (una línea dañada del diario).
+stored-unknown-id = { $what }: valor desconocido "{ $id }"
+stored-what-level = ámbito
+stored-what-depth = profundidad
+stored-what-origin = origen
+stored-bad-entry-id = "{ $id }" no es un id de entrada (de 1 a 64 letras, dígitos, '-' o '_')
+stored-bad-value = "{ $value }" no es { $expected }
+stored-expected-day = una fecha AAAA-MM-DD
+stored-expected-moment = un momento RFC 3339

@@ -50,3 +50,8 @@ pack-rung-used = ya se usa para el peldaño { $rung } (línea { $line })
 pack-ambiguous-word = { $kind }: { $what } { $word } sería ambiguo con --{ $flag }: es { $whose }
 pack-kind-stage = etapa
 pack-quoted = "{ $text }"
+
+# [[stages]] de un paquete.
+pack-stage-count = un paquete con { $table } debe tener al menos dos, la más temprana primero, no { $count }
+pack-stage-aliases = { $table } no admite `aliases`: una etapa se elige por su número, id o nombre
+pack-stage-duplicate-name = nombre de etapa repetido { $name } (usado primero en la línea { $line })

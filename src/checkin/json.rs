@@ -11,6 +11,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{changes, Answer, Answers, Checkin, Convener, Figures, Scale, WORKING_SHARES};
+use crate::t;
 
 /// The `check_in` member of a summary: the latest check-in's figures, how many there
 /// are, and what changed since the one before. `None` without check-ins.
@@ -66,31 +67,40 @@ pub fn figures(figures: &Figures) -> Map<String, Value> {
 /// Reads the figures of a summary's `check_in` (from someone else's file: every value
 /// is checked). Members other than the figures (`count`, `changes`...) are ignored.
 pub fn read_figures(value: &Value) -> Result<Figures, String> {
-    let object = value.as_object().ok_or("check_in is not a JSON object")?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| t!("checkin-summary-not-object"))?;
     let date = object
         .get("date")
         .and_then(Value::as_str)
         .and_then(|d| d.parse().ok())
-        .ok_or("check_in has no readable 'date'")?;
+        .ok_or_else(|| t!("checkin-summary-no-date"))?;
     let pack = match object.get("pack") {
         None | Some(Value::Null) => None,
         Some(Value::String(pack)) if crate::pack::is_valid_id(pack) => Some(pack.clone()),
-        Some(_) => return Err("check_in 'pack' is not a pack id".into()),
+        Some(_) => return Err(t!("checkin-summary-bad-pack")),
     };
     let unknown: Vec<&str> = match object.get("dont_know") {
         None => Vec::new(),
         Some(Value::Array(items)) => items
             .iter()
-            .map(|i| i.as_str().ok_or("check_in 'dont_know' holds a non-string"))
+            .map(|i| {
+                i.as_str()
+                    .ok_or_else(|| t!("checkin-summary-dont-know-item"))
+            })
             .collect::<Result<_, _>>()?,
-        Some(_) => return Err("check_in 'dont_know' is not a list".into()),
+        Some(_) => return Err(t!("checkin-summary-dont-know-list")),
     };
     let small = |key: &str, valid: &dyn Fn(u64) -> bool| -> Result<Option<Answer<u8>>, String> {
         match object.get(key) {
             None | Some(Value::Null) => Ok(unknown.contains(&key).then_some(Answer::DontKnow)),
             Some(v) => match v.as_u64().filter(|n| valid(*n)) {
                 Some(n) => Ok(Some(Answer::Given(n as u8))),
-                None => Err(format!("check_in '{key}' is {v}, out of range")),
+                None => Err(t!(
+                    "checkin-summary-out-of-range",
+                    key = key,
+                    value = v.to_string()
+                )),
             },
         }
     };
@@ -107,13 +117,13 @@ pub fn read_figures(value: &Value) -> Result<Figures, String> {
         Some(v) => Some(Answer::Given(
             v.as_str()
                 .and_then(Convener::from_id)
-                .ok_or_else(|| format!("check_in 'convener' is {v}, not a convener"))?,
+                .ok_or_else(|| t!("checkin-summary-bad-convener", value = v.to_string()))?,
         )),
     };
     answers.stage = match object.get("stage") {
         None | Some(Value::Null) => unknown.contains(&"stage").then_some(Answer::DontKnow),
         Some(Value::String(s)) if crate::pack::is_valid_id(s) => Some(Answer::Given(s.clone())),
-        Some(v) => return Err(format!("check_in 'stage' is {v}, not a stage id")),
+        Some(v) => return Err(t!("checkin-summary-bad-stage", value = v.to_string())),
     };
     Ok(Figures {
         date,

@@ -24,6 +24,7 @@ use super::record::{LineProblem, RECORD_VERSION};
 use super::snapshot::{content_at, Snapshot};
 use super::{Journal, Result};
 use crate::checkin::{Answer, Answers, Checkin, Convener, Scale, WORKING_SHARES};
+use crate::t;
 
 /// The `kind` of a check-in line.
 pub const KIND: &str = "checkin";
@@ -124,13 +125,17 @@ impl Line {
             return Err(LineProblem::NewerVersion(self.v).to_string());
         }
         if self.kind != KIND {
-            return Err(format!(
-                "unknown record kind '{}'",
-                self.kind.escape_default()
+            return Err(t!(
+                "checkin-line-unknown-kind",
+                kind = self.kind.escape_default().to_string()
             ));
         }
-        let date = self.date.ok_or("a check-in has no 'date'")?;
-        let written = self.written.ok_or("a check-in has no 'written'")?;
+        let date = self
+            .date
+            .ok_or_else(|| t!("checkin-line-no-field", field = "date"))?;
+        let written = self
+            .written
+            .ok_or_else(|| t!("checkin-line-no-field", field = "written"))?;
         let unknown: BTreeSet<String> = self.dont_know.drain(..).collect();
         // A question is answered with a value, or listed in `dont_know`, or skipped.
         fn answer<T>(
@@ -140,7 +145,7 @@ impl Line {
         ) -> std::result::Result<Option<Answer<T>>, String> {
             let dont_know = unknown.contains(id);
             match value {
-                Some(_) if dont_know => Err(format!("'{id}' has a value and is in 'dont_know'")),
+                Some(_) if dont_know => Err(t!("checkin-line-value-and-dont-know", id = id)),
                 Some(value) => value.map(|v| Some(Answer::Given(v))),
                 None => Ok(dont_know.then_some(Answer::DontKnow)),
             }
@@ -151,7 +156,11 @@ impl Line {
                 if Scale::STEPS.contains(&step) {
                     Ok(step)
                 } else {
-                    Err(format!("'{}' is {step}, not 1 to 4", scale.id()))
+                    Err(t!(
+                        "checkin-line-bad-step",
+                        id = scale.id(),
+                        step = step.to_string()
+                    ))
                 }
             });
             answers.set_scale(scale, answer(&unknown, scale.id(), value)?);
@@ -160,9 +169,7 @@ impl Line {
             if WORKING_SHARES.contains(&share) {
                 Ok(share)
             } else {
-                Err(format!(
-                    "'working_share' is {share}, not 0, 25, 50, 75 or 100"
-                ))
+                Err(t!("checkin-line-bad-share", share = share.to_string()))
             }
         });
         answers.working_share = answer(&unknown, "working_share", share)?;
@@ -171,7 +178,10 @@ impl Line {
             if crate::pack::is_valid_id(&stage) {
                 Ok(stage)
             } else {
-                Err(format!("'{}' is not a stage id", stage.escape_default()))
+                Err(t!(
+                    "checkin-line-bad-stage",
+                    stage = stage.escape_default().to_string()
+                ))
             }
         });
         answers.stage = answer(&unknown, "stage", stage)?;
@@ -180,9 +190,9 @@ impl Line {
                 || ["working_share", "convener", "stage"].contains(&id.as_str())
         };
         if let Some(other) = unknown.iter().find(|id| !known(id)) {
-            return Err(format!(
-                "'dont_know' names no question '{}'",
-                other.escape_default()
+            return Err(t!(
+                "checkin-line-unknown-question",
+                id = other.escape_default().to_string()
             ));
         }
         Ok(Checkin {
@@ -204,8 +214,9 @@ pub fn to_line(checkin: &Checkin) -> Vec<u8> {
 
 /// Reads a check-in line.
 pub fn parse(line: &[u8]) -> std::result::Result<Checkin, LineProblem> {
-    let parsed: Line = serde_json::from_slice(line)
-        .map_err(|err| LineProblem::Unreadable(format!("not a readable check-in: {err}")))?;
+    let parsed: Line = serde_json::from_slice(line).map_err(|err| {
+        LineProblem::Unreadable(t!("checkin-line-unreadable", error = err.to_string()))
+    })?;
     if parsed.v > RECORD_VERSION {
         return Err(LineProblem::NewerVersion(parsed.v));
     }

@@ -50,17 +50,23 @@ pub fn parse_moment(s: &str) -> Option<DateTime<FixedOffset>> {
 
 /// Reads a string without allocating (borrowed when it has no escapes) and
 /// converts it with `parse`.
-struct Parsed<F>(F, &'static str);
+struct Parsed<F>(F, fn() -> String);
 
 impl<'de, T, F: FnOnce(&str) -> Option<T>> serde::de::Visitor<'de> for Parsed<F> {
     type Value = T;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(self.1)
+        f.write_str(&(self.1)())
     }
 
     fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
-        (self.0)(text).ok_or_else(|| E::custom(format!("'{text}' is not {}", self.1)))
+        (self.0)(text).ok_or_else(|| {
+            E::custom(crate::t!(
+                "stored-bad-value",
+                value = text.escape_default().to_string(),
+                expected = (self.1)()
+            ))
+        })
     }
 }
 
@@ -87,17 +93,21 @@ impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for Optional<V> {
 }
 
 pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    d.deserialize_option(Optional(Parsed(parse_day, "a YYYY-MM-DD date")))
+    d.deserialize_option(Optional(Parsed(parse_day, || {
+        crate::t!("stored-expected-day")
+    })))
 }
 
 pub fn moment<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
-    d.deserialize_str(Parsed(parse_moment, "an RFC 3339 moment"))
+    d.deserialize_str(Parsed(parse_moment, || crate::t!("stored-expected-moment")))
 }
 
 pub fn optional_moment<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-    d.deserialize_option(Optional(Parsed(parse_moment, "an RFC 3339 moment")))
+    d.deserialize_option(Optional(Parsed(parse_moment, || {
+        crate::t!("stored-expected-moment")
+    })))
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ impl Checker<'_> {
         if count < 2 {
             self.report(
                 tables.span().start,
-                &format!("a pack with {TABLE} must have at least two of them, earliest first, not {count}"),
+                &crate::t!("pack-stage-count", table = TABLE, count = count.to_string()),
             );
             ok = false;
         }
@@ -41,9 +41,7 @@ impl Checker<'_> {
             if let Some(aliases) = &stage.aliases {
                 self.report(
                     aliases.span().start,
-                    &format!(
-                        "{TABLE} takes no `aliases`: a stage is chosen by its number, id or name"
-                    ),
+                    &crate::t!("pack-stage-aliases", table = TABLE),
                 );
                 ok = false;
             }
@@ -56,9 +54,10 @@ impl Checker<'_> {
                 if let Some(other) = names.insert(word, line) {
                     self.report(
                         name.at,
-                        &format!(
-                            "duplicate stage name {} (first used on line {other})",
-                            shown(&name.value)
+                        &crate::t!(
+                            "pack-stage-duplicate-name",
+                            name = shown(&name.value),
+                            line = other.to_string()
                         ),
                     );
                     ok = false;

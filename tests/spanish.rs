@@ -396,3 +396,33 @@ fn a_bad_entry_in_an_imported_file_is_refused_in_spanish() {
     }
     assert!(env.journal_lines().is_empty());
 }
+
+/// A damaged check-in line and an entry line with an unknown level are explained by
+/// `check` in Spanish.
+#[test]
+fn check_explains_damaged_lines_in_spanish() {
+    let env = TestEnv::new();
+    env.write("Una entrada.", &[]);
+    env.append_raw(concat!(
+        r#"{"v":2,"kind":"checkin","date":"2026-11-20","written":"2026-11-20T10:00:00Z","purpose":9}"#,
+        "\n"
+    ));
+    let bad_level = crate::util::Record::add("zz9", "2026-11-20", "Otra.")
+        .level("school")
+        .line()
+        .replace("\"school\"", "\"galaxia\"");
+    assert!(bad_level.contains("galaxia"), "{bad_level}");
+    env.append_raw(format!("{bad_level}\n"));
+    let (code, stdout, stderr) = run_es(&env, &["check"]);
+    assert_ne!(code, Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains(":2: \"purpose\" vale 9, no de 1 a 4"),
+        "{stdout}{stderr}"
+    );
+    assert!(
+        stdout.contains("ámbito: valor desconocido \"galaxia\""),
+        "{stdout}{stderr}"
+    );
+    assert_no_english("check", &stdout);
+    assert_no_english("check", &stderr);
+}

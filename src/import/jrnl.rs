@@ -67,7 +67,7 @@ pub(super) fn from_document(document: &Value, name: &str, offset: FixedOffset) -
         bail!(t!("import-not-jrnl", file = name));
     }
     let mut imported = Imported::default();
-    for (index, value) in entries_of(document, name, "a jrnl export")?
+    for (index, value) in entries_of(document, name, &t!("import-what-jrnl"))?
         .iter()
         .enumerate()
     {

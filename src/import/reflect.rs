@@ -38,7 +38,7 @@ pub(super) fn from_document(document: &Value, name: &str) -> Result<Imported> {
         )),
         None => bail!(t!("import-version-not-number", file = name)),
     }
-    let entries = entries_of(document, name, "a reflect export")?
+    let entries = entries_of(document, name, &t!("import-what-reflect"))?
         .iter()
         .enumerate()
         .map(|(index, value)| entry(value).map_err(|why| anyhow!(at_entry(name, index, &why))))

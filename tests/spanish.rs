@@ -426,3 +426,26 @@ fn check_explains_damaged_lines_in_spanish() {
     assert_no_english("check", &stdout);
     assert_no_english("check", &stderr);
 }
+
+/// `packs new` in Spanish writes the scaffold with Spanish comments and examples; it
+/// validates as it is.
+#[test]
+fn packs_new_writes_a_spanish_scaffold() {
+    let env = TestEnv::new();
+    let (code, scaffold, stderr) = run_es(&env, &["packs", "new", "--language", "es-CL"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        scaffold.starts_with("# Un paquete de preguntas para `reflect`"),
+        "{scaffold}"
+    );
+    assert!(scaffold.contains("# id (obligatorio)"), "{scaffold}");
+    for english in ["required", "optional", "Themes group", "A prompt pack"] {
+        assert!(
+            !scaffold.contains(english),
+            "English {english:?}:\n{scaffold}"
+        );
+    }
+    let file = env.file("nuevo.toml", &scaffold);
+    let (code, out, err) = run_es(&env, &["packs", "validate", file.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{out}{err}");
+}

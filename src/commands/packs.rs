@@ -316,8 +316,16 @@ Think of one piece of work you led with another school this month. What changed
 because of it, for whom, and what would you do differently next time?"""
 "#;
 
+/// [`SCAFFOLD`] with its comments and examples in Spanish.
+const SCAFFOLD_ES: &str = include_str!("scaffold.es.toml");
+
+/// The scaffold in the language in force, `{id}` and `{language}` filled in.
 fn scaffold(id: &str, language: &str) -> String {
-    SCAFFOLD.replace("{id}", id).replace("{language}", language)
+    let text = match crate::i18n::lang() {
+        crate::i18n::Lang::En => SCAFFOLD,
+        crate::i18n::Lang::Es => SCAFFOLD_ES,
+    };
+    text.replace("{id}", id).replace("{language}", language)
 }
 
 fn install(ctx: &Context, file: &Path, force: bool) -> Result<u8> {
@@ -477,6 +485,27 @@ mod tests {
     fn the_scaffold_validates_for_any_valid_id_and_language() {
         for (id, language) in [("my-pack", "en"), ("redes_2", "es-CL")] {
             let text = scaffold(id, language);
+            let pack = parse_pack(&text, "new.toml", PackOrigin::Embedded("new.toml"))
+                .unwrap_or_else(|problems| panic!("{problems:#?}"));
+            assert_eq!(pack.id, id);
+            assert_eq!(pack.language, language);
+        }
+    }
+
+    #[test]
+    fn the_spanish_scaffold_validates_and_has_the_same_keys() {
+        for (id, language) in [("my-pack", "en"), ("redes_2", "es-CL")] {
+            let text = SCAFFOLD_ES
+                .replace("{id}", id)
+                .replace("{language}", language);
+            let keys = |text: &str| -> Vec<String> {
+                text.lines()
+                    .filter_map(|l| l.trim_start_matches("# ").split_once(" = "))
+                    .map(|(key, _)| key.to_string())
+                    .filter(|key| key.bytes().all(|b| b.is_ascii_lowercase()))
+                    .collect()
+            };
+            assert_eq!(keys(&text), keys(&scaffold(id, language)));
             let pack = parse_pack(&text, "new.toml", PackOrigin::Embedded("new.toml"))
                 .unwrap_or_else(|problems| panic!("{problems:#?}"));
             assert_eq!(pack.id, id);

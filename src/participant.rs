@@ -12,6 +12,8 @@ use std::path::Path;
 
 use anyhow::{anyhow, Context as _, Result};
 
+use crate::t;
+
 /// The name of the file in the data folder.
 pub const FILE_NAME: &str = "participant";
 /// Hex digits of an id reflect makes.
@@ -39,9 +41,12 @@ pub fn id(path: &Path) -> Result<String> {
             Ok(id)
         }
         // Another run made it meanwhile: theirs is the id.
-        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
-            read(path)?.ok_or_else(|| anyhow!("{}: empty participant file", path.display()))
-        }
+        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => read(path)?.ok_or_else(|| {
+            anyhow!(
+                "{}",
+                t!("participant-bad-file", path = path.display().to_string())
+            )
+        }),
         Err(err) => Err(fail(err)),
     }
 }
@@ -53,16 +58,19 @@ fn read(path: &Path) -> Result<Option<String>> {
         Ok(file) => {
             file.take(256)
                 .read_to_string(&mut text)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+                .with_context(|| t!("file-cannot-read", path = path.display().to_string()))?;
         }
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(anyhow!("cannot read {}: {err}", path.display())),
+        Err(err) => {
+            let path = path.display().to_string();
+            return Err(anyhow!("{}: {err}", t!("file-cannot-read", path = path)));
+        }
     }
     let id = text.trim();
     if !is_valid_id(id) {
         return Err(anyhow!(
-            "{}: not a participant id (16 hex digits); delete the file to get a new one",
-            path.display()
+            "{}",
+            t!("participant-bad-file", path = path.display().to_string())
         ));
     }
     Ok(Some(id.to_string()))

@@ -27,3 +27,7 @@ terminal-cannot-read-answer = cannot read the answer from the terminal
 damaged-line-skipped = { $path }:{ $line }: skipped a damaged line: { $problem } (run `reflect check`)
 damaged-lines-more = { $path }: skipped { $more } more damaged lines, the last at line { $last } (`reflect check` lists them all)
 export-not-written = the export was not written
+participant-bad-file = { $path }: not a participant id (16 hex digits); delete the file to get a new one
+share-summary-not-written = the summary was not written
+cohort-not-written = the cohort was not written
+report-not-written = the report was not written

@@ -27,3 +27,7 @@ terminal-cannot-read-answer = no se puede leer la respuesta desde la terminal
 damaged-line-skipped = { $path }:{ $line }: se omitió una línea dañada: { $problem } (ejecuta `reflect check`)
 damaged-lines-more = { $path }: se omitieron { $more } líneas dañadas más, la última en la línea { $last } (`reflect check` las lista todas)
 export-not-written = la exportación no se escribió
+participant-bad-file = { $path }: no es un identificador de participante (16 dígitos hexadecimales); borra el archivo para obtener uno nuevo
+share-summary-not-written = el resumen no se escribió
+cohort-not-written = la vista de la cohorte no se escribió
+report-not-written = el informe no se escribió

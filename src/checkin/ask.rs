@@ -30,7 +30,7 @@ impl Input {
         let mut typed = String::new();
         let read = std::io::stdin()
             .read_line(&mut typed)
-            .context("cannot read the answer from the terminal")?;
+            .with_context(|| crate::t!("terminal-cannot-read-answer"))?;
         if read == 0 {
             eprintln!();
             self.ended = true;

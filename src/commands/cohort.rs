@@ -61,7 +61,7 @@ pub fn run(ctx: &super::Context, args: CohortArgs) -> Result<u8> {
             }
             Ok(())
         })
-        .context("the cohort was not written")?;
+        .with_context(|| crate::t!("cohort-not-written"))?;
     Ok(SUCCESS)
 }
 

@@ -52,7 +52,7 @@ pub fn run(ctx: &super::Context, args: ReportArgs) -> Result<u8> {
             out.write_all(text.as_bytes())?;
             Ok(())
         })
-        .context("the report was not written")?;
+        .with_context(|| crate::t!("report-not-written"))?;
     Ok(SUCCESS)
 }
 

@@ -34,7 +34,7 @@ pub fn run(ctx: &super::Context, args: ShareArgs) -> Result<u8> {
             writeln!(out)?;
             Ok(())
         })
-        .context("the summary was not written")?;
+        .with_context(|| crate::t!("share-summary-not-written"))?;
     if let Some(path) = &args.output {
         terminal::note(&t!("share-written", path = path.display().to_string()));
     }

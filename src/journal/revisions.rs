@@ -193,11 +193,7 @@ impl Overlay {
     /// order (each record once).
     pub(super) fn decide(&mut self, offset: u64, op: Op, id: &EntryId) -> Action {
         let Some(fate) = self.fates.get(id) else {
-            return if op == Op::Add {
-                Action::Emit
-            } else {
-                Action::Skip
-            };
+            return single_record(op);
         };
         let action = match op {
             Op::Add if fate.add.is_some_and(|add| add != offset) => Action::Skip,
@@ -217,17 +213,23 @@ impl Overlay {
     }
 }
 
+/// The action for the one record of an entry that has no other: its add is shown,
+/// anything else (an orphan edit or delete) is not.
+fn single_record(op: Op) -> Action {
+    if op == Op::Add {
+        Action::Emit
+    } else {
+        Action::Skip
+    }
+}
+
 impl Overlay {
     /// [`Overlay::decide`] for records met from the end of the file: an entry is
     /// placed at its latest readable add; one whose adds are all damaged is left to
     /// [`Overlay::unplaced`].
     pub(super) fn decide_backwards(&mut self, offset: u64, op: Op, id: &EntryId) -> Action {
         let Some(fate) = self.fates.get(id) else {
-            return if op == Op::Add {
-                Action::Emit
-            } else {
-                Action::Skip
-            };
+            return single_record(op);
         };
         let action = match op {
             Op::Edit | Op::Delete => Action::Skip,

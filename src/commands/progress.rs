@@ -89,16 +89,14 @@ pub fn run(ctx: &super::Context, args: ProgressArgs) -> Result<u8> {
     Ok(SUCCESS)
 }
 
-/// The check-ins about days within `since..=until`, latest last.
+/// Keeps the check-ins about days within `since..=until`, latest last.
 fn checkins_in_view(
-    ctx: &super::Context,
+    checkins: &mut Vec<crate::checkin::Checkin>,
     since: Option<chrono::NaiveDate>,
     until: Option<chrono::NaiveDate>,
-) -> Result<Vec<crate::checkin::Checkin>> {
-    let mut checkins = ctx.journal().checkins()?;
+) {
     checkins.retain(|c| since.is_none_or(|s| c.date >= s) && until.is_none_or(|u| c.date <= u));
-    crate::checkin::sort(&mut checkins);
-    Ok(checkins)
+    crate::checkin::sort(checkins);
 }
 
 /// A stage id in the words of the pack that defines it (the id when none does).
@@ -123,7 +121,7 @@ fn write_checkins(
     Ok(())
 }
 
-/// The summary of the entries `filter` keeps, in one streaming pass, with the
+/// The summary of the entries `filter` keeps, in one streaming read, with the
 /// latest check-in in view (`check_in`); how many entries were read; the check-ins.
 pub fn summary(
     ctx: &super::Context,
@@ -144,13 +142,26 @@ pub fn summary(
         // Counting needs no words: skip decoding them.
         entries = entries.without_text();
     }
-    for entry in entries {
-        let entry = entry?;
-        read += 1;
-        if filter.matches(&entry) {
-            tally.add(&Observation::of(&entry));
-        }
+    // Filtered and tallied on the threads that parse, run by run; this thread
+    // combines the runs in order.
+    let keep = std::sync::Arc::new(filter.clone());
+    let (windows, by) = (tally.windows, tally.by);
+    let mut runs = entries.fold(
+        move || (0u64, Tally::new(windows, by)),
+        move |(read, tally), entry| {
+            *read += 1;
+            if keep.matches(&entry) {
+                tally.add(&Observation::of(&entry));
+            }
+        },
+    );
+    for run in runs.by_ref() {
+        let (count, part) = run?;
+        read += count;
+        tally.merge(&part);
     }
+    // The check-ins the same read met.
+    let mut checkins = runs.checkins()?;
 
     let scope = Scope {
         packs,
@@ -161,7 +172,7 @@ pub fn summary(
         generated_at: ctx.config.now,
     };
     let mut summary = Summary::build(tally, &scope);
-    let checkins = checkins_in_view(ctx, filter.since, filter.until)?;
+    checkins_in_view(&mut checkins, filter.since, filter.until);
     summary.check_in = crate::checkin::json::summary(&checkins);
     Ok((summary, read, checkins))
 }

@@ -261,44 +261,49 @@ impl Journal {
     /// Every readable check-in, in file order. Damaged check-in lines are left to
     /// the entry readers and `check` to report.
     pub fn checkins(&self) -> Result<Vec<Checkin>> {
-        let snapshot = Snapshot::open(self)?;
-        let finder = memchr::memmem::Finder::new(MARK);
-        let mut found = Vec::new();
-        // `buf[..len]` holds unread bytes starting at file offset `at`, on a line start.
-        let mut buf = vec![0u8; 1 << 18];
-        let (mut len, mut at, mut read_to) = (0usize, 0u64, 0u64);
-        while at < snapshot.len() {
-            if len == buf.len() {
-                buf.resize(buf.len() * 2, 0); // a line longer than the buffer
-            }
-            let want = ((buf.len() - len) as u64).min(snapshot.len() - read_to) as usize;
-            snapshot.read_at(read_to, &mut buf[len..len + want])?;
-            len += want;
-            read_to += want as u64;
-            let at_end = read_to == snapshot.len();
-            // Whole lines only, unless the file ended.
-            let complete = match memchr::memrchr(b'\n', &buf[..len]) {
-                _ if at_end => len,
-                Some(newline) => newline + 1,
-                None => continue,
-            };
-            let mut from = 0;
-            while let Some(hit) = finder.find(&buf[from..complete]) {
-                let hit = from + hit;
-                let start = memchr::memrchr(b'\n', &buf[..hit]).map_or(0, |n| n + 1);
-                let end = memchr::memchr(b'\n', &buf[hit..complete]).map_or(complete, |n| hit + n);
-                let line = content_at(at + start as u64, &buf[start..end]);
-                if let Ok(checkin) = parse(line) {
-                    found.push(checkin);
-                }
-                from = end;
-            }
-            buf.copy_within(complete..len, 0);
-            len -= complete;
-            at += complete as u64;
-        }
-        Ok(found)
+        in_snapshot(&*Snapshot::open(self)?)
     }
+}
+
+/// Every readable check-in of `snapshot`, in file order, found by a search of the raw
+/// bytes.
+pub(super) fn in_snapshot(snapshot: &Snapshot) -> Result<Vec<Checkin>> {
+    let finder = memchr::memmem::Finder::new(MARK);
+    let mut found = Vec::new();
+    // `buf[..len]` holds unread bytes starting at file offset `at`, on a line start.
+    let mut buf = vec![0u8; 1 << 18];
+    let (mut len, mut at, mut read_to) = (0usize, 0u64, 0u64);
+    while at < snapshot.len() {
+        if len == buf.len() {
+            buf.resize(buf.len() * 2, 0); // a line longer than the buffer
+        }
+        let want = ((buf.len() - len) as u64).min(snapshot.len() - read_to) as usize;
+        snapshot.read_at(read_to, &mut buf[len..len + want])?;
+        len += want;
+        read_to += want as u64;
+        let at_end = read_to == snapshot.len();
+        // Whole lines only, unless the file ended.
+        let complete = match memchr::memrchr(b'\n', &buf[..len]) {
+            _ if at_end => len,
+            Some(newline) => newline + 1,
+            None => continue,
+        };
+        let mut from = 0;
+        while let Some(hit) = finder.find(&buf[from..complete]) {
+            let hit = from + hit;
+            let start = memchr::memrchr(b'\n', &buf[..hit]).map_or(0, |n| n + 1);
+            let end = memchr::memchr(b'\n', &buf[hit..complete]).map_or(complete, |n| hit + n);
+            let line = content_at(at + start as u64, &buf[start..end]);
+            if let Ok(checkin) = parse(line) {
+                found.push(checkin);
+            }
+            from = end;
+        }
+        buf.copy_within(complete..len, 0);
+        len -= complete;
+        at += complete as u64;
+    }
+    Ok(found)
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! Live entries (see `revisions` for the rule), in the three orders readers need:
 //! newest written first (from the end of the file: the first few cost the same at
 //! any size), oldest first, and by the day they are about. Each reader reads one
-//! [`Snapshot`] from start to end.
+//! [`Snapshot`] from start to end; whole-journal reads parse on every core
+//! (`parsing`), where they also do the caller's own work on each entry
+//! ([`Entries::filter_map`]).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -9,30 +11,32 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 
 use super::needle::Needle;
-use super::parallel::{byte_units, key_units, line_start_from, Ordered, Unit};
-use super::record::{quick_head, LineProblem};
-use super::record::{Op, Record};
+use super::parallel::{byte_units, key_units};
+use super::parsing::{Item, Parsing, Recipe, Step, PLACE_BITS};
+use super::record::{quick_head, Op, Record};
 use super::report::Damage;
-use super::revisions::{heads, Action, IdSet, Overlay, Parse, RecordAt};
+use super::revisions::{heads, Action, IdKey, IdSet, Overlay, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
 use super::{Journal, Result};
+use crate::checkin::Checkin;
 use crate::entry::{Entry, EntryId};
 
-/// Live entries, streamed from the journal.
+/// Live entries, streamed from the journal, or what the caller's work made of each
+/// ([`Entries::filter_map`]).
 ///
 /// Damaged lines are skipped and handed to the journal's [`super::Report`] when the
 /// iterator ends (or at [`Entries::finish`] for a reader that stops early).
-pub struct Entries {
+pub struct Entries<T = Entry> {
     scan: Scan,
-    mode: Mode,
+    mode: Mode<T>,
     records: RecordAt,
-    parse: Parse,
-    /// Adds whose line lacks these bytes are skipped unparsed.
-    needle: Option<Arc<Needle>>,
+    recipe: Recipe<T>,
+    /// Offsets of the check-in lines, when a first pass read the whole file.
+    checkins: Option<Vec<u64>>,
 }
 
-enum Mode {
+enum Mode<T> {
     /// Reading backwards: the first readable record met for an id is its latest.
     NewestFirst {
         /// Ids whose latest record has been met (until there are too many to keep:
@@ -47,135 +51,33 @@ enum Mode {
         orphans: Option<std::vec::IntoIter<u64>>,
     },
     /// Reading forwards with the first pass's overlay, records parsed on every core.
-    OldestFirst(Overlay, Parsing),
+    OldestFirst(Overlay, Parsing<T>),
     /// Reading through an index sorted by date, then place in the file.
-    Indexed(Parsing),
+    Indexed(Parsing<T>),
 }
 
-/// Records parsed by [`parallel`] workers, taken in file (or index) order. Started
-/// on the first read, once the reader knows whether it wants the text.
-struct Parsing {
-    units: Option<Vec<Unit>>,
-    /// For an index: the content of revised entries, by place.
-    moved: Arc<HashMap<u64, u64>>,
-    parsed: Option<Ordered<Result<Parsed>>>,
-    current: std::vec::IntoIter<(u64, ParseResult)>,
-    /// Units come last first, and each unit's records are taken last first.
-    backwards: bool,
-}
-
-type ParseResult = std::result::Result<Record, LineProblem>;
-type Parsed = Vec<(u64, ParseResult)>;
-
-impl Parsing {
-    fn new(units: Vec<Unit>, moved: HashMap<u64, u64>) -> Parsing {
-        Parsing {
-            units: Some(units),
-            moved: Arc::new(moved),
-            parsed: None,
-            current: Vec::new().into_iter(),
-            backwards: false,
-        }
-    }
-
-    /// The same records taken last first: units in reverse order, each unit's
-    /// records reversed once parsed (each unit is still read forwards, in large
-    /// blocks, on every core).
-    fn reversed(mut self) -> Parsing {
-        if let Some(units) = &mut self.units {
-            units.reverse();
-        }
-        self.backwards = !self.backwards;
-        self
-    }
-
-    /// The next record in order, with its offset.
-    fn next(
-        &mut self,
-        journal: &Journal,
-        snapshot: &Arc<Snapshot>,
-        parse: Parse,
-        needle: &Option<Arc<Needle>>,
-    ) -> Result<Option<(u64, ParseResult)>> {
-        loop {
-            if let Some(item) = self.current.next() {
-                return Ok(Some(item));
-            }
-            if self.parsed.is_none() {
-                let units = self.units.take().unwrap_or_default();
-                self.parsed = Some(parse_units(
-                    journal,
-                    snapshot,
-                    units,
-                    self.moved.clone(),
-                    parse,
-                    needle.clone(),
-                ));
-            }
-            match self.parsed.as_mut().and_then(Iterator::next) {
-                Some(batch) => {
-                    let mut batch = batch?;
-                    if self.backwards {
-                        batch.reverse();
-                    }
-                    self.current = batch.into_iter();
-                }
-                None => return Ok(None),
-            }
+impl<T: Send + 'static> Mode<T> {
+    /// The same mode for another kind of result (before reading starts).
+    fn retyped<U: Send + 'static>(self) -> Mode<U> {
+        match self {
+            Mode::NewestFirst {
+                seen,
+                overlay,
+                placed,
+                pending,
+                orphans,
+            } => Mode::NewestFirst {
+                seen,
+                overlay,
+                placed,
+                pending,
+                orphans,
+            },
+            Mode::OldestFirst(overlay, parsing) => Mode::OldestFirst(overlay, parsing.retyped()),
+            Mode::Indexed(parsing) => Mode::Indexed(parsing.retyped()),
         }
     }
 }
-
-/// Parses the lines of byte units, or the records an index's units name.
-fn parse_units(
-    journal: &Journal,
-    snapshot: &Arc<Snapshot>,
-    units: Vec<Unit>,
-    moved: Arc<HashMap<u64, u64>>,
-    parse: Parse,
-    needle: Option<Arc<Needle>>,
-) -> Ordered<Result<Parsed>> {
-    let (journal, snapshot) = (journal.clone(), snapshot.clone());
-    Ordered::new(
-        units,
-        Arc::new(move |unit| {
-            let mut out = Vec::with_capacity(1024);
-            match unit {
-                Unit::Bytes(start, end) => {
-                    let start = line_start_from(&snapshot, start)?;
-                    let mut scan = Scan::range(&journal, &snapshot, start, end).quiet();
-                    while let Some((offset, line)) = scan.next_line()? {
-                        if let Some(needle) = &needle {
-                            let add = quick_head(line).is_some_and(|h| h.op == Op::Add);
-                            if add && !needle.may_match(line) {
-                                continue;
-                            }
-                        }
-                        out.push((offset, parse(line)));
-                    }
-                }
-                Unit::Keys(keys, from, to) => {
-                    let mut records = RecordAt::new(&snapshot);
-                    for key in &keys[from..to] {
-                        let place = key & ((1 << PLACE_BITS) - 1);
-                        let at = moved.get(&place).copied().unwrap_or(place);
-                        if let Some(needle) = &needle {
-                            if !needle.may_match(records.line(at)?) {
-                                continue;
-                            }
-                        }
-                        out.push((at, records.read(at, parse)?));
-                    }
-                }
-            }
-            Ok(out)
-        }),
-    )
-}
-
-/// The `by_date` index holds `(date << PLACE_BITS) | place` for each live entry:
-/// 8 bytes per entry.
-const PLACE_BITS: u32 = 42;
 
 /// How many ids the backward reader remembers before it makes the overlay instead.
 const SEEN_AT_MOST: usize = if cfg!(debug_assertions) { 8 } else { 100_000 };
@@ -186,85 +88,66 @@ fn day_number(date: NaiveDate) -> u64 {
     (date.num_days_from_ce() - FIRST).max(0) as u64
 }
 
-impl Entries {
-    pub(super) fn newest_first(journal: &Journal) -> Result<Entries> {
-        let snapshot = Snapshot::open(journal)?;
-        Ok(Entries {
-            scan: Scan::backwards(journal, &snapshot),
-            records: RecordAt::new(&snapshot),
-            mode: Mode::NewestFirst {
-                seen: IdSet::default(),
-                overlay: None,
-                placed: Vec::new(),
-                pending: HashMap::new(),
-                orphans: None,
-            },
-            parse: Record::parse,
-            needle: None,
-        })
+/// The recipe of a plain reader: whole records, no search, each entry as it is.
+fn plain() -> Recipe<Record> {
+    Recipe {
+        parse: Record::parse,
+        needle: None,
+        work: Arc::new(|_, record| Some(record)),
+    }
+}
+
+impl Entries<Record> {
+    fn new(snapshot: &Arc<Snapshot>, scan: Scan, mode: Mode<Record>) -> Entries<Record> {
+        Entries {
+            scan,
+            records: RecordAt::new(snapshot),
+            mode,
+            recipe: plain(),
+            checkins: None,
+        }
     }
 
-    pub(super) fn oldest_first(journal: &Journal) -> Result<Entries> {
+    /// The live entries' content records, oldest first (for `compact`).
+    pub(super) fn records_oldest_first(journal: &Journal) -> Result<Entries<Record>> {
         let snapshot = Snapshot::open(journal)?;
         let overlay = Overlay::build(journal, &snapshot)?;
         Ok(Self::forwards(journal, &snapshot, overlay))
     }
 
-    fn forwards(journal: &Journal, snapshot: &Arc<Snapshot>, overlay: Overlay) -> Entries {
-        Entries {
-            scan: Scan::detached(journal, snapshot),
-            records: RecordAt::new(snapshot),
-            mode: Mode::OldestFirst(overlay, Parsing::new(byte_units(snapshot), HashMap::new())),
-            parse: Record::parse,
-            needle: None,
-        }
+    fn forwards(journal: &Journal, snapshot: &Arc<Snapshot>, overlay: Overlay) -> Entries<Record> {
+        let checkins = overlay.checkins.clone();
+        let parsing = Parsing::bytes(byte_units(snapshot), overlay.fates());
+        let mut entries = Self::new(
+            snapshot,
+            Scan::detached(journal, snapshot),
+            Mode::OldestFirst(overlay, parsing),
+        );
+        entries.checkins = Some(checkins);
+        entries
     }
 
-    pub(super) fn by_date(journal: &Journal) -> Result<Entries> {
-        Self::by_date_in(journal, &Snapshot::open(journal)?)
-    }
-
-    /// The entries whose content records are at `offsets` (from
-    /// [`Entries::next_located`] on the same snapshot), in that order.
-    pub(super) fn at(journal: &Journal, snapshot: &Arc<Snapshot>, offsets: Vec<u64>) -> Entries {
-        Entries {
-            scan: Scan::detached(journal, snapshot),
-            records: RecordAt::new(snapshot),
-            mode: Mode::Indexed(Parsing::new(key_units(offsets, 256), HashMap::new())),
-            parse: Record::parse,
-            needle: None,
-        }
-    }
-
-    pub(super) fn by_date_in(journal: &Journal, snapshot: &Arc<Snapshot>) -> Result<Entries> {
-        let overlay = Overlay::build(journal, snapshot)?;
-        if overlay.adds_in_date_order && overlay.is_trivial() {
-            return Ok(Self::forwards(journal, snapshot, overlay));
-        }
-        Self::date_index(journal, snapshot, overlay, false)
-    }
-
-    /// Live entries in the reverse of [`Entries::by_date`]'s order: the newest day
-    /// first, and within a day the last placed first. Only the first pass reads the
-    /// whole journal; entries are parsed as they are taken, so taking a few is cheap.
-    pub(super) fn newest_days_first(journal: &Journal) -> Result<Entries> {
+    fn newest_days_first_in(journal: &Journal) -> Result<Entries<Record>> {
         let snapshot = Snapshot::open(journal)?;
         let overlay = Overlay::build(journal, &snapshot)?;
         if overlay.adds_in_date_order && overlay.is_trivial() {
             // File order is date order, and nothing is revised: every line from the
             // end, parsed on every core (the overlay skips what is not an entry).
-            return Ok(Entries {
-                scan: Scan::detached(journal, &snapshot),
-                records: RecordAt::new(&snapshot),
-                mode: Mode::OldestFirst(
-                    overlay,
-                    Parsing::new(byte_units(&snapshot), HashMap::new()).reversed(),
-                ),
-                parse: Record::parse,
-                needle: None,
-            });
+            let mut entries = Self::forwards(journal, &snapshot, overlay);
+            if let Mode::OldestFirst(overlay, parsing) = entries.mode {
+                entries.mode = Mode::OldestFirst(overlay, parsing.reversed());
+            }
+            return Ok(entries);
         }
         Self::date_index(journal, &snapshot, overlay, true)
+    }
+
+    fn by_date_records(journal: &Journal, snapshot: &Arc<Snapshot>) -> Result<Entries<Record>> {
+        let overlay = Overlay::build(journal, snapshot)?;
+        if overlay.adds_in_date_order && overlay.is_trivial() {
+            return Ok(Self::forwards(journal, snapshot, overlay));
+        }
+        Self::date_index(journal, snapshot, overlay, false)
     }
 
     /// Out of date order (back-dated entries) or revised: an index sorted by date
@@ -274,7 +157,7 @@ impl Entries {
         snapshot: &Arc<Snapshot>,
         mut overlay: Overlay,
         reverse: bool,
-    ) -> Result<Entries> {
+    ) -> Result<Entries<Record>> {
         let snapshot = snapshot.clone();
         let mut index = Vec::new();
         let mut moved = HashMap::new();
@@ -289,7 +172,7 @@ impl Entries {
                         continue;
                     }
                 };
-                let date = match overlay.decide(head.offset, head.op, &head.id) {
+                let date = match overlay.decide(head.offset, head.op, &head.key) {
                     Action::Emit => head.date,
                     Action::EmitAt(content) => {
                         moved.insert(head.offset, content);
@@ -319,24 +202,129 @@ impl Entries {
         index.sort_unstable();
         // Reversed, the first few are wanted soon: smaller units.
         let parsing = if reverse {
-            Parsing::new(key_units(index, 64), moved).reversed()
+            Parsing::index(key_units(index, 64), moved).reversed()
         } else {
-            Parsing::new(key_units(index, 256), moved)
+            Parsing::index(key_units(index, 256), moved)
         };
         Ok(Entries {
             // The index pass's damage is reported with the rest when reading ends.
             scan,
             records,
             mode: Mode::Indexed(parsing),
-            parse: Record::parse,
-            needle: None,
+            recipe: plain(),
+            checkins: Some(overlay.checkins),
         })
+    }
+
+    /// Each content record's entry.
+    fn entries(self) -> Entries<Entry> {
+        self.filter_map(Record::into_entry)
+    }
+}
+
+impl Entries<Entry> {
+    pub(super) fn newest_first(journal: &Journal) -> Result<Entries> {
+        let snapshot = Snapshot::open(journal)?;
+        let mode = Mode::NewestFirst {
+            seen: IdSet::default(),
+            overlay: None,
+            placed: Vec::new(),
+            pending: HashMap::new(),
+            orphans: None,
+        };
+        Ok(Entries::new(&snapshot, Scan::backwards(journal, &snapshot), mode).entries())
+    }
+
+    pub(super) fn oldest_first(journal: &Journal) -> Result<Entries> {
+        Ok(Entries::records_oldest_first(journal)?.entries())
+    }
+
+    pub(super) fn by_date(journal: &Journal) -> Result<Entries> {
+        Self::by_date_in(journal, &Snapshot::open(journal)?)
+    }
+
+    pub(super) fn by_date_in(journal: &Journal, snapshot: &Arc<Snapshot>) -> Result<Entries> {
+        Ok(Entries::by_date_records(journal, snapshot)?.entries())
+    }
+
+    /// The entries whose content records are at `offsets` (from
+    /// [`Entries::next_located`] on the same snapshot), in that order.
+    pub(super) fn at(journal: &Journal, snapshot: &Arc<Snapshot>, offsets: Vec<u64>) -> Entries {
+        let parsing = Parsing::index(key_units(offsets, 256), HashMap::new());
+        Entries::new(
+            snapshot,
+            Scan::detached(journal, snapshot),
+            Mode::Indexed(parsing),
+        )
+        .entries()
+    }
+
+    /// Live entries in the reverse of [`Entries::by_date`]'s order: the newest day
+    /// first, and within a day the last placed first. Only the first pass reads the
+    /// whole journal; entries are parsed as they are taken, so taking a few is cheap.
+    pub(super) fn newest_days_first(journal: &Journal) -> Result<Entries> {
+        Ok(Entries::newest_days_first_in(journal)?.entries())
+    }
+}
+
+impl<T: Send + 'static> Entries<T> {
+    /// What `work` makes of each entry (`None` leaves it out), done on the threads
+    /// that parse: a filter, a search or formatting there keeps the reading thread
+    /// free. Call before reading; the order is unchanged.
+    pub fn filter_map<U: Send + 'static>(
+        self,
+        work: impl Fn(T) -> Option<U> + Send + Sync + 'static,
+    ) -> Entries<U> {
+        let before = self.recipe.work.clone();
+        let work: Step<U> = Arc::new(move |_, record| before(None, record).and_then(&work));
+        self.with_work(work)
+    }
+
+    /// Folds runs of consecutive entries on the threads that parse: each item is a
+    /// run's accumulator (`start`, then `add` for each entry in order), so that
+    /// combining the items in order equals folding every entry in order. For readers
+    /// that count: the reading thread only combines a few results per unit.
+    pub fn fold<A: Send + 'static>(
+        self,
+        start: impl Fn() -> A + Send + Sync + 'static,
+        add: impl Fn(&mut A, T) + Send + Sync + 'static,
+    ) -> Entries<A> {
+        let before = self.recipe.work.clone();
+        let work: Step<A> = Arc::new(move |run: Option<&mut A>, record| {
+            let done = before(None, record)?;
+            match run {
+                Some(run) => {
+                    add(run, done);
+                    None
+                }
+                None => {
+                    let mut run = start();
+                    add(&mut run, done);
+                    Some(run)
+                }
+            }
+        });
+        self.with_work(work)
+    }
+
+    fn with_work<U: Send + 'static>(self, work: Step<U>) -> Entries<U> {
+        Entries {
+            scan: self.scan,
+            mode: self.mode.retyped(),
+            records: self.records,
+            recipe: Recipe {
+                parse: self.recipe.parse,
+                needle: self.recipe.needle,
+                work,
+            },
+            checkins: self.checkins,
+        }
     }
 
     /// Leaves every entry's `text` empty: for readers that only count, this skips
     /// decoding the words (the bulk of each line).
-    pub fn without_text(mut self) -> Entries {
-        self.parse = Record::parse_without_text;
+    pub fn without_text(mut self) -> Self {
+        self.recipe.parse = Record::parse_without_text;
         self
     }
 
@@ -346,8 +334,8 @@ impl Entries {
 
     /// Skips, unparsed, the entries whose line lacks `needle`'s bytes (a search:
     /// the caller's filter still decides on the rest).
-    pub fn prefilter(mut self, needle: Option<Needle>) -> Entries {
-        self.needle = needle.map(Arc::new);
+    pub fn prefilter(mut self, needle: Option<Needle>) -> Self {
+        self.recipe.needle = needle.map(Arc::new);
         self
     }
 
@@ -361,31 +349,44 @@ impl Entries {
         self.scan.report_damage();
     }
 
-    fn next_entry(&mut self) -> Result<Option<Entry>> {
-        Ok(self.next_located()?.map(|(_, entry)| entry))
+    /// The readable check-ins of the same snapshot, in file order: from the lines
+    /// the first pass met, or (for a reader without one) a search of the file.
+    pub fn checkins(&mut self) -> Result<Vec<Checkin>> {
+        let Some(offsets) = &self.checkins else {
+            return super::checkins::in_snapshot(self.scan.snapshot());
+        };
+        let mut found = Vec::with_capacity(offsets.len());
+        for &at in offsets {
+            if let Ok(checkin) = super::checkins::parse(self.records.line(at)?) {
+                found.push(checkin);
+            }
+        }
+        Ok(found)
     }
 
-    /// The next entry and where its content is in the snapshot (for
-    /// [`super::Reading::at`]). At the end, the damage seen is reported.
-    pub fn next_located(&mut self) -> Result<Option<(u64, Entry)>> {
+    /// The next entry (or what the work made of it) and where its content is in the
+    /// snapshot (for [`super::Reading::at`]). At the end, the damage seen is reported.
+    pub fn next_located(&mut self) -> Result<Option<(u64, T)>> {
         loop {
-            match self.next_record()? {
-                Some((offset, record)) => {
-                    if let Some(entry) = record.into_entry() {
-                        return Ok(Some((offset, entry)));
-                    }
-                }
-                None => {
-                    self.scan.report_damage();
-                    return Ok(None);
-                }
+            let next = match self.next_item()? {
+                Some((offset, Item::Ready(done))) => Some((offset, done)),
+                Some((offset, Item::Record(record))) => match (self.recipe.work)(None, *record) {
+                    Some(done) => Some((offset, done)),
+                    None => continue,
+                },
+                Some((_, Item::Damaged(_))) => continue,
+                None => None,
+            };
+            if next.is_none() {
+                self.scan.report_damage();
             }
+            return Ok(next);
         }
     }
 
-    /// The next live entry's content record and its offset.
-    pub(super) fn next_record(&mut self) -> Result<Option<(u64, Record)>> {
-        let parse = self.parse;
+    /// The next live entry: done by the threads, or its content record.
+    fn next_item(&mut self) -> Result<Option<(u64, Item<T>)>> {
+        let parse = self.recipe.parse;
         match &mut self.mode {
             Mode::NewestFirst {
                 seen,
@@ -397,18 +398,18 @@ impl Entries {
                 if let Some(orphans) = orphans {
                     for at in orphans.by_ref() {
                         if let Ok(record) = self.records.read(at, parse)? {
-                            return Ok(Some((at, record)));
+                            return Ok(Some((at, Item::record(record))));
                         }
                     }
                     return Ok(None);
                 }
                 while let Some((offset, line)) = self.scan.next_line()? {
-                    if let Some(needle) = &self.needle {
+                    if let Some(needle) = &self.recipe.needle {
                         // An add that cannot match, unless it places a revision.
                         if let Some(head) = quick_head(line).filter(|h| h.op == Op::Add) {
                             if let Some(id) = EntryId::parse(head.id) {
                                 let revised = match overlay {
-                                    Some(overlay) => overlay.has_fate(&id),
+                                    Some(overlay) => overlay.has_fate(&IdKey::of(&id)),
                                     None => pending.contains_key(&id),
                                 };
                                 if !revised && !needle.may_match(line) {
@@ -441,11 +442,12 @@ impl Entries {
                         *overlay = Some(made);
                     }
                     if let Some(overlay) = overlay {
-                        match overlay.decide_backwards(offset, record.op, &record.id) {
+                        let key = IdKey::of(&record.id);
+                        match overlay.decide_backwards(offset, record.op, &key) {
                             Action::Skip => continue,
-                            Action::Emit => return Ok(Some((offset, record))),
+                            Action::Emit => return Ok(Some((offset, Item::record(record)))),
                             Action::EmitAt(at) => match self.records.read(at, parse)? {
-                                Ok(latest) => return Ok(Some((at, latest))),
+                                Ok(latest) => return Ok(Some((at, Item::record(latest)))),
                                 Err(_) => continue,
                             },
                         }
@@ -454,7 +456,7 @@ impl Entries {
                         if let Some(at) = pending.remove(&record.id) {
                             placed.push(record.id.clone());
                             match self.records.read(at, parse)? {
-                                Ok(latest) => return Ok(Some((at, latest))),
+                                Ok(latest) => return Ok(Some((at, Item::record(latest)))),
                                 Err(_) => continue,
                             }
                         }
@@ -463,7 +465,7 @@ impl Entries {
                         continue;
                     }
                     match record.op {
-                        Op::Add => return Ok(Some((offset, record))),
+                        Op::Add => return Ok(Some((offset, Item::record(record)))),
                         Op::Edit => {
                             pending.insert(record.id, offset);
                         }
@@ -485,27 +487,26 @@ impl Entries {
                         .collect::<Vec<_>>()
                         .into_iter(),
                 );
-                self.next_record()
+                self.next_item()
             }
             Mode::OldestFirst(overlay, parsing) => {
                 let (journal, snapshot) =
                     (self.scan.journal().clone(), self.scan.snapshot().clone());
-                while let Some((offset, parsed)) =
-                    parsing.next(&journal, &snapshot, parse, &self.needle)?
-                {
-                    let record = match parsed {
-                        Ok(record) => record,
-                        Err(problem) => {
+                while let Some((offset, item)) = parsing.next(&journal, &snapshot, &self.recipe)? {
+                    let record = match item {
+                        Item::Ready(done) => return Ok(Some((offset, Item::Ready(done)))),
+                        Item::Record(record) => *record,
+                        Item::Damaged(problem) => {
                             self.scan.note_problem(offset, problem);
                             continue;
                         }
                     };
-                    match overlay.decide(offset, record.op, &record.id) {
+                    match overlay.decide(offset, record.op, &IdKey::of(&record.id)) {
                         Action::Skip => {}
-                        Action::Emit => return Ok(Some((offset, record))),
+                        Action::Emit => return Ok(Some((offset, Item::record(record)))),
                         Action::EmitAt(at) => {
                             if let Ok(latest) = self.records.read(at, parse)? {
-                                return Ok(Some((at, latest)));
+                                return Ok(Some((at, Item::record(latest))));
                             }
                         }
                     }
@@ -515,12 +516,10 @@ impl Entries {
             Mode::Indexed(parsing) => {
                 let (journal, snapshot) =
                     (self.scan.journal().clone(), self.scan.snapshot().clone());
-                while let Some((offset, parsed)) =
-                    parsing.next(&journal, &snapshot, parse, &self.needle)?
-                {
-                    match parsed {
-                        Ok(record) => return Ok(Some((offset, record))),
-                        Err(problem) => self.scan.note_problem(offset, problem),
+                while let Some((offset, item)) = parsing.next(&journal, &snapshot, &self.recipe)? {
+                    match item {
+                        Item::Damaged(problem) => self.scan.note_problem(offset, problem),
+                        item => return Ok(Some((offset, item))),
                     }
                 }
                 Ok(None)
@@ -529,15 +528,20 @@ impl Entries {
     }
 }
 
-impl Iterator for Entries {
-    type Item = Result<Entry>;
+impl Entries<Record> {
+    /// The next live entry's content record and its offset.
+    pub(super) fn next_record(&mut self) -> Result<Option<(u64, Record)>> {
+        self.next_located()
+    }
+}
+
+impl<T: Send + 'static> Iterator for Entries<T> {
+    type Item = Result<T>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let next = self.next_entry();
-        if matches!(next, Ok(None)) {
-            self.scan.report_damage();
-        }
-        next.transpose()
+        self.next_located()
+            .map(|next| next.map(|(_, done)| done))
+            .transpose()
     }
 }
 

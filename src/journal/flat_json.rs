@@ -219,7 +219,7 @@ impl<'a> Cursor<'a> {
 }
 
 /// Whether any byte is below 0x20, in a form the compiler vectorises.
-fn has_control_byte(bytes: &[u8]) -> bool {
+pub(super) fn has_control_byte(bytes: &[u8]) -> bool {
     let mut chunks = bytes.chunks_exact(32);
     let found = chunks
         .by_ref()
@@ -228,7 +228,7 @@ fn has_control_byte(bytes: &[u8]) -> bool {
 }
 
 /// Decodes JSON escapes (already checked by `Cursor::string`).
-fn unescape(raw: &str) -> Option<String> {
+pub(super) fn unescape(raw: &str) -> Option<String> {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(slash) = memchr::memchr(b'\\', rest.as_bytes()) {

@@ -24,10 +24,12 @@
 //! - `snapshot`: the open file a read goes through. `scan`: raw lines forwards and
 //!   backwards, and damage with line numbers.
 //! - `revisions`: the rule for revisions. `entries`: live entries newest first,
-//!   oldest first, and by date. `lookup`: entries by id.
+//!   oldest first, and by date; `parallel` and `parsing`: the threads that parse
+//!   (and do the reader's work on each entry). `lookup`: entries by id.
 //! - `write`: locking, appending, atomic rewrites. `repair`: `check`,
 //!   `check --repair` and `compact`. `report`: what the journal tells its caller.
 
+mod canonical;
 mod checkins;
 mod entries;
 mod flat_json;
@@ -36,6 +38,7 @@ mod lookup;
 mod moments;
 mod needle;
 mod parallel;
+mod parsing;
 pub mod record;
 mod repair;
 mod report;

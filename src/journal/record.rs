@@ -228,6 +228,9 @@ impl Record {
 
     /// Parses one line (without its newline).
     pub fn parse(line: &[u8]) -> Result<Record, LineProblem> {
+        if let Some(parsed) = super::canonical::parse(line, true) {
+            return parsed;
+        }
         if let Some(other) = super::checkins::other_kind(line) {
             return Err(other);
         }
@@ -249,6 +252,9 @@ impl Record {
     /// Parses one line but leaves the text out (the entry's text is empty): for
     /// readers that only count.
     pub fn parse_without_text(line: &[u8]) -> Result<Record, LineProblem> {
+        if let Some(parsed) = super::canonical::parse(line, false) {
+            return parsed;
+        }
         if let Some(other) = super::checkins::other_kind(line) {
             return Err(other);
         }
@@ -287,7 +293,7 @@ impl Record {
     /// The checks every parse ends with: the format version (the one place that
     /// decides which versions this build reads), required fields, and the range of
     /// years.
-    fn validated(self) -> Result<Record, LineProblem> {
+    pub(super) fn validated(self) -> Result<Record, LineProblem> {
         let record = self;
         if record.v > RECORD_VERSION {
             return Err(LineProblem::NewerVersion(record.v));
@@ -674,6 +680,69 @@ mod tests {
                 }
             }
         }
+
+        /// Canonical lines read the same by the walk along the line as by the
+        /// general parser, with and without text, intact or damaged.
+        #[test]
+        fn canonical_reading_agrees_with_the_general_parser(
+            text in "[a-zA-Z ,.;ñáéÑ東\\\\\"\n\t/\u{7f}]{0,80}",
+            tags in proptest::collection::vec("[a-z\u{e9}\"\\\\]{1,6}", 0..3),
+            fields in proptest::prelude::any::<(bool, bool, bool, bool, bool)>(),
+            cut in 0usize..600,
+            flip in proptest::prelude::any::<(usize, u8)>(),
+        ) {
+            let mut entry = sample();
+            entry.text = text;
+            entry.tags = tags;
+            entry.level = fields.0.then_some(Placement::At(Level::System));
+            entry.depth = fields.1.then_some(Depth::CoConstructing);
+            entry.from = fields.2.then_some(Origin::Programme);
+            if fields.3 {
+                entry.pack = None;
+                entry.pack_version = None;
+                entry.theme = None;
+            }
+            let record = if fields.4 {
+                Record::edit(&entry, entry.written)
+            } else {
+                Record::add(&entry)
+            };
+            let line = record.to_line();
+            let line = &line[..line.len() - 1];
+            let general = |line: &[u8], with_text: bool| {
+                parse_flat(line, with_text).unwrap_or_else(|| Record::parse_with_serde(line))
+            };
+            if let Some(fast) = super::super::canonical::parse(line, true) {
+                proptest::prop_assert_eq!(&fast, &general(line, true));
+                proptest::prop_assert_eq!(fast.as_ref().ok(), Some(&record));
+            }
+            let mut damaged = line.to_vec();
+            let at = flip.0 % damaged.len();
+            damaged[at] = flip.1;
+            for candidate in [line, &line[..cut.min(line.len())], &damaged[..]] {
+                for with_text in [true, false] {
+                    if let Some(fast) = super::super::canonical::parse(candidate, with_text) {
+                        let general = general(candidate, with_text);
+                        proptest::prop_assert_eq!(fast.ok(), general.ok());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn canonical_lines_take_the_walk() {
+        let line = Record::add(&sample()).to_line();
+        let line = &line[..line.len() - 1];
+        assert_eq!(
+            super::super::canonical::parse(line, true),
+            Some(Ok(Record::add(&sample())))
+        );
+        let delete = Record::delete(&sample().id, sample().written).to_line();
+        assert_eq!(
+            super::super::canonical::parse(&delete[..delete.len() - 1], true),
+            None
+        );
     }
 
     #[test]

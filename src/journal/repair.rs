@@ -176,8 +176,8 @@ pub(super) fn compact(journal: &Journal) -> Result<CompactReport> {
     let mut checkins = checkins.into_iter().peekable();
     write_atomically(&target, |out| {
         // Exactly what the readers show: the live entries, in the order they were written.
-        let mut entries = Entries::oldest_first(journal)?.without_text();
-        let mut raw = RecordAt::new(entries.snapshot());
+        let mut entries = Entries::records_oldest_first(journal)?.without_text();
+        let mut raw = RecordAt::sequential(entries.snapshot());
         while let Some((offset, record)) = entries.next_record()? {
             let line = raw.line(offset)?;
             let first_written = record.created.unwrap_or(record.written);

@@ -11,10 +11,10 @@
 //! Forward readers learn the latest record of every entry that has more than one in a
 //! first pass ([`Overlay`]); the backward reader meets the latest record first.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::moments as fast;
 use super::parallel::{byte_units, line_start_from, Ordered, Unit};
@@ -44,12 +44,28 @@ pub(super) fn head_of(
     Ok((record.op, record.id, record.date))
 }
 
+/// [`head_of`] with the id as a key: no allocation for a line in canonical form.
+pub(super) fn key_of(
+    line: &[u8],
+) -> std::result::Result<(Op, IdKey, Option<NaiveDate>), LineProblem> {
+    if let Some(head) = quick_head(line) {
+        if let Some(key) = IdKey::parse(head.id) {
+            let date = head.date.and_then(fast::parse_day);
+            if head.op == Op::Delete || date.is_some() {
+                return Ok((head.op, key, date));
+            }
+        }
+    }
+    let record = Record::parse_without_text(line)?;
+    Ok((record.op, IdKey::of(&record.id), record.date))
+}
+
 /// `op`, `id` and `date` of one line, and for an edit or delete whether it is
 /// readable (adds are checked by whoever needs it).
 pub(super) struct Head {
     pub(super) offset: u64,
     pub(super) op: Op,
-    pub(super) id: EntryId,
+    pub(super) key: IdKey,
     pub(super) date: Option<NaiveDate>,
     pub(super) valid: bool,
 }
@@ -71,11 +87,11 @@ pub(super) fn heads(journal: &Journal, snapshot: &Arc<Snapshot>) -> Ordered<Resu
             let mut scan = Scan::range(&journal, &snapshot, start, end).quiet();
             let mut out = Vec::new();
             while let Some((offset, line)) = scan.next_line()? {
-                out.push(match head_of(line) {
-                    Ok((op, id, date)) => Ok(Head {
+                out.push(match key_of(line) {
+                    Ok((op, key, date)) => Ok(Head {
                         offset,
                         op,
-                        id,
+                        key,
                         date,
                         valid: op == Op::Add || Record::parse_without_text(line).is_ok(),
                     }),
@@ -109,33 +125,43 @@ pub(super) enum Action {
     EmitAt(u64),
 }
 
+/// The fate of every id that has one, shared with the threads that parse.
+pub(super) type Fates = FxHashMap<IdKey, Fate>;
+
 /// The first pass of the forward readers.
 pub(super) struct Overlay {
-    fates: HashMap<EntryId, Fate>,
+    fates: Arc<Fates>,
     /// Ids of [`Overlay::fates`] already placed by [`Overlay::decide`].
-    placed: HashSet<EntryId>,
+    placed: FxHashSet<IdKey>,
     /// Every add comes in date order (so `by_date` can stream).
     pub(super) adds_in_date_order: bool,
+    /// Offsets of the check-in lines met on the way (see `checkins`).
+    pub(super) checkins: Vec<u64>,
 }
 
 impl Overlay {
     pub(super) fn build(journal: &Journal, snapshot: &Arc<Snapshot>) -> Result<Overlay> {
-        let mut fates: HashMap<EntryId, Fate> = HashMap::new();
+        let mut fates = Fates::default();
         let mut adds = IdKeys::default();
         let mut previous_date: Option<NaiveDate> = None;
         let mut adds_in_date_order = true;
+        let mut checkins = Vec::new();
         let mut records = RecordAt::new(snapshot);
         for heads in heads(journal, snapshot) {
             for head in heads? {
-                let Ok(Head {
+                let Head {
                     offset,
                     op,
-                    id,
+                    key,
                     date,
                     valid,
-                }) = head
-                else {
-                    continue;
+                } = match head {
+                    Ok(head) => head,
+                    Err((offset, LineProblem::NotAnEntry)) => {
+                        checkins.push(offset);
+                        continue;
+                    }
+                    Err(_) => continue,
                 };
                 match op {
                     Op::Add => {
@@ -143,9 +169,9 @@ impl Overlay {
                             adds_in_date_order = false;
                         }
                         previous_date = date.max(previous_date);
-                        adds.push(&id);
+                        adds.push(&key);
                         // An add after an edit or delete of its id (added again).
-                        if let Some(fate) = fates.get_mut(&id) {
+                        if let Some(fate) = fates.get_mut(&key) {
                             if records.read(offset, Record::parse_without_text)?.is_ok() {
                                 *fate = Fate {
                                     latest: offset,
@@ -159,9 +185,9 @@ impl Overlay {
                         if !valid {
                             continue; // torn or damaged: changes nothing
                         }
-                        let add = fates.get(&id).and_then(|fate| fate.add);
+                        let add = fates.get(&key).and_then(|fate| fate.add);
                         fates.insert(
-                            id,
+                            key,
                             Fate {
                                 latest: offset,
                                 deleted: op == Op::Delete,
@@ -178,10 +204,17 @@ impl Overlay {
             resolve_duplicates(journal, snapshot, &twice, &mut fates)?;
         }
         Ok(Overlay {
-            fates,
-            placed: HashSet::new(),
+            fates: Arc::new(fates),
+            placed: FxHashSet::default(),
             adds_in_date_order,
+            checkins,
         })
+    }
+
+    /// The fates, for threads that parse: a record whose id has none is decided
+    /// alone (an add is shown, anything else is not).
+    pub(super) fn fates(&self) -> Arc<Fates> {
+        self.fates.clone()
     }
 
     /// No entry has more than one record.
@@ -191,7 +224,7 @@ impl Overlay {
 
     /// What to do with the readable record `op` of `id` at `offset`, met in file
     /// order (each record once).
-    pub(super) fn decide(&mut self, offset: u64, op: Op, id: &EntryId) -> Action {
+    pub(super) fn decide(&mut self, offset: u64, op: Op, id: &IdKey) -> Action {
         let Some(fate) = self.fates.get(id) else {
             return single_record(op);
         };
@@ -227,7 +260,7 @@ impl Overlay {
     /// [`Overlay::decide`] for records met from the end of the file: an entry is
     /// placed at its latest readable add; one whose adds are all damaged is left to
     /// [`Overlay::unplaced`].
-    pub(super) fn decide_backwards(&mut self, offset: u64, op: Op, id: &EntryId) -> Action {
+    pub(super) fn decide_backwards(&mut self, offset: u64, op: Op, id: &IdKey) -> Action {
         let Some(fate) = self.fates.get(id) else {
             return single_record(op);
         };
@@ -246,13 +279,13 @@ impl Overlay {
     }
 
     /// Whether `id` has more than one record (or a lone edit or delete).
-    pub(super) fn has_fate(&self, id: &EntryId) -> bool {
+    pub(super) fn has_fate(&self, id: &IdKey) -> bool {
         self.fates.contains_key(id)
     }
 
     /// Notes entries already placed (by a reader that started without the overlay).
     pub(super) fn mark_placed(&mut self, ids: impl Iterator<Item = EntryId>) {
-        self.placed.extend(ids);
+        self.placed.extend(ids.map(|id| IdKey::of(&id)));
     }
 
     /// The content offsets of live entries never placed: edits whose adds are damaged.
@@ -272,20 +305,20 @@ fn resolve_duplicates(
     journal: &Journal,
     snapshot: &Arc<Snapshot>,
     twice: &IdKeys,
-    fates: &mut HashMap<EntryId, Fate>,
+    fates: &mut Fates,
 ) -> Result<()> {
     fates.retain(|id, _| !twice.contains(id));
     let mut scan = Scan::forwards(journal, snapshot).quiet();
     while let Some((offset, line)) = scan.next_line()? {
-        let Ok((op, id, _)) = head_of(line) else {
+        let Ok((op, key, _)) = key_of(line) else {
             continue;
         };
-        if !twice.contains(&id) || Record::parse_without_text(line).is_err() {
+        if !twice.contains(&key) || Record::parse_without_text(line).is_err() {
             continue;
         }
-        let add = fates.get(&id).and_then(|fate| fate.add);
+        let add = fates.get(&key).and_then(|fate| fate.add);
         fates.insert(
-            id,
+            key,
             Fate {
                 latest: offset,
                 deleted: op == Op::Delete,
@@ -296,19 +329,49 @@ fn resolve_duplicates(
     Ok(())
 }
 
-/// Ids as compact keys: ids of up to 12 characters (every id reflect makes) pack
-/// into a `u64` exactly; longer ones are kept whole.
+/// An id as a map key: every id reflect makes (up to 12 characters) packs into a
+/// `u64` exactly, so keys cost no allocation; longer ids (imports) are kept whole.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum IdKey {
+    Short(u64),
+    Long(Box<str>),
+}
+
+impl IdKey {
+    pub(super) fn of(id: &EntryId) -> IdKey {
+        pack(id.as_str()).map_or_else(|| IdKey::Long(id.as_str().into()), IdKey::Short)
+    }
+
+    /// The key of an id as written in a line; `None` where [`EntryId::parse`] would
+    /// refuse it (so keys and ids agree).
+    pub(super) fn parse(raw: &str) -> Option<IdKey> {
+        let valid = !raw.is_empty()
+            && raw.len() <= 64
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !valid {
+            return None;
+        }
+        Some(pack(raw).map_or_else(
+            || IdKey::Long(raw.to_ascii_lowercase().into()),
+            IdKey::Short,
+        ))
+    }
+}
+
+/// Ids as compact keys, for finding the ids added more than once.
 #[derive(Debug, Default)]
 pub(super) struct IdKeys {
     short: Vec<u64>,
-    long: Vec<String>,
+    long: Vec<Box<str>>,
 }
 
 impl IdKeys {
-    pub(super) fn push(&mut self, id: &EntryId) {
-        match pack(id) {
-            Some(key) => self.short.push(key),
-            None => self.long.push(id.as_str().to_string()),
+    pub(super) fn push(&mut self, key: &IdKey) {
+        match key {
+            IdKey::Short(key) => self.short.push(*key),
+            IdKey::Long(id) => self.long.push(id.clone()),
         }
     }
 
@@ -334,43 +397,35 @@ impl IdKeys {
         self.short.is_empty() && self.long.is_empty()
     }
 
-    /// Whether `id` is among the keys (which [`IdKeys::duplicates`] sorted).
-    fn contains(&self, id: &EntryId) -> bool {
-        match pack(id) {
-            Some(key) => self.short.binary_search(&key).is_ok(),
-            None => self
-                .long
-                .binary_search_by(|l| l.as_str().cmp(id.as_str()))
-                .is_ok(),
+    /// Whether `key` is among the keys (which [`IdKeys::duplicates`] sorted).
+    fn contains(&self, key: &IdKey) -> bool {
+        match key {
+            IdKey::Short(key) => self.short.binary_search(key).is_ok(),
+            IdKey::Long(id) => self.long.binary_search(id).is_ok(),
         }
     }
 }
 
 /// A set of ids that does not allocate per id (for the backward reader).
 #[derive(Debug, Default)]
-pub(super) struct IdSet {
-    short: HashSet<u64>,
-    long: HashSet<String>,
-}
+pub(super) struct IdSet(FxHashSet<IdKey>);
 
 impl IdSet {
     pub(super) fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+        self.0.len()
     }
 
     /// Adds `id`; false if it was there.
     pub(super) fn insert(&mut self, id: &EntryId) -> bool {
-        match pack(id) {
-            Some(key) => self.short.insert(key),
-            None => self.long.insert(id.as_str().to_string()),
-        }
+        self.0.insert(IdKey::of(id))
     }
 }
 
-/// Packs an id of up to 12 characters of `[0-9a-z_-]` into a `u64`, one to one
-/// (base 39, 0 meaning "no character": 39^12 < 2^64).
-fn pack(id: &EntryId) -> Option<u64> {
-    let bytes = id.as_str().as_bytes();
+/// Packs an id of up to 12 characters of `[0-9a-z_-]` (letters in either case, as
+/// [`EntryId::parse`] lowercases them) into a `u64`, one to one (base 39, 0 meaning
+/// "no character": 39^12 < 2^64).
+fn pack(id: &str) -> Option<u64> {
+    let bytes = id.as_bytes();
     if bytes.len() > 12 {
         return None;
     }
@@ -378,6 +433,7 @@ fn pack(id: &EntryId) -> Option<u64> {
         let digit = match b {
             b'0'..=b'9' => b - b'0' + 1,
             b'a'..=b'z' => b - b'a' + 11,
+            b'A'..=b'Z' => b - b'A' + 11,
             b'-' => 37,
             b'_' => 38,
             _ => return None,
@@ -392,17 +448,30 @@ pub(super) struct RecordAt {
     snapshot: Arc<Snapshot>,
     window: Vec<u8>,
     window_at: u64,
+    /// How much one read fetches: a little for records far apart, a large window
+    /// for records read in file order.
+    read_size: usize,
     line: Vec<u8>,
 }
 
-const WINDOW: usize = 1 << 18;
-
 impl RecordAt {
+    /// For a few records here and there (the content of revised entries): each
+    /// read fetches about one line.
     pub(super) fn new(snapshot: &Arc<Snapshot>) -> RecordAt {
+        Self::reading(snapshot, 1 << 13)
+    }
+
+    /// For records read mostly in file order: each read fetches a large window.
+    pub(super) fn sequential(snapshot: &Arc<Snapshot>) -> RecordAt {
+        Self::reading(snapshot, 1 << 18)
+    }
+
+    fn reading(snapshot: &Arc<Snapshot>, read_size: usize) -> RecordAt {
         RecordAt {
             snapshot: snapshot.clone(),
             window: Vec::new(),
             window_at: 0,
+            read_size,
             line: Vec::new(),
         }
     }
@@ -411,8 +480,8 @@ impl RecordAt {
     pub(super) fn line(&mut self, offset: u64) -> Result<&[u8]> {
         let end = self.window_at + self.window.len() as u64;
         if offset < self.window_at || offset >= end {
-            let size = (WINDOW as u64).min(self.snapshot.len().saturating_sub(offset)) as usize;
-            self.window.resize(size, 0);
+            let size = (self.read_size as u64).min(self.snapshot.len().saturating_sub(offset));
+            self.window.resize(size as usize, 0);
             self.window_at = offset;
             self.snapshot.read_at(offset, &mut self.window)?;
         }
@@ -442,11 +511,22 @@ mod tests {
 
     #[test]
     fn packed_ids_are_one_to_one() {
-        let key = |s: &str| pack(&EntryId::parse(s).unwrap());
+        let key = |s: &str| pack(EntryId::parse(s).unwrap().as_str());
         assert_ne!(key("0"), key("00"));
         assert_ne!(key("a_"), key("a-"));
         assert_eq!(key("k3f9a2c1mx"), key("K3F9A2C1MX"));
         assert!(key("abcdefghijkl").is_some());
         assert_eq!(key("abcdefghijklm"), None);
+        assert_eq!(
+            IdKey::parse("K3F9A2C1MX"),
+            Some(IdKey::of(&EntryId::parse("k3f9a2c1mx").unwrap()))
+        );
+        let long = "a".repeat(40);
+        assert_eq!(
+            IdKey::parse(&long.to_uppercase()),
+            Some(IdKey::Long(long.into()))
+        );
+        assert_eq!(IdKey::parse("a b"), None);
+        assert_eq!(IdKey::parse(&"a".repeat(65)), None);
     }
 }

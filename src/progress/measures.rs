@@ -106,6 +106,15 @@ impl Grid {
         self.cells[level.rank()][depth.map_or(4, Depth::rank)] = count;
     }
 
+    /// Adds the cells of another grid.
+    pub fn merge(&mut self, other: &Grid) {
+        for (row, theirs) in self.cells.iter_mut().zip(&other.cells) {
+            for (cell, their) in row.iter_mut().zip(theirs) {
+                *cell += their;
+            }
+        }
+    }
+
     pub fn get(&self, level: Level, depth: Option<Depth>) -> u64 {
         self.cells[level.rank()][depth.map_or(4, Depth::rank)]
     }
@@ -141,6 +150,21 @@ pub struct Measures {
 }
 
 impl Measures {
+    /// Adds the measures of other entries (as if each had been added here).
+    pub fn merge(&mut self, other: &Measures) {
+        for level in Level::ALL {
+            self.counts.add(level, other.counts[level]);
+        }
+        self.idea += other.idea;
+        self.unrated += other.unrated;
+        self.brought_in += other.brought_in;
+        self.collaborative += other.collaborative;
+        self.with_depth += other.with_depth;
+        for (direction, n) in &other.transfers {
+            *self.transfers.entry(*direction).or_default() += n;
+        }
+    }
+
     pub fn add(&mut self, obs: &Observation) {
         let level = match obs.placement {
             None => {

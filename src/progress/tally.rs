@@ -57,11 +57,15 @@ impl RowTally {
             Some(Placement::At(level)) => level,
         };
         self.counts += level;
-        let moment = Moment {
+        self.note(Moment {
             date: obs.date,
             written: obs.written,
             level,
-        };
+        });
+    }
+
+    /// Keeps `moment` if it is among the [`RECENT`] greatest seen.
+    fn note(&mut self, moment: Moment) {
         if self.kept < RECENT {
             self.recent[self.kept] = Some(moment);
             self.kept += 1;
@@ -74,6 +78,18 @@ impl RowTally {
             self.oldest = (0..RECENT)
                 .min_by_key(|&slot| self.recent[slot])
                 .unwrap_or(0);
+        }
+    }
+
+    /// Adds the row of other entries (as if each had been added here).
+    fn merge(&mut self, other: &RowTally) {
+        for level in Level::ALL {
+            self.counts.add(level, other.counts[level]);
+        }
+        self.idea += other.idea;
+        self.unrated += other.unrated;
+        for moment in other.recent.iter().flatten() {
+            self.note(*moment);
         }
     }
 
@@ -115,6 +131,16 @@ impl<V: Default> Keyed<V> {
             }
         };
         self.values[slot].1.get_or_insert_with(V::default)
+    }
+}
+
+impl<V: Default> Keyed<V> {
+    /// Merges another's values key by key with `merge`; keys new here come after
+    /// these, in the order the other met them.
+    fn merge(&mut self, other: &Keyed<V>, merge: impl Fn(&mut V, &V)) {
+        for (key, value) in other.iter() {
+            merge(self.get_or_insert(key), value);
+        }
     }
 }
 
@@ -164,6 +190,13 @@ pub struct PackTally {
 impl PackTally {
     pub fn version(&self) -> Option<&str> {
         self.version.as_ref().and_then(|(_, v)| v.as_deref())
+    }
+
+    fn merge(&mut self, other: &PackTally) {
+        if let Some((moment, version)) = &other.version {
+            self.note_version(*moment, version.as_deref());
+        }
+        self.themes.merge(&other.themes, RowTally::merge);
     }
 
     fn note_version(&mut self, moment: Written, version: Option<&str>) {
@@ -305,6 +338,29 @@ impl Tally {
     }
 
     /// Whether any entry of `pack_id` has a theme.
+    /// Adds the tally of the entries that come after these (`other` counts them in
+    /// the same windows and periods): the result is the tally of all of them in
+    /// that order, so tallies made apart (on the threads that parse) combine.
+    pub fn merge(&mut self, other: &Tally) {
+        self.packs.merge(&other.packs, PackTally::merge);
+        self.free.merge(&other.free);
+        self.all.merge(&other.all);
+        self.whole.merge(&other.whole);
+        self.recent.merge(&other.recent);
+        self.previous.merge(&other.previous);
+        self.grid.merge(&other.grid);
+        for (periods, theirs) in [
+            (&mut self.months, &other.months),
+            (&mut self.periods, &other.periods),
+        ] {
+            for (start, measures) in theirs {
+                periods.entry(*start).or_default().merge(measures);
+            }
+        }
+        self.first = self.first.into_iter().chain(other.first).min();
+        self.last = self.last.into_iter().chain(other.last).max();
+    }
+
     pub fn has_themed_entries(&self, pack_id: &str) -> bool {
         self.packs
             .get(pack_id)
@@ -489,6 +545,60 @@ mod tests {
             prop_assert_eq!(one.all.last(), two.all.last());
             prop_assert_eq!(one.months, two.months);
             prop_assert_eq!(one.whole, two.whole);
+        }
+
+        /// Tallies of consecutive runs, merged in order, are the tally of all.
+        #[test]
+        fn merged_runs_give_the_same_tally(
+            items in prop::collection::vec((0u64..40, 0u32..3, 0usize..5, 0usize..4, 0usize..3), 0..30),
+            cuts in prop::collection::vec(0usize..30, 0..4),
+        ) {
+            type Item = (String, String, Option<Placement>, Option<&'static str>, Option<Depth>);
+            let owned: Vec<Item> = items
+                .iter()
+                .map(|&(day, hour, placement, theme, depth)| {
+                    let date = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap() + Days::new(day);
+                    let written = format!("{date}T{:02}:00:00+01:00", 8 + hour);
+                    let placement = [at(Level::School), at(Level::Network), at(Level::System), Some(Placement::Idea), None][placement];
+                    let theme = [Some("a"), Some("b"), Some("zz"), None][theme];
+                    (date.to_string(), written, placement, theme, [None, Some(Depth::Sharing), Some(Depth::CoConstructing)][depth])
+                })
+                .collect();
+            let entries: Vec<Observation> = owned
+                .iter()
+                .map(|(date, written, placement, theme, depth)| {
+                    let mut o = obs(date, written, *placement, *theme);
+                    o.depth = *depth;
+                    o
+                })
+                .collect();
+            let whole = tally(&entries);
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(entries.len())).collect();
+            cuts.sort_unstable();
+            let mut merged = Tally::new(whole.windows, whole.by);
+            let mut start = 0;
+            for end in cuts.into_iter().chain([entries.len()]) {
+                merged.merge(&tally(&entries[start..end.max(start)]));
+                start = end.max(start);
+            }
+            let rows = |t: &Tally| -> Vec<(String, String, Counts, u64, u64, Vec<Level>)> {
+                t.packs.iter().flat_map(|(pack, p)| {
+                    p.themes.iter().map(move |(theme, r)| (pack.to_string(), theme.to_string(), r.counts, r.idea, r.unrated, r.last()))
+                }).collect()
+            };
+            prop_assert_eq!(rows(&merged), rows(&whole));
+            prop_assert_eq!(merged.free.last(), whole.free.last());
+            prop_assert_eq!(merged.all.counts, whole.all.counts);
+            prop_assert_eq!(merged.all.last(), whole.all.last());
+            prop_assert_eq!(&merged.months, &whole.months);
+            prop_assert_eq!(&merged.periods, &whole.periods);
+            prop_assert_eq!(&merged.whole, &whole.whole);
+            prop_assert_eq!(&merged.recent, &whole.recent);
+            prop_assert_eq!(&merged.previous, &whole.previous);
+            prop_assert_eq!((merged.first, merged.last), (whole.first, whole.last));
+            prop_assert_eq!(merged.grid.cells().collect::<Vec<_>>(), whole.grid.cells().collect::<Vec<_>>());
+            prop_assert_eq!(merged.packs.iter().map(|(k, p)| (k.to_string(), p.version().map(str::to_string))).collect::<Vec<_>>(),
+                whole.packs.iter().map(|(k, p)| (k.to_string(), p.version().map(str::to_string))).collect::<Vec<_>>());
         }
     }
 

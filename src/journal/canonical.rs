@@ -1,0 +1,213 @@
+//! The fastest reading of a record: a line exactly as [`Record::to_line`] writes an
+//! add or edit (keys in their order, nothing unknown, short values without
+//! escapes). Reading it is a walk along the line, no key lookups.
+//!
+//! Anything else (a delete, an escaped id or tag, a `\u` escape in the text, a
+//! field another program added, damage) answers `None`, and the general parsers
+//! decide, so this path never accepts a line they would refuse, nor reads one
+//! differently (a property test holds it to that).
+//!
+//! The text is checked with vector instructions: one pass for control characters,
+//! a `memchr` search for quotes and backslashes.
+
+use super::flat_json;
+use super::moments as fast;
+use super::record::{Extra, LineProblem, Op, Record};
+use crate::entry::{Depth, EntryId, Origin, Placement};
+
+/// `Some` when `line` is a canonical add or edit: the record (its text decoded, or
+/// only checked when `with_text` is false), or why it is refused.
+pub(super) fn parse(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem>> {
+    // The whole line once: short values are then plain `str`s.
+    let line = std::str::from_utf8(line).ok()?;
+    let mut at = Walk { line, at: 0 };
+    at.expect("{\"v\":")?;
+    let v = at.digits()?;
+    at.expect(",\"op\":\"")?;
+    let op = if at.eat("add\"") {
+        Op::Add
+    } else if at.eat("edit\"") {
+        Op::Edit
+    } else {
+        return None;
+    };
+    let id = EntryId::parse(at.field(",\"id\":\"")?)?;
+    let date = fast::parse_day(at.field(",\"date\":\"")?)?;
+    let written = fast::parse_moment(at.field(",\"written\":\"")?)?;
+    let created = match at.optional(",\"created\":\"")? {
+        Some(moment) => Some(fast::parse_moment(moment)?),
+        None => None,
+    };
+    let level = match at.optional(",\"level\":\"")? {
+        Some(id) => Some(Placement::from_id(id)?),
+        None => None,
+    };
+    let depth = match at.optional(",\"depth\":\"")? {
+        Some(id) => Some(Depth::from_id(id)?),
+        None => None,
+    };
+    let from = match at.optional(",\"from\":\"")? {
+        Some(id) => Some(Origin::from_id(id)?),
+        None => None,
+    };
+    let pack = at.optional(",\"pack\":\"")?.map(str::to_string);
+    let pack_version = at.optional(",\"pack_version\":\"")?.map(str::to_string);
+    let prompt = at.optional(",\"prompt\":\"")?.map(str::to_string);
+    let theme = at.optional(",\"theme\":\"")?.map(str::to_string);
+    let mut tags = Vec::new();
+    if at.eat(",\"tags\":[") {
+        loop {
+            at.expect("\"")?;
+            tags.push(at.short()?.to_string());
+            if at.eat("]") {
+                break;
+            }
+            at.expect(",")?;
+        }
+        if tags.is_empty() {
+            return None;
+        }
+    }
+    at.expect(",\"text\":\"")?;
+    let raw = line.get(at.at..)?.strip_suffix("\"}")?;
+    let escaped = check_text(raw.as_bytes())?;
+    let text = match (with_text, escaped) {
+        (false, _) => String::new(),
+        (true, false) => raw.to_string(),
+        (true, true) => flat_json::unescape(raw)?,
+    };
+    let record = Record {
+        v: u32::try_from(v).ok()?,
+        op,
+        id,
+        date: Some(date),
+        written,
+        created,
+        level,
+        depth,
+        from,
+        pack,
+        pack_version,
+        prompt,
+        theme,
+        tags,
+        text: Some(text),
+        extra: Extra::default(),
+    };
+    Some(record.validated())
+}
+
+/// A position in a line being read.
+struct Walk<'a> {
+    line: &'a str,
+    at: usize,
+}
+
+impl<'a> Walk<'a> {
+    fn rest(&self) -> &'a [u8] {
+        &self.line.as_bytes()[self.at..]
+    }
+
+    fn eat(&mut self, literal: &str) -> bool {
+        let found = self.rest().starts_with(literal.as_bytes());
+        if found {
+            self.at += literal.len();
+        }
+        found
+    }
+
+    fn expect(&mut self, literal: &str) -> Option<()> {
+        self.eat(literal).then_some(())
+    }
+
+    /// An unsigned integer without leading zeros.
+    fn digits(&mut self) -> Option<u64> {
+        let rest = self.rest();
+        let len = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if len == 0 || len > 9 || (len > 1 && rest[0] == b'0') {
+            return None;
+        }
+        self.at += len;
+        self.line[self.at - len..self.at].parse().ok()
+    }
+
+    /// The rest of a string value whose opening quote was read: no escape and no
+    /// control character, else `None`.
+    fn short(&mut self) -> Option<&'a str> {
+        let rest = self.rest();
+        let len = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        if rest[len] != b'"' {
+            return None;
+        }
+        let value = &self.line[self.at..self.at + len];
+        self.at += len + 1;
+        Some(value)
+    }
+
+    /// A member that must come next: `key` (`,"name":"`) and its short value.
+    fn field(&mut self, key: &str) -> Option<&'a str> {
+        self.expect(key)?;
+        self.short()
+    }
+
+    /// A member that may come next; `None` when the line is not canonical.
+    fn optional(&mut self, key: &str) -> Option<Option<&'a str>> {
+        if !self.eat(key) {
+            return Some(None);
+        }
+        self.short().map(Some)
+    }
+}
+
+/// Checks the inside of the text's string (which runs to the line's closing `"}`):
+/// no unescaped quote, no control character, only the simple escapes. Returns
+/// whether it has escapes; `None` when it is not plain (a `\u` escape goes to the
+/// general parser, which checks surrogates).
+fn check_text(raw: &[u8]) -> Option<bool> {
+    if flat_json::has_control_byte(raw) {
+        return None;
+    }
+    let mut escaped = false;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr2(b'"', b'\\', &raw[at..]) {
+        at += found;
+        if raw[at] == b'"' {
+            return None;
+        }
+        escaped = true;
+        match raw.get(at + 1)? {
+            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => at += 2,
+            _ => return None,
+        }
+    }
+    Some(escaped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_checks_find_what_json_forbids() {
+        assert_eq!(
+            check_text(b"plain words, long enough to fill a few words"),
+            Some(false)
+        );
+        assert_eq!(
+            check_text(b"line\\nnext \\\"quoted\\\" and a \\\\ slash"),
+            Some(true)
+        );
+        for bad in [
+            &b"a \"quote\" inside, well past sixteen bytes"[..],
+            b"ends with a backslash \\",
+            b"a tab\there",
+            b"nul \0 in the middle of a long enough text",
+            b"\\x is no escape",
+            b"\\u00e9 goes to the general parser",
+        ] {
+            assert_eq!(check_text(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! The parallel half of a whole-journal read: threads parse units of the snapshot
+//! and, for each entry the rule for revisions decides alone, also do the reader's
+//! own work on it (a filter, a search, formatting), so the one thread that takes the
+//! results in order has little left to do.
+//!
+//! A record is decided alone when it is an add whose id has no fate (the first pass
+//! found no other record of it): it is shown, placed where it is. Anything else goes
+//! back to the reader as a [`Record`], to be decided in file order.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::needle::Needle;
+use super::parallel::{line_start_from, Ordered, Unit};
+use super::record::{quick_head, LineProblem, Op, Record};
+use super::revisions::{Fates, IdKey, Parse, RecordAt};
+use super::scan::Scan;
+use super::snapshot::Snapshot;
+use super::{Journal, Result};
+
+/// What a reader does with each live entry's content record, on the threads that
+/// parse. Given the result just before it (`run`: a reader that folds runs of
+/// entries adds to it), it returns a new result, or `None` (added to the run, or
+/// left out).
+pub(super) type Step<T> = Arc<dyn Fn(Option<&mut T>, Record) -> Option<T> + Send + Sync>;
+
+/// What the threads hand back for one line.
+pub(super) enum Item<T> {
+    /// A live entry, decided and put through the reader's work.
+    Ready(T),
+    /// A readable record the reader decides in file order (rare: boxed).
+    Record(Box<Record>),
+    Damaged(LineProblem),
+}
+
+impl<T> Item<T> {
+    pub(super) fn record(record: Record) -> Item<T> {
+        Item::Record(Box::new(record))
+    }
+}
+
+type Batch<T> = Vec<(u64, Item<T>)>;
+
+/// An index of entries by date holds `(day << PLACE_BITS) | place` for each live
+/// entry: 8 bytes per entry.
+pub(super) const PLACE_BITS: u32 = 42;
+
+/// Records parsed by worker threads, taken in file (or index) order. Started on the
+/// first read, once the reader's parse, search and work are set.
+pub(super) struct Parsing<T> {
+    units: Option<Vec<Unit>>,
+    /// Byte units: the fates of the first pass (records of these ids come back
+    /// undecided). Index units: `None`, every record is decided.
+    fates: Option<Arc<Fates>>,
+    /// For an index: the content of revised entries, by place.
+    moved: Arc<HashMap<u64, u64>>,
+    parsed: Option<Ordered<Result<Batch<T>>>>,
+    current: std::vec::IntoIter<(u64, Item<T>)>,
+    /// Units come last first, and each unit's records are taken last first.
+    backwards: bool,
+}
+
+/// How the threads read a line: the parse, the search that skips lines unparsed,
+/// and the reader's work.
+pub(super) struct Recipe<T> {
+    pub(super) parse: Parse,
+    pub(super) needle: Option<Arc<Needle>>,
+    pub(super) work: Step<T>,
+}
+
+impl<T> Clone for Recipe<T> {
+    fn clone(&self) -> Self {
+        Recipe {
+            parse: self.parse,
+            needle: self.needle.clone(),
+            work: self.work.clone(),
+        }
+    }
+}
+
+impl<T: Send + 'static> Parsing<T> {
+    /// Byte ranges of the snapshot, decided with `fates`.
+    pub(super) fn bytes(units: Vec<Unit>, fates: Arc<Fates>) -> Parsing<T> {
+        Parsing {
+            units: Some(units),
+            fates: Some(fates),
+            moved: Arc::new(HashMap::new()),
+            parsed: None,
+            current: Vec::new().into_iter(),
+            backwards: false,
+        }
+    }
+
+    /// Slices of an index of live entries (each already decided); `moved` gives the
+    /// content of revised entries by place.
+    pub(super) fn index(units: Vec<Unit>, moved: HashMap<u64, u64>) -> Parsing<T> {
+        Parsing {
+            units: Some(units),
+            fates: None,
+            moved: Arc::new(moved),
+            parsed: None,
+            current: Vec::new().into_iter(),
+            backwards: false,
+        }
+    }
+
+    /// The same units for another kind of result (before parsing starts).
+    pub(super) fn retyped<U: Send + 'static>(self) -> Parsing<U> {
+        assert!(self.parsed.is_none(), "the work is set before reading");
+        Parsing {
+            units: self.units,
+            fates: self.fates,
+            moved: self.moved,
+            parsed: None,
+            current: Vec::new().into_iter(),
+            backwards: self.backwards,
+        }
+    }
+
+    /// The same records taken last first: units in reverse order, each unit's
+    /// records reversed once parsed (each unit is still read forwards, in large
+    /// blocks, on every core).
+    pub(super) fn reversed(mut self) -> Parsing<T> {
+        if let Some(units) = &mut self.units {
+            units.reverse();
+        }
+        self.backwards = !self.backwards;
+        self
+    }
+
+    /// The next item in order, with its offset.
+    pub(super) fn next(
+        &mut self,
+        journal: &Journal,
+        snapshot: &Arc<Snapshot>,
+        recipe: &Recipe<T>,
+    ) -> Result<Option<(u64, Item<T>)>> {
+        loop {
+            if let Some(item) = self.current.next() {
+                return Ok(Some(item));
+            }
+            if self.parsed.is_none() {
+                let units = self.units.take().unwrap_or_default();
+                self.parsed = Some(self.start(journal, snapshot, units, recipe.clone()));
+            }
+            match self.parsed.as_mut().and_then(Iterator::next) {
+                Some(batch) => {
+                    let mut batch = batch?;
+                    if self.backwards {
+                        batch.reverse();
+                    }
+                    self.current = batch.into_iter();
+                }
+                None => return Ok(None),
+            }
+        }
+    }
+
+    fn start(
+        &self,
+        journal: &Journal,
+        snapshot: &Arc<Snapshot>,
+        units: Vec<Unit>,
+        recipe: Recipe<T>,
+    ) -> Ordered<Result<Batch<T>>> {
+        let (journal, snapshot) = (journal.clone(), snapshot.clone());
+        let (fates, moved) = (self.fates.clone(), self.moved.clone());
+        Ordered::new(
+            units,
+            Arc::new(move |unit| match unit {
+                Unit::Bytes(start, end) => {
+                    let fates = fates.as_deref().expect("byte units come with fates");
+                    bytes_unit(&journal, &snapshot, start, end, fates, &recipe)
+                }
+                Unit::Keys(keys, from, to) => {
+                    keys_unit(&snapshot, &keys[from..to], &moved, &recipe)
+                }
+            }),
+        )
+    }
+}
+
+/// The result the next entry may join: the last one, unless something came between.
+fn run<T>(out: &mut Batch<T>) -> Option<&mut T> {
+    match out.last_mut() {
+        Some((_, Item::Ready(done))) => Some(done),
+        _ => None,
+    }
+}
+
+/// The lines starting in `[start, end)`.
+fn bytes_unit<T>(
+    journal: &Journal,
+    snapshot: &Arc<Snapshot>,
+    start: u64,
+    end: u64,
+    fates: &Fates,
+    recipe: &Recipe<T>,
+) -> Result<Batch<T>> {
+    let mut out = Vec::with_capacity(1024);
+    let start = line_start_from(snapshot, start)?;
+    let mut scan = Scan::range(journal, snapshot, start, end).quiet();
+    while let Some((offset, line)) = scan.next_line()? {
+        let head = quick_head(line);
+        let alone = head.is_some_and(|h| {
+            h.op == Op::Add && IdKey::parse(h.id).is_some_and(|key| !fates.contains_key(&key))
+        });
+        if let Some(needle) = &recipe.needle {
+            // An add that cannot match, unless a later record gives its content.
+            if alone && !needle.may_match(line) {
+                continue;
+            }
+        }
+        let item = match (recipe.parse)(line) {
+            Err(problem) => Item::Damaged(problem),
+            Ok(record)
+                if alone
+                    || (record.op == Op::Add && !fates.contains_key(&IdKey::of(&record.id))) =>
+            {
+                match (recipe.work)(run(&mut out), record) {
+                    Some(done) => Item::Ready(done),
+                    None => continue,
+                }
+            }
+            Ok(record) => Item::record(record),
+        };
+        out.push((offset, item));
+    }
+    Ok(out)
+}
+
+/// The live entries an index's `keys` name.
+fn keys_unit<T>(
+    snapshot: &Arc<Snapshot>,
+    keys: &[u64],
+    moved: &HashMap<u64, u64>,
+    recipe: &Recipe<T>,
+) -> Result<Batch<T>> {
+    let mut out = Vec::with_capacity(keys.len());
+    let mut records = RecordAt::sequential(snapshot);
+    for key in keys {
+        let place = key & ((1 << PLACE_BITS) - 1);
+        let at = moved.get(&place).copied().unwrap_or(place);
+        let line = records.line(at)?;
+        if let Some(needle) = &recipe.needle {
+            if !needle.may_match(line) {
+                continue;
+            }
+        }
+        match (recipe.parse)(line) {
+            Ok(record) => {
+                if let Some(done) = (recipe.work)(run(&mut out), record) {
+                    out.push((at, Item::Ready(done)));
+                }
+            }
+            Err(problem) => out.push((at, Item::Damaged(problem))),
+        }
+    }
+    Ok(out)
+}

@@ -23,41 +23,75 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Appends `text` folded to `out` (see [`fold`]), for a reused buffer.
+/// Appends `text` folded to `out` (see [`fold`]), for a reused buffer. Runs of
+/// ASCII are lowercased in bulk and the accented letters of Latin scripts come from
+/// a table (made once, by [`fold_char`]), so a search over a whole journal stays
+/// fast; any other character is folded on its own.
 pub fn fold_into(text: &str, out: &mut String) {
+    /// Characters from U+0080 up to here are folded once, into [`LATIN`].
+    const TABLE_END: u32 = 0x250;
+    static LATIN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        (0x80..TABLE_END)
+            .map(|c| char::from_u32(c).map(fold_char).unwrap_or_default())
+            .collect()
+    });
     out.reserve(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            for lower in c.to_lowercase() {
-                out.extend(
-                    std::iter::once(lower)
-                        .nfd()
-                        .filter(|c| !is_combining_mark(*c)),
-                );
-            }
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        match (c as u32).checked_sub(0x80) {
+            Some(i) if (c as u32) < TABLE_END => out.push_str(&LATIN[i as usize]),
+            _ => out.push_str(&fold_char(c)),
         }
     }
 }
 
+/// One character folded: lowercased, decomposed (NFD), combining marks dropped.
+fn fold_char(c: char) -> String {
+    c.to_lowercase()
+        .flat_map(|lower| std::iter::once(lower).nfd())
+        .filter(|c| !is_combining_mark(*c))
+        .collect()
+}
+
 /// What `--contains` looks for: folded (any case, any accents: `reunion` finds
 /// `Reunión`) unless exact (`--exact`: the bytes as typed).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Needle {
     text: String,
     as_typed: String,
     exact: bool,
+    /// The search for `text`, built once.
+    finder: memchr::memmem::Finder<'static>,
 }
+
+impl PartialEq for Needle {
+    fn eq(&self, other: &Needle) -> bool {
+        (&self.text, &self.as_typed, self.exact) == (&other.text, &other.as_typed, other.exact)
+    }
+}
+
+impl Eq for Needle {}
 
 impl Needle {
     pub fn new(text: &str, exact: bool) -> Needle {
+        let searched = if exact {
+            text.to_string()
+        } else {
+            fold(text).into_owned()
+        };
         Needle {
-            text: if exact {
-                text.to_string()
-            } else {
-                fold(text).into_owned()
-            },
+            finder: memchr::memmem::Finder::new(searched.as_bytes()).into_owned(),
+            text: searched,
             as_typed: text.to_string(),
             exact,
         }
@@ -80,14 +114,19 @@ impl Needle {
     pub fn found_in(&self, haystack: &str) -> bool {
         let needle = self.text.as_bytes();
         if self.exact || needle.is_empty() {
-            return memchr::memmem::find(haystack.as_bytes(), needle).is_some();
+            return self.finder.find(haystack.as_bytes()).is_some();
         }
         if haystack.is_ascii() {
             return ascii_find_ignoring_case(haystack.as_bytes(), needle);
         }
-        let mut folded = String::new();
-        fold_into(haystack, &mut folded);
-        memchr::memmem::find(folded.as_bytes(), needle).is_some()
+        thread_local! {
+            static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        FOLDED.with_borrow_mut(|folded| {
+            folded.clear();
+            fold_into(haystack, folded);
+            self.finder.find(folded.as_bytes()).is_some()
+        })
     }
 }
 
@@ -150,6 +189,17 @@ mod tests {
         let mut out = String::new();
         fold_into("Reunión ÉTÉ", &mut out);
         assert_eq!(out, "reunion ete");
+    }
+
+    proptest::proptest! {
+        /// The bulk fold is the fold of each character in turn.
+        #[test]
+        fn folding_in_bulk_is_folding_each_character(text in "\\PC{0,40}|[a-zA-ZÀ-ɏ ]{0,40}") {
+            let mut bulk = String::new();
+            fold_into(&text, &mut bulk);
+            let each: String = text.chars().map(fold_char).collect();
+            proptest::prop_assert_eq!(bulk, each);
+        }
     }
 
     #[test]

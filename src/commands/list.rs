@@ -13,7 +13,6 @@ use crate::cli::{ListArgs, ListFormat, ListSort};
 use crate::entry::Entry;
 use crate::exit_codes::SUCCESS;
 use crate::export::json::EntryObject;
-use crate::filter::Filter;
 use crate::journal::Entries;
 use crate::journal::Needle as RawNeedle;
 use crate::neutral;
@@ -56,13 +55,12 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
         Ok(())
     };
 
-    // An exact search is decided on raw bytes first (a folded one cannot be).
+    // A search is decided on raw bytes first (folded when the search is).
     let needle = || {
         filter
             .contains
             .as_ref()
-            .filter(|needle| needle.is_exact())
-            .and_then(|needle| RawNeedle::new(needle.text(), false))
+            .and_then(|needle| RawNeedle::new(needle.text(), !needle.is_exact()))
     };
     let journal = ctx.journal();
     match args.sort {
@@ -79,8 +77,13 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
             entries.finish();
         }
         ListSort::Day => {
-            let entries = journal.newest_days_first()?.prefilter(needle());
-            shown = newest_days(entries, &filter, limit, &mut show)?;
+            // Filtered (and searched) on the threads that parse.
+            let keep = std::sync::Arc::new(filter.clone());
+            let entries = journal
+                .newest_days_first()?
+                .prefilter(needle())
+                .filter_map(move |entry| keep.matches(&entry).then_some(entry));
+            shown = newest_days(entries, limit, &mut show)?;
         }
     }
     if format == ListFormat::Table && shown > 0 {
@@ -97,13 +100,12 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
     Ok(SUCCESS)
 }
 
-/// Shows the `limit` entries `filter` keeps that come last by (day, time written),
-/// newest first, and returns how many it showed. `entries` come newest day first
-/// (within a day, last placed first), so one day is held at a time, sorted by the
-/// time written, and reading stops once `limit` are shown.
+/// Shows the `limit` `entries` (already filtered) that come last by (day, time
+/// written), newest first, and returns how many it showed. `entries` come newest day
+/// first (within a day, last placed first), so one day is held at a time, sorted by
+/// the time written, and reading stops once `limit` are shown.
 fn newest_days(
     mut entries: Entries,
-    filter: &Filter,
     limit: usize,
     mut show: impl FnMut(&Entry) -> Result<()>,
 ) -> Result<usize> {
@@ -135,13 +137,11 @@ fn newest_days(
                 break;
             }
         }
-        if filter.matches(&entry) {
-            // Taken later is placed earlier: its order is lower.
-            day.push(ByDay {
-                entry,
-                order: usize::MAX - taken,
-            });
-        }
+        // Taken later is placed earlier: its order is lower.
+        day.push(ByDay {
+            entry,
+            order: usize::MAX - taken,
+        });
     }
     flush(&mut day, &mut shown)?;
     entries.finish();

@@ -129,15 +129,30 @@ pub fn write<W: Write + ?Sized>(
     out.write_all(b",\"filters\":")?;
     to_writer(out, &FiltersObject::from(filter))?;
     out.write_all(b",\"entries\":[")?;
+    // Filtered and written on the threads that parse, a run of entries at a time
+    // (the entries of a run joined by `,\n`); this thread joins the runs.
+    let keep = std::sync::Arc::new(filter.clone());
+    let runs = journal.by_date()?.fold(
+        || (0usize, Vec::with_capacity(1 << 16)),
+        move |(count, bytes), entry| {
+            if keep.matches(&entry) {
+                if *count > 0 {
+                    bytes.extend_from_slice(b",\n");
+                }
+                write_entry(bytes, &entry).expect("writing to memory cannot fail");
+                *count += 1;
+            }
+        },
+    );
     let mut count = 0;
-    for entry in journal.by_date()? {
-        let entry = entry?;
-        if !filter.matches(&entry) {
+    for run in runs {
+        let (entries, bytes) = run?;
+        if entries == 0 {
             continue;
         }
         out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
-        write_entry(out, &entry)?;
-        count += 1;
+        out.write_all(&bytes)?;
+        count += entries;
     }
     out.write_all(b"\n]}\n")?;
     Ok(count)

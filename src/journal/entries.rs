@@ -8,8 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
-
+use super::date_index::{day_number, DateIndex};
 use super::needle::Needle;
 use super::parallel::{byte_units, key_units};
 use super::parsing::{Item, Parsing, Recipe, Step, PLACE_BITS};
@@ -82,12 +81,6 @@ impl<T: Send + 'static> Mode<T> {
 /// How many ids the backward reader remembers before it makes the overlay instead.
 const SEEN_AT_MOST: usize = if cfg!(debug_assertions) { 8 } else { 100_000 };
 
-/// Days from 1000-01-01 (the first day a record may carry).
-fn day_number(date: NaiveDate) -> u64 {
-    const FIRST: i32 = 365_243; // NaiveDate::from_ymd(1000, 1, 1).num_days_from_ce()
-    (date.num_days_from_ce() - FIRST).max(0) as u64
-}
-
 /// The recipe of a plain reader: whole records, no search, each entry as it is.
 fn plain() -> Recipe<Record> {
     Recipe {
@@ -127,31 +120,68 @@ impl Entries<Record> {
         entries
     }
 
-    fn newest_days_first_in(journal: &Journal) -> Result<Entries<Record>> {
-        let snapshot = Snapshot::open(journal)?;
-        let overlay = Overlay::build(journal, &snapshot)?;
-        if overlay.adds_in_date_order && overlay.is_trivial() {
-            // File order is date order, and nothing is revised: every line from the
-            // end, parsed on every core (the overlay skips what is not an entry).
-            let mut entries = Self::forwards(journal, &snapshot, overlay);
+    /// Live entries by date (or in `reverse`): streamed when the file is in date
+    /// order and nothing is revised, else through an index made in one pass from
+    /// the end ([`DateIndex`]), or, for an unusual journal, by the forward rule.
+    fn dated(
+        journal: &Journal,
+        snapshot: &Arc<Snapshot>,
+        reverse: bool,
+    ) -> Result<Entries<Record>> {
+        let (overlay, index) = match DateIndex::build(journal, snapshot)? {
+            Some(built) if built.in_file_order => (Overlay::trivial(built.checkins), None),
+            Some(built) => (Overlay::trivial(Vec::new()), Some(built)),
+            None => (Overlay::build(journal, snapshot)?, None),
+        };
+        if let Some(built) = index {
+            return Ok(Self::indexed(journal, snapshot, built, reverse));
+        }
+        if !(overlay.adds_in_date_order && overlay.is_trivial()) {
+            return Self::date_index(journal, snapshot, overlay, reverse);
+        }
+        // File order is date order, and nothing is revised: every line, parsed on
+        // every core (the overlay skips what is not an entry), from the end if asked.
+        let mut entries = Self::forwards(journal, snapshot, overlay);
+        if reverse {
             if let Mode::OldestFirst(overlay, parsing) = entries.mode {
                 entries.mode = Mode::OldestFirst(overlay, parsing.reversed());
             }
-            return Ok(entries);
         }
-        Self::date_index(journal, &snapshot, overlay, true)
+        Ok(entries)
+    }
+
+    fn newest_days_first_in(journal: &Journal) -> Result<Entries<Record>> {
+        Self::dated(journal, &Snapshot::open(journal)?, true)
     }
 
     fn by_date_records(journal: &Journal, snapshot: &Arc<Snapshot>) -> Result<Entries<Record>> {
-        let overlay = Overlay::build(journal, snapshot)?;
-        if overlay.adds_in_date_order && overlay.is_trivial() {
-            return Ok(Self::forwards(journal, snapshot, overlay));
-        }
-        Self::date_index(journal, snapshot, overlay, false)
+        Self::dated(journal, snapshot, false)
     }
 
-    /// Out of date order (back-dated entries) or revised: an index sorted by date
-    /// (then place), read forwards or in `reverse`.
+    /// Reads through a [`DateIndex`], forwards or in `reverse`.
+    fn indexed(
+        journal: &Journal,
+        snapshot: &Arc<Snapshot>,
+        built: DateIndex,
+        reverse: bool,
+    ) -> Entries<Record> {
+        let mut scan = Scan::detached(journal, snapshot);
+        for (offset, problem) in built.damage {
+            scan.note_problem(offset, problem);
+        }
+        // Reversed, the first few are wanted soon: smaller units.
+        let parsing = if reverse {
+            Parsing::index(key_units(built.index, 64), built.moved).reversed()
+        } else {
+            Parsing::index(key_units(built.index, 256), built.moved)
+        };
+        let mut entries = Self::new(snapshot, scan, Mode::Indexed(parsing));
+        entries.checkins = Some(built.checkins);
+        entries
+    }
+
+    /// For an unusual journal (see [`DateIndex`]): an index sorted by date (then
+    /// place) made with the forward overlay, read forwards or in `reverse`.
     fn date_index(
         journal: &Journal,
         snapshot: &Arc<Snapshot>,

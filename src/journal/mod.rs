@@ -31,6 +31,7 @@
 
 mod canonical;
 mod checkins;
+mod date_index;
 mod entries;
 mod flat_json;
 mod history;

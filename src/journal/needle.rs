@@ -4,55 +4,63 @@
 //! line's bytes as it is, unless JSON escapes it. So a line without the bytes cannot
 //! match, and is skipped unparsed; a line with them is parsed and the filter decides.
 //! A needle JSON would escape cannot be decided this way ([`Needle::new`] gives none),
-//! and a line with `\u` escapes (another tool's writing) is always parsed.
+//! and a line with `\u` or `\/` escapes (another tool's writing) is always parsed.
+//!
+//! A folded search (any case, any accents) folds the raw line the way the filter
+//! folds the text ([`crate::text::fold_into`]): folding works character by
+//! character, so the folded text of a match is in the folded line too.
 
-use memchr::memmem;
+use memchr::memmem::Finder;
 
-/// Bytes an entry's text must contain.
+/// Bytes an entry's text must contain, as they are or once folded.
 #[derive(Debug, Clone)]
 pub struct Needle {
-    bytes: Vec<u8>,
-    ignore_ascii_case: bool,
+    /// The search, built once (a search per line would rebuild it).
+    finder: Finder<'static>,
+    folded: bool,
 }
 
+/// Escapes after which raw bytes cannot decide.
+static ESCAPES: std::sync::LazyLock<[Finder<'static>; 2]> =
+    std::sync::LazyLock::new(|| [Finder::new(b"\\u"), Finder::new(b"\\/")]);
+
 impl Needle {
-    /// A prefilter for texts containing `text` exactly, or ignoring case (then only
-    /// for ASCII `text`); `None` when raw bytes cannot decide.
-    pub fn new(text: &str, ignore_case: bool) -> Option<Needle> {
+    /// A prefilter for texts containing `text`: exactly, or once folded (`text` is
+    /// then already folded, as [`crate::text::fold`] makes it). `None` when raw
+    /// bytes cannot decide.
+    pub fn new(text: &str, folded: bool) -> Option<Needle> {
         let escaped = text
             .chars()
-            .any(|c| c == '"' || c == '\\' || c.is_control());
-        if text.is_empty() || escaped || (ignore_case && !text.is_ascii()) {
+            .any(|c| c == '"' || c == '\\' || c == '/' || c.is_control());
+        if text.is_empty() || escaped {
             return None;
         }
         Some(Needle {
-            bytes: text.as_bytes().to_vec(),
-            ignore_ascii_case: ignore_case,
+            finder: Finder::new(text.as_bytes()).into_owned(),
+            folded,
         })
     }
 
     /// Whether the line may hold an entry whose text matches.
     pub(super) fn may_match(&self, line: &[u8]) -> bool {
-        let found = if self.ignore_ascii_case {
-            contains_ignoring_ascii_case(line, &self.bytes)
-                // Non-ASCII letters whose lowercase is ASCII: the Kelvin sign, İ.
-                || memmem::find(line, "\u{212A}".as_bytes()).is_some()
-                || memmem::find(line, "\u{130}".as_bytes()).is_some()
-        } else {
-            memmem::find(line, &self.bytes).is_some()
+        if ESCAPES.iter().any(|escape| escape.find(line).is_some()) {
+            return true;
+        }
+        if !self.folded {
+            return self.finder.find(line).is_some();
+        }
+        let Ok(line) = std::str::from_utf8(line) else {
+            return true; // damaged: the parser says so
         };
-        found || memmem::find(line, b"\\u").is_some()
+        thread_local! {
+            static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        FOLDED.with_borrow_mut(|folded| {
+            folded.clear();
+            crate::text::fold_into(line, folded);
+            self.finder.find(folded.as_bytes()).is_some()
+        })
     }
-}
-
-fn contains_ignoring_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
-    let first = needle[0];
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    memchr::memchr2_iter(lower, upper, haystack).any(|at| {
-        haystack
-            .get(at..at + needle.len())
-            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
-    })
 }
 
 #[cfg(test)]
@@ -62,13 +70,15 @@ mod tests {
     #[test]
     fn decides_on_raw_bytes_only_when_it_can() {
         assert!(Needle::new("say \"hi\"", false).is_none());
-        assert!(Needle::new("ñu", true).is_none());
+        assert!(Needle::new("a/b", true).is_none());
         let exact = Needle::new("Ñuñoa", false).unwrap();
         assert!(exact.may_match("{\"text\":\"in Ñuñoa\"}".as_bytes()));
         assert!(!exact.may_match("{\"text\":\"in ñuñoa\"}".as_bytes()));
         assert!(exact.may_match(b"{\"text\":\"in \\u00d1u\\u00f1oa\"}"));
-        let folded = Needle::new("valley", true).unwrap();
-        assert!(folded.may_match(b"{\"text\":\"the VALLEY\"}"));
-        assert!(!folded.may_match(b"{\"text\":\"the hill\"}"));
+        let folded = Needle::new("nunoa", true).unwrap();
+        assert!(folded.may_match("{\"text\":\"the ÑUÑOA school\"}".as_bytes()));
+        assert!(folded.may_match("{\"text\":\"Nunoa\"}".as_bytes()));
+        assert!(!folded.may_match("{\"text\":\"the hill\"}".as_bytes()));
+        assert!(folded.may_match(b"{\"text\":\"\\u00d1u\\u00f1oa\"}"));
     }
 }

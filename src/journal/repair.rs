@@ -177,7 +177,7 @@ pub(super) fn compact(journal: &Journal) -> Result<CompactReport> {
     write_atomically(&target, |out| {
         // Exactly what the readers show: the live entries, in the order they were written.
         let mut entries = Entries::records_oldest_first(journal)?.without_text();
-        let mut raw = RecordAt::sequential(entries.snapshot());
+        let mut raw = RecordAt::sequential(entries.snapshot(), None);
         while let Some((offset, record)) = entries.next_record()? {
             let line = raw.line(offset)?;
             let first_written = record.created.unwrap_or(record.written);

@@ -79,28 +79,36 @@ pub(super) fn heads(journal: &Journal, snapshot: &Arc<Snapshot>) -> Ordered<Resu
     let units = byte_units(&snapshot);
     Ordered::new(
         units,
-        Arc::new(move |unit| {
-            let Unit::Bytes(start, end) = unit else {
-                return Ok(Vec::new());
-            };
-            let start = line_start_from(&snapshot, start)?;
-            let mut scan = Scan::range(&journal, &snapshot, start, end).quiet();
-            let mut out = Vec::new();
-            while let Some((offset, line)) = scan.next_line()? {
-                out.push(match key_of(line) {
-                    Ok((op, key, date)) => Ok(Head {
-                        offset,
-                        op,
-                        key,
-                        date,
-                        valid: op == Op::Add || Record::parse_without_text(line).is_ok(),
-                    }),
-                    Err(problem) => Err((offset, problem)),
-                });
-            }
-            Ok(out)
+        Arc::new(move |unit| match unit {
+            Unit::Bytes(start, end) => heads_of_unit(&journal, &snapshot, start, end),
+            Unit::Keys(..) => Ok(Vec::new()),
         }),
     )
+}
+
+/// The heads of the lines starting in `[start, end)`, in file order.
+pub(super) fn heads_of_unit(
+    journal: &Journal,
+    snapshot: &Arc<Snapshot>,
+    start: u64,
+    end: u64,
+) -> Result<Heads> {
+    let start = line_start_from(snapshot, start)?;
+    let mut scan = Scan::range(journal, snapshot, start, end).quiet();
+    let mut out = Vec::with_capacity(1024);
+    while let Some((offset, line)) = scan.next_line()? {
+        out.push(match key_of(line) {
+            Ok((op, key, date)) => Ok(Head {
+                offset,
+                op,
+                key,
+                date,
+                valid: op == Op::Add || Record::parse_without_text(line).is_ok(),
+            }),
+            Err(problem) => Err((offset, problem)),
+        });
+    }
+    Ok(out)
 }
 
 /// What the first pass learnt about an id with more than one record (or whose only
@@ -215,6 +223,16 @@ impl Overlay {
     /// alone (an add is shown, anything else is not).
     pub(super) fn fates(&self) -> Arc<Fates> {
         self.fates.clone()
+    }
+
+    /// The overlay of a journal where no entry has more than one record.
+    pub(super) fn trivial(checkins: Vec<u64>) -> Overlay {
+        Overlay {
+            fates: Arc::default(),
+            placed: FxHashSet::default(),
+            adds_in_date_order: true,
+            checkins,
+        }
     }
 
     /// No entry has more than one record.
@@ -393,12 +411,12 @@ impl IdKeys {
         }
     }
 
-    fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.short.is_empty() && self.long.is_empty()
     }
 
     /// Whether `key` is among the keys (which [`IdKeys::duplicates`] sorted).
-    fn contains(&self, key: &IdKey) -> bool {
+    pub(super) fn contains(&self, key: &IdKey) -> bool {
         match key {
             IdKey::Short(key) => self.short.binary_search(key).is_ok(),
             IdKey::Long(id) => self.long.binary_search(id).is_ok(),
@@ -451,6 +469,8 @@ pub(super) struct RecordAt {
     /// How much one read fetches: a little for records far apart, a large window
     /// for records read in file order.
     read_size: usize,
+    /// Windows stop here (a few KiB past it: the last line's end is unknown).
+    until: Option<u64>,
     line: Vec<u8>,
 }
 
@@ -461,9 +481,12 @@ impl RecordAt {
         Self::reading(snapshot, 1 << 13)
     }
 
-    /// For records read mostly in file order: each read fetches a large window.
-    pub(super) fn sequential(snapshot: &Arc<Snapshot>) -> RecordAt {
-        Self::reading(snapshot, 1 << 18)
+    /// For records read mostly in file order: each read fetches a large window, up
+    /// to `until` (the end of the last record wanted, when known).
+    pub(super) fn sequential(snapshot: &Arc<Snapshot>, until: Option<u64>) -> RecordAt {
+        let mut records = Self::reading(snapshot, 1 << 18);
+        records.until = until;
+        records
     }
 
     fn reading(snapshot: &Arc<Snapshot>, read_size: usize) -> RecordAt {
@@ -472,6 +495,7 @@ impl RecordAt {
             window: Vec::new(),
             window_at: 0,
             read_size,
+            until: None,
             line: Vec::new(),
         }
     }
@@ -480,7 +504,13 @@ impl RecordAt {
     pub(super) fn line(&mut self, offset: u64) -> Result<&[u8]> {
         let end = self.window_at + self.window.len() as u64;
         if offset < self.window_at || offset >= end {
-            let size = (self.read_size as u64).min(self.snapshot.len().saturating_sub(offset));
+            let wanted = match self.until {
+                Some(until) => until.saturating_sub(offset).max(1 << 13),
+                None => self.read_size as u64,
+            };
+            let size = wanted
+                .min(self.read_size as u64)
+                .min(self.snapshot.len().saturating_sub(offset));
             self.window.resize(size as usize, 0);
             self.window_at = offset;
             self.snapshot.read_at(offset, &mut self.window)?;

@@ -1,0 +1,173 @@
+//! The order by date, made in one pass over the heads of the lines, read from the
+//! end of the file.
+//!
+//! Read backwards, the first record met for an id is its latest, so when its add is
+//! met the entry's fate is already known: shown with its latest content (and on that
+//! content's day), or deleted. One pass then gives the index the `by_date` readers
+//! walk: `(day << PLACE_BITS) | place` for every live entry (8 bytes an entry), and
+//! where revised entries' content is.
+//!
+//! It places entries exactly as the forward rule for revisions does (`revisions`)
+//! for every journal written the usual way. A journal where that reading would need
+//! more (an id added twice, or an edit written before its add) gets `None`, and the
+//! caller uses the forward overlay instead.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
+
+use super::parallel::{byte_units, Ordered, Unit};
+use super::parsing::PLACE_BITS;
+use super::record::{LineProblem, Op, Record};
+use super::revisions::{heads_of_unit, Heads, IdKey, IdKeys, RecordAt};
+use super::snapshot::Snapshot;
+use super::{Journal, Result};
+
+/// The index and what the pass learnt on the way.
+pub(super) struct DateIndex {
+    /// `(day << PLACE_BITS) | place` for each live entry, sorted.
+    pub(super) index: Vec<u64>,
+    /// The content of revised entries, by place.
+    pub(super) moved: HashMap<u64, u64>,
+    /// No entry has more than one record, and the adds come in date order: file
+    /// order is date order.
+    pub(super) in_file_order: bool,
+    /// Offsets of the check-in lines.
+    pub(super) checkins: Vec<u64>,
+    /// Lines found damaged on the way (the readers report them with the rest).
+    pub(super) damage: Vec<(u64, LineProblem)>,
+}
+
+/// What the backward pass knows about an id once its latest record was met.
+struct Latest {
+    offset: u64,
+    /// The day the latest content is about (`None` for a delete).
+    date: Option<NaiveDate>,
+    deleted: bool,
+    /// Its add was met (further back in the file).
+    added: bool,
+}
+
+/// Days from 1000-01-01 (the first day a record may carry).
+pub(super) fn day_number(date: NaiveDate) -> u64 {
+    const FIRST: i32 = 365_243; // NaiveDate::from_ymd(1000, 1, 1).num_days_from_ce()
+    (date.num_days_from_ce() - FIRST).max(0) as u64
+}
+
+impl DateIndex {
+    /// The index of `snapshot`, or `None` for a journal the forward rule must read.
+    pub(super) fn build(journal: &Journal, snapshot: &Arc<Snapshot>) -> Result<Option<DateIndex>> {
+        let mut latest: FxHashMap<IdKey, Latest> = FxHashMap::default();
+        let mut adds = IdKeys::default();
+        let mut index = Vec::new();
+        let mut moved = HashMap::new();
+        let mut checkins = Vec::new();
+        let mut damage = Vec::new();
+        let mut records = RecordAt::new(snapshot);
+        let mut next_date: Option<NaiveDate> = None;
+        let mut in_date_order = true;
+        for heads in heads_from_the_end(journal, snapshot) {
+            let mut heads = heads?;
+            heads.reverse();
+            for head in heads {
+                let head = match head {
+                    Ok(head) => head,
+                    Err((offset, LineProblem::NotAnEntry)) => {
+                        checkins.push(offset);
+                        continue;
+                    }
+                    Err((offset, problem)) => {
+                        damage.push((offset, problem));
+                        continue;
+                    }
+                };
+                if head.op != Op::Add {
+                    if !head.valid {
+                        // Torn or damaged: changes nothing.
+                        if let Err(problem) =
+                            records.read(head.offset, Record::parse_without_text)?
+                        {
+                            damage.push((head.offset, problem));
+                        }
+                    } else {
+                        // The first met is the latest: older revisions change nothing.
+                        latest.entry(head.key).or_insert(Latest {
+                            offset: head.offset,
+                            date: head.date,
+                            deleted: head.op == Op::Delete,
+                            added: false,
+                        });
+                    }
+                    continue;
+                }
+                adds.push(&head.key);
+                if next_date.is_some() && head.date > next_date {
+                    in_date_order = false;
+                }
+                next_date = head.date.or(next_date);
+                let Some(date) = head.date else { continue };
+                match latest.get_mut(&head.key) {
+                    None => index.push(day_number(date) << PLACE_BITS | head.offset),
+                    Some(entry) => {
+                        entry.added = true;
+                        if entry.deleted {
+                            // Not read again: note its damage now.
+                            if let Err(problem) =
+                                records.read(head.offset, Record::parse_without_text)?
+                            {
+                                damage.push((head.offset, problem));
+                            }
+                            continue;
+                        }
+                        moved.insert(head.offset, entry.offset);
+                        let day = entry.date.unwrap_or(date);
+                        index.push(day_number(day) << PLACE_BITS | head.offset);
+                    }
+                }
+            }
+        }
+        // An id added twice, or an edit before its add: the forward rule decides.
+        let twice = adds.duplicates();
+        if !twice.is_empty() {
+            return Ok(None);
+        }
+        for (key, entry) in &latest {
+            if entry.added || entry.deleted {
+                continue;
+            }
+            if adds.contains(key) {
+                return Ok(None);
+            }
+            // An edit whose add is damaged or missing is placed at itself.
+            if let Some(date) = entry.date {
+                index.push(day_number(date) << PLACE_BITS | entry.offset);
+            }
+        }
+        let in_file_order = in_date_order && latest.is_empty();
+        index.sort_unstable();
+        Ok(Some(DateIndex {
+            index,
+            moved,
+            in_file_order,
+            checkins,
+            damage,
+        }))
+    }
+}
+
+/// The heads of the snapshot's lines, unit by unit from the last (each unit's heads
+/// in file order), read on every core.
+fn heads_from_the_end(journal: &Journal, snapshot: &Arc<Snapshot>) -> Ordered<Result<Heads>> {
+    let (journal, snapshot) = (journal.clone(), snapshot.clone());
+    let mut units = byte_units(&snapshot);
+    units.reverse();
+    Ordered::new(
+        units,
+        Arc::new(move |unit| match unit {
+            Unit::Bytes(start, end) => heads_of_unit(&journal, &snapshot, start, end),
+            Unit::Keys(..) => Ok(Vec::new()),
+        }),
+    )
+}

@@ -1258,11 +1258,11 @@ mod reader {
                 }
                 let reading = journal.reading().unwrap();
                 let mut located = reading.by_date().unwrap();
-                let mut offsets = Vec::new();
-                while let Some((at, _)) = located.next_located().unwrap() {
-                    offsets.push(at);
+                let mut spans = Vec::new();
+                while let Some((span, _)) = located.next_spanned().unwrap() {
+                    spans.push(span);
                 }
-                prop_assert_eq!(&seen(read(reading.at(offsets))), &expected, "by position");
+                prop_assert_eq!(&seen(read(reading.at(spans))), &expected, "by position");
             }
         }
     }

@@ -26,6 +26,7 @@
 //! parser reads it alike and none of it vanishes or reaches the next entry.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -34,6 +35,7 @@ use super::text::write_text;
 use crate::entry::{Entry, Level, Placement};
 use crate::filter::Filter;
 use crate::journal::Journal;
+use crate::journal::Span;
 use crate::neutral::markdown::{write_inline, write_line_start};
 use crate::pack::PackSet;
 use crate::t;
@@ -76,46 +78,59 @@ pub fn write<W: Write + ?Sized>(
     let mut tally = Tally::default();
     match options.group_by {
         Grouping::Day => {
-            for entry in journal.by_date()? {
-                let entry = entry?;
-                if !options.filter.matches(&entry) {
-                    continue;
+            // Filtered and written on the threads that parse, a run at a time.
+            let keep = Arc::new(options.filter.clone());
+            let packs = Arc::new(options.packs.clone());
+            let runs = journal.by_date()?.fold(Run::default, move |run, entry| {
+                if keep.matches(&entry) {
+                    run.push(&entry, &packs)
+                        .expect("writing to memory cannot fail");
                 }
-                if tally.last != Some(entry.date) {
-                    writeln!(out, "## {}\n", entry.date)?;
-                }
-                tally.add(&entry);
-                write_entry(out, &entry, options.packs)?;
+            });
+            for run in runs {
+                run?.write_after(out, &mut tally)?;
             }
         }
         Grouping::Theme | Grouping::Level => {
             // One scan notes where each group's entries are (8 bytes an entry), then
-            // each group is read back by position from the same snapshot.
+            // each group is read back by position from the same snapshot. Both the
+            // scan's filter and the writing happen on the threads that parse.
             let reading = journal.reading()?;
             let mut entries = reading.by_date()?;
             if options.filter.contains.is_none() {
                 entries = entries.without_text();
             }
-            let mut groups: Vec<(Group, Vec<u64>)> = Vec::new();
-            while let Some((at, entry)) = entries.next_located()? {
-                if !options.filter.matches(&entry) {
-                    continue;
-                }
-                match groups.iter_mut().find(|(g, _)| g.contains(&entry)) {
-                    Some((_, offsets)) => offsets.push(at),
-                    None => {
-                        groups.extend(Group::of(&entry, options.group_by).map(|g| (g, vec![at])))
-                    }
+            let (keep, by) = (Arc::new(options.filter.clone()), options.group_by);
+            let mut entries = entries.filter_map(move |entry| {
+                keep.matches(&entry)
+                    .then(|| Group::of(&entry, by))
+                    .flatten()
+            });
+            let mut groups: Vec<(Group, Vec<Span>)> = Vec::new();
+            while let Some((span, group)) = entries.next_spanned()? {
+                match groups.iter_mut().find(|(g, _)| *g == group) {
+                    Some((_, spans)) => spans.push(span),
+                    None => groups.push((group, vec![span])),
                 }
             }
-            let mut offsets: std::collections::HashMap<Group, Vec<u64>> =
+            let mut spans: std::collections::HashMap<Group, Vec<Span>> =
                 groups.into_iter().collect();
-            for group in sections(offsets.keys().cloned().collect(), options.packs) {
+            let packs = Arc::new(options.packs.clone());
+            for group in sections(spans.keys().cloned().collect(), options.packs) {
                 write_section_title(out, &group, options.packs)?;
-                for entry in reading.at(offsets.remove(&group).unwrap_or_default()) {
-                    let entry = entry?;
-                    tally.add(&entry);
-                    write_entry(out, &entry, options.packs)?;
+                let packs = packs.clone();
+                let runs = reading.at(spans.remove(&group).unwrap_or_default()).fold(
+                    Run::default,
+                    move |run, entry| {
+                        run.tally.add(&entry);
+                        write_entry(&mut run.bytes, &entry, &packs)
+                            .expect("writing to memory cannot fail");
+                    },
+                );
+                for run in runs {
+                    let run = run?;
+                    out.write_all(&run.bytes)?;
+                    tally.merge(&run.tally);
                 }
             }
         }
@@ -145,15 +160,6 @@ impl Group {
                 theme: entry.theme.clone(),
             }),
             Grouping::Level => Some(Group::Level(entry.level)),
-        }
-    }
-
-    fn contains(&self, entry: &Entry) -> bool {
-        match self {
-            Group::Theme { pack, theme } => {
-                entry.theme == *theme && (theme.is_none() || entry.pack == *pack)
-            }
-            Group::Level(level) => entry.level == *level,
         }
     }
 }
@@ -204,6 +210,52 @@ impl Tally {
         self.last = Some(entry.date);
         self.earliest = Some(self.earliest.map_or(entry.date, |d| d.min(entry.date)));
         self.latest = Some(self.latest.map_or(entry.date, |d| d.max(entry.date)));
+    }
+
+    /// Adds the tally of the entries written after these.
+    fn merge(&mut self, other: &Tally) {
+        self.count += other.count;
+        self.last = other.last.or(self.last);
+        self.earliest = self.earliest.into_iter().chain(other.earliest).min();
+        self.latest = self.latest.into_iter().chain(other.latest).max();
+    }
+}
+
+/// Consecutive entries written on a thread that parses: their Markdown (by day:
+/// each day's heading but the first entry's, which depends on the entry before)
+/// and tally.
+#[derive(Default)]
+struct Run {
+    first: Option<NaiveDate>,
+    tally: Tally,
+    bytes: Vec<u8>,
+}
+
+impl Run {
+    /// Writes `entry` after the run's entries, under a new day's heading if its day
+    /// differs from the entry before.
+    fn push(&mut self, entry: &Entry, packs: &PackSet) -> io::Result<()> {
+        match self.tally.last {
+            None => self.first = Some(entry.date),
+            Some(last) if last != entry.date => writeln!(self.bytes, "## {}\n", entry.date)?,
+            Some(_) => {}
+        }
+        self.tally.add(entry);
+        write_entry(&mut self.bytes, entry, packs)
+    }
+
+    /// Writes the run after what `tally` counted, with the heading its first entry
+    /// needs, and counts it.
+    fn write_after<W: Write + ?Sized>(&self, out: &mut W, tally: &mut Tally) -> io::Result<()> {
+        let Some(first) = self.first else {
+            return Ok(());
+        };
+        if tally.last != Some(first) {
+            writeln!(out, "## {first}\n")?;
+        }
+        out.write_all(&self.bytes)?;
+        tally.merge(&self.tally);
+        Ok(())
     }
 }
 

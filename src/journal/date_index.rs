@@ -146,6 +146,8 @@ impl DateIndex {
             }
         }
         let in_file_order = in_date_order && latest.is_empty();
+        // Pushed from the end: mostly in reverse order, which sorts fastest turned.
+        index.reverse();
         index.sort_unstable();
         Ok(Some(DateIndex {
             index,

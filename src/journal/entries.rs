@@ -11,7 +11,7 @@ use std::sync::Arc;
 use super::date_index::{day_number, DateIndex};
 use super::needle::Needle;
 use super::parallel::{byte_units, key_units};
-use super::parsing::{Item, Parsing, Recipe, Step, PLACE_BITS};
+use super::parsing::{Item, Parsing, Recipe, Span, Step, PLACE_BITS};
 use super::record::{quick_head, Op, Record};
 use super::report::Damage;
 use super::revisions::{heads, Action, IdKey, IdSet, Overlay, RecordAt};
@@ -277,10 +277,11 @@ impl Entries<Entry> {
         Ok(Entries::by_date_records(journal, snapshot)?.entries())
     }
 
-    /// The entries whose content records are at `offsets` (from
-    /// [`Entries::next_located`] on the same snapshot), in that order.
-    pub(super) fn at(journal: &Journal, snapshot: &Arc<Snapshot>, offsets: Vec<u64>) -> Entries {
-        let parsing = Parsing::index(key_units(offsets, 256), HashMap::new());
+    /// The entries whose content records are at `spans` (from
+    /// [`Entries::next_spanned`] on the same snapshot), in that order.
+    pub(super) fn at(journal: &Journal, snapshot: &Arc<Snapshot>, spans: Vec<Span>) -> Entries {
+        let keys = spans.into_iter().map(Span::raw).collect();
+        let parsing = Parsing::spans(key_units(keys, 256));
         Entries::new(
             snapshot,
             Scan::detached(journal, snapshot),
@@ -395,13 +396,19 @@ impl<T: Send + 'static> Entries<T> {
     }
 
     /// The next entry (or what the work made of it) and where its content is in the
-    /// snapshot (for [`super::Reading::at`]). At the end, the damage seen is reported.
+    /// snapshot. At the end, the damage seen is reported.
     pub fn next_located(&mut self) -> Result<Option<(u64, T)>> {
+        Ok(self.next_spanned()?.map(|(span, done)| (span.at(), done)))
+    }
+
+    /// [`Entries::next_located`] with the length of the content's line when known:
+    /// what [`super::Reading::at`] needs to read it back in one read.
+    pub fn next_spanned(&mut self) -> Result<Option<(Span, T)>> {
         loop {
             let next = match self.next_item()? {
-                Some((offset, Item::Ready(done))) => Some((offset, done)),
+                Some((offset, Item::Ready(done, len))) => Some((Span::new(offset, len), done)),
                 Some((offset, Item::Record(record))) => match (self.recipe.work)(None, *record) {
-                    Some(done) => Some((offset, done)),
+                    Some(done) => Some((Span::new(offset, 0), done)),
                     None => continue,
                 },
                 Some((_, Item::Damaged(_))) => continue,
@@ -524,7 +531,9 @@ impl<T: Send + 'static> Entries<T> {
                     (self.scan.journal().clone(), self.scan.snapshot().clone());
                 while let Some((offset, item)) = parsing.next(&journal, &snapshot, &self.recipe)? {
                     let record = match item {
-                        Item::Ready(done) => return Ok(Some((offset, Item::Ready(done)))),
+                        Item::Ready(done, len) => {
+                            return Ok(Some((offset, Item::Ready(done, len))))
+                        }
                         Item::Record(record) => *record,
                         Item::Damaged(problem) => {
                             self.scan.note_problem(offset, problem);

@@ -51,6 +51,7 @@ mod write;
 pub use entries::Entries;
 pub use history::Revision;
 pub use needle::Needle;
+pub use parsing::Span;
 pub use repair::{CheckReport, CompactReport, RepairReport};
 pub use report::{Collected, Damage, Report, Silent};
 
@@ -296,10 +297,11 @@ impl Reading {
         Entries::by_date_in(&self.journal, &self.snapshot)
     }
 
-    /// The entries located at `offsets` by [`Entries::next_located`] on this
-    /// reading, in that order: positioned reads, parsed on every core.
-    pub fn at(&self, offsets: Vec<u64>) -> Entries {
-        Entries::at(&self.journal, &self.snapshot, offsets)
+    /// The entries located at `spans` by [`Entries::next_spanned`] on this
+    /// reading, in that order: positioned reads (lines close together in one),
+    /// parsed on every core.
+    pub fn at(&self, spans: Vec<Span>) -> Entries {
+        Entries::at(&self.journal, &self.snapshot, spans)
     }
 }
 

@@ -26,8 +26,9 @@ pub(super) type Step<T> = Arc<dyn Fn(Option<&mut T>, Record) -> Option<T> + Send
 
 /// What the threads hand back for one line.
 pub(super) enum Item<T> {
-    /// A live entry, decided and put through the reader's work.
-    Ready(T),
+    /// A live entry, decided and put through the reader's work, and the length of
+    /// its line.
+    Ready(T, u32),
     /// A readable record the reader decides in file order (rare: boxed).
     Record(Box<Record>),
     Damaged(LineProblem),
@@ -40,6 +41,52 @@ impl<T> Item<T> {
 }
 
 type Batch<T> = Vec<(u64, Item<T>)>;
+
+/// Where a record is, for reading it again: its offset and the length of its line
+/// (0 when unknown), in 8 bytes: the offset in the high 40 bits, the length in the
+/// low 24. An offset past 2^40 or a longer line keeps only the offset, flagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span(u64);
+
+impl Span {
+    const LENGTH_BITS: u32 = 24;
+    const BARE: u64 = 1 << 63;
+
+    pub(super) fn new(at: u64, len: u32) -> Span {
+        if at >> (63 - Self::LENGTH_BITS) == 0 && len >> Self::LENGTH_BITS == 0 {
+            Span(at << Self::LENGTH_BITS | u64::from(len))
+        } else {
+            Span(Self::BARE | at)
+        }
+    }
+
+    pub(super) fn at(self) -> u64 {
+        if self.0 & Self::BARE != 0 {
+            self.0 & !Self::BARE
+        } else {
+            self.0 >> Self::LENGTH_BITS
+        }
+    }
+
+    /// The length of the line, when known.
+    pub(super) fn len(self) -> Option<usize> {
+        let len = self.0 & ((1 << Self::LENGTH_BITS) - 1);
+        (self.0 & Self::BARE == 0 && len > 0).then_some(len as usize)
+    }
+
+    pub(super) fn raw(self) -> u64 {
+        self.0
+    }
+
+    pub(super) fn from_raw(raw: u64) -> Span {
+        Span(raw)
+    }
+}
+
+/// A line's length as a [`Span`] keeps it (0: unknown).
+fn line_length(line: &[u8]) -> u32 {
+    u32::try_from(line.len()).unwrap_or(0)
+}
 
 /// An index of entries by date holds `(day << PLACE_BITS) | place` for each live
 /// entry: 8 bytes per entry.
@@ -58,6 +105,8 @@ pub(super) struct Parsing<T> {
     current: std::vec::IntoIter<(u64, Item<T>)>,
     /// Units come last first, and each unit's records are taken last first.
     backwards: bool,
+    /// Index keys are [`Span`]s (else `(day << PLACE_BITS) | place`).
+    spans: bool,
 }
 
 /// How the threads read a line: the parse, the search that skips lines unparsed,
@@ -88,7 +137,15 @@ impl<T: Send + 'static> Parsing<T> {
             parsed: None,
             current: Vec::new().into_iter(),
             backwards: false,
+            spans: false,
         }
+    }
+
+    /// Slices of a list of [`Span`]s, read with as few reads as their places allow.
+    pub(super) fn spans(units: Vec<Unit>) -> Parsing<T> {
+        let mut parsing = Self::index(units, HashMap::new());
+        parsing.spans = true;
+        parsing
     }
 
     /// Slices of an index of live entries (each already decided); `moved` gives the
@@ -101,6 +158,7 @@ impl<T: Send + 'static> Parsing<T> {
             parsed: None,
             current: Vec::new().into_iter(),
             backwards: false,
+            spans: false,
         }
     }
 
@@ -114,6 +172,7 @@ impl<T: Send + 'static> Parsing<T> {
             parsed: None,
             current: Vec::new().into_iter(),
             backwards: self.backwards,
+            spans: self.spans,
         }
     }
 
@@ -164,13 +223,16 @@ impl<T: Send + 'static> Parsing<T> {
         recipe: Recipe<T>,
     ) -> Ordered<Result<Batch<T>>> {
         let (journal, snapshot) = (journal.clone(), snapshot.clone());
-        let (fates, moved) = (self.fates.clone(), self.moved.clone());
+        let (fates, moved, spans) = (self.fates.clone(), self.moved.clone(), self.spans);
         Ordered::new(
             units,
             Arc::new(move |unit| match unit {
                 Unit::Bytes(start, end) => {
                     let fates = fates.as_deref().expect("byte units come with fates");
                     bytes_unit(&journal, &snapshot, start, end, fates, &recipe)
+                }
+                Unit::Keys(keys, from, to) if spans => {
+                    spans_unit(&snapshot, &keys[from..to], &recipe)
                 }
                 Unit::Keys(keys, from, to) => {
                     keys_unit(&snapshot, &keys[from..to], &moved, &recipe)
@@ -183,7 +245,7 @@ impl<T: Send + 'static> Parsing<T> {
 /// The result the next entry may join: the last one, unless something came between.
 fn run<T>(out: &mut Batch<T>) -> Option<&mut T> {
     match out.last_mut() {
-        Some((_, Item::Ready(done))) => Some(done),
+        Some((_, Item::Ready(done, _))) => Some(done),
         _ => None,
     }
 }
@@ -218,7 +280,7 @@ fn bytes_unit<T>(
                     || (record.op == Op::Add && !fates.contains_key(&IdKey::of(&record.id))) =>
             {
                 match (recipe.work)(run(&mut out), record) {
-                    Some(done) => Item::Ready(done),
+                    Some(done) => Item::Ready(done, line_length(line)),
                     None => continue,
                 }
             }
@@ -252,12 +314,77 @@ fn keys_unit<T>(
         }
         match (recipe.parse)(line) {
             Ok(record) => {
+                let len = line_length(line);
                 if let Some(done) = (recipe.work)(run(&mut out), record) {
-                    out.push((at, Item::Ready(done)));
+                    out.push((at, Item::Ready(done, len)));
                 }
             }
             Err(problem) => out.push((at, Item::Damaged(problem))),
         }
     }
     Ok(out)
+}
+
+/// The records at `spans`, in that order: lines close to each other come in one
+/// read, each read no longer than what it holds, so a group of entries spread over
+/// the file costs about its own size, not the file's.
+fn spans_unit<T>(snapshot: &Arc<Snapshot>, spans: &[u64], recipe: &Recipe<T>) -> Result<Batch<T>> {
+    /// Lines closer than this share a read.
+    const GAP: u64 = 1 << 12;
+    /// The longest read that gathers several lines.
+    const MOST: u64 = 1 << 20;
+    let spans: Vec<Span> = spans.iter().copied().map(Span::from_raw).collect();
+    let mut out = Vec::with_capacity(spans.len());
+    let mut single = RecordAt::new(snapshot);
+    let mut buf = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        // The lines from `i` to `j` (exclusive) that one read can hold.
+        let start = spans[i].at();
+        let mut end = start;
+        let mut j = i;
+        while let Some(len) = spans
+            .get(j)
+            .and_then(|span| span.len())
+            .filter(|_| start > 0)
+        {
+            let (at, line_end) = (spans[j].at(), spans[j].at() + len as u64);
+            if j > i && (at < end || at > end + GAP || line_end - start > MOST) {
+                break;
+            }
+            end = line_end;
+            j += 1;
+        }
+        if j == i || start == 0 {
+            // Length unknown (or a byte-order mark to skip): read it the slow way.
+            let at = spans[i].at();
+            let line = single.line(at)?;
+            push(&mut out, at, line, recipe);
+            i += 1;
+            continue;
+        }
+        let size = (end - start).min(snapshot.len() - start) as usize;
+        buf.resize(size, 0);
+        snapshot.read_at(start, &mut buf)?;
+        for span in &spans[i..j] {
+            let from = (span.at() - start) as usize;
+            let line = &buf[from..from + span.len().unwrap_or(0)];
+            push(&mut out, span.at(), line, recipe);
+        }
+        i = j;
+    }
+    Ok(out)
+}
+
+/// Parses `line` (at `at`) and puts the reader's work on it into `out`.
+fn push<T>(out: &mut Batch<T>, at: u64, line: &[u8], recipe: &Recipe<T>) {
+    let len = line_length(line);
+    match (recipe.parse)(line) {
+        Ok(record) => {
+            if let Some(done) = (recipe.work)(run(out), record) {
+                out.push((at, Item::Ready(done, len)));
+            }
+        }
+        Err(problem) => out.push((at, Item::Damaged(problem))),
+    }
 }

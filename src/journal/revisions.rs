@@ -363,18 +363,18 @@ impl IdKey {
     /// The key of an id as written in a line; `None` where [`EntryId::parse`] would
     /// refuse it (so keys and ids agree).
     pub(super) fn parse(raw: &str) -> Option<IdKey> {
-        let valid = !raw.is_empty()
-            && raw.len() <= 64
+        if raw.is_empty() {
+            return None;
+        }
+        if raw.len() <= 12 {
+            // Packing accepts exactly the characters of an id.
+            return pack(raw).map(IdKey::Short);
+        }
+        let valid = raw.len() <= 64
             && raw
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !valid {
-            return None;
-        }
-        Some(pack(raw).map_or_else(
-            || IdKey::Long(raw.to_ascii_lowercase().into()),
-            IdKey::Short,
-        ))
+        valid.then(|| IdKey::Long(raw.to_ascii_lowercase().into()))
     }
 }
 

@@ -33,22 +33,10 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
     let mut out = super::stdout();
     let mut table = new_table(fancy);
     let mut shown = 0;
-    let mut show = |entry: &Entry| -> Result<()> {
-        match format {
-            ListFormat::Json => {
-                serde_json::to_writer(&mut out, &EntryObject::from(entry))?;
-                out.write_all(b"\n")?;
-            }
-            ListFormat::Plain => writeln!(
-                out,
-                "{}\t{}\t{}\t{}\t{}",
-                entry.id,
-                entry.date,
-                entry.level.map_or("-", |level| level.as_str()),
-                neutral::plain_field(entry.theme.as_deref().unwrap_or("-")),
-                neutral::plain_field(first_line(&entry.text))
-            )?,
-            ListFormat::Table => {
+    let mut show = |listed: &Listed| -> Result<()> {
+        match &listed.shown {
+            Shown::Line(line) => out.write_all(line)?,
+            Shown::Row(entry) => {
                 table.add_row(row(entry, packs, fancy));
             }
         }
@@ -70,19 +58,19 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
                 let Some(entry) = entries.next() else { break };
                 let entry = entry?;
                 if filter.matches(&entry) {
-                    show(&entry)?;
+                    show(&Listed::of(entry, format))?;
                     shown += 1;
                 }
             }
             entries.finish();
         }
         ListSort::Day => {
-            // Filtered (and searched) on the threads that parse.
+            // Filtered, searched and written on the threads that parse.
             let keep = std::sync::Arc::new(filter.clone());
             let entries = journal
                 .newest_days_first()?
                 .prefilter(needle())
-                .filter_map(move |entry| keep.matches(&entry).then_some(entry));
+                .filter_map(move |entry| keep.matches(&entry).then(|| Listed::of(entry, format)));
             shown = newest_days(entries, limit, &mut show)?;
         }
     }
@@ -105,9 +93,9 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
 /// first (within a day, last placed first), so one day is held at a time, sorted by
 /// the time written, and reading stops once `limit` are shown.
 fn newest_days(
-    mut entries: Entries,
+    mut entries: Entries<Listed>,
     limit: usize,
-    mut show: impl FnMut(&Entry) -> Result<()>,
+    mut show: impl FnMut(&Listed) -> Result<()>,
 ) -> Result<usize> {
     let mut shown = 0;
     let mut day: Vec<ByDay> = Vec::new();
@@ -117,7 +105,7 @@ fn newest_days(
             if *shown == limit {
                 break;
             }
-            show(&by_day.entry)?;
+            show(&by_day.listed)?;
             *shown += 1;
         }
         day.clear();
@@ -127,10 +115,10 @@ fn newest_days(
         if shown == limit {
             break;
         }
-        let entry = entry?;
+        let listed = entry?;
         if day
             .first()
-            .is_some_and(|first| first.entry.date != entry.date)
+            .is_some_and(|first| first.listed.date != listed.date)
         {
             flush(&mut day, &mut shown)?;
             if shown == limit {
@@ -139,7 +127,7 @@ fn newest_days(
         }
         // Taken later is placed earlier: its order is lower.
         day.push(ByDay {
-            entry,
+            listed,
             order: usize::MAX - taken,
         });
     }
@@ -148,10 +136,55 @@ fn newest_days(
     Ok(shown)
 }
 
+/// An entry as `list` shows it, with what orders it.
+struct Listed {
+    date: chrono::NaiveDate,
+    written: chrono::DateTime<chrono::FixedOffset>,
+    shown: Shown,
+}
+
+/// A line written already (plain or JSON, made on the thread that parsed the
+/// entry), or an entry for the table (whose widths need every row).
+enum Shown {
+    Line(Vec<u8>),
+    Row(Box<Entry>),
+}
+
+impl Listed {
+    fn of(entry: Entry, format: ListFormat) -> Listed {
+        let (date, written) = (entry.date, entry.written);
+        let shown = match format {
+            ListFormat::Table => Shown::Row(Box::new(entry)),
+            ListFormat::Json => {
+                let mut line = serde_json::to_vec(&EntryObject::from(&entry))
+                    .expect("an entry always serializes");
+                line.push(b'\n');
+                Shown::Line(line)
+            }
+            ListFormat::Plain => Shown::Line(
+                format!(
+                    "{}\t{}\t{}\t{}\t{}\n",
+                    entry.id,
+                    entry.date,
+                    entry.level.map_or("-", |level| level.as_str()),
+                    neutral::plain_field(entry.theme.as_deref().unwrap_or("-")),
+                    neutral::plain_field(first_line(&entry.text))
+                )
+                .into_bytes(),
+            ),
+        };
+        Listed {
+            date,
+            written,
+            shown,
+        }
+    }
+}
+
 /// An entry ordered by the day it is about, then when it was written, then its
 /// place in the reader (so equal moments keep a stable order).
 struct ByDay {
-    entry: Entry,
+    listed: Listed,
     order: usize,
 }
 
@@ -163,7 +196,7 @@ impl ByDay {
         chrono::DateTime<chrono::FixedOffset>,
         usize,
     ) {
-        (self.entry.date, self.entry.written, self.order)
+        (self.listed.date, self.listed.written, self.order)
     }
 }
 

@@ -78,6 +78,11 @@ impl<T: Send + 'static> Mode<T> {
     }
 }
 
+/// Entries per unit of work when reading through an index: enough that handing
+/// units over costs little beside parsing them, few enough that the first entries
+/// come soon.
+const INDEX_UNIT: usize = 256;
+
 /// How many ids the backward reader remembers before it makes the overlay instead.
 const SEEN_AT_MOST: usize = if cfg!(debug_assertions) { 8 } else { 100_000 };
 
@@ -169,12 +174,8 @@ impl Entries<Record> {
         for (offset, problem) in built.damage {
             scan.note_problem(offset, problem);
         }
-        // Reversed, the first few are wanted soon: smaller units.
-        let parsing = if reverse {
-            Parsing::index(key_units(built.index, 64), built.moved).reversed()
-        } else {
-            Parsing::index(key_units(built.index, 256), built.moved)
-        };
+        let parsing = Parsing::index(key_units(built.index, INDEX_UNIT), built.moved);
+        let parsing = if reverse { parsing.reversed() } else { parsing };
         let mut entries = Self::new(snapshot, scan, Mode::Indexed(parsing));
         entries.checkins = Some(built.checkins);
         entries
@@ -230,12 +231,8 @@ impl Entries<Record> {
             }
         }
         index.sort_unstable();
-        // Reversed, the first few are wanted soon: smaller units.
-        let parsing = if reverse {
-            Parsing::index(key_units(index, 64), moved).reversed()
-        } else {
-            Parsing::index(key_units(index, 256), moved)
-        };
+        let parsing = Parsing::index(key_units(index, INDEX_UNIT), moved);
+        let parsing = if reverse { parsing.reversed() } else { parsing };
         Ok(Entries {
             // The index pass's damage is reported with the rest when reading ends.
             scan,
@@ -281,7 +278,7 @@ impl Entries<Entry> {
     /// [`Entries::next_spanned`] on the same snapshot), in that order.
     pub(super) fn at(journal: &Journal, snapshot: &Arc<Snapshot>, spans: Vec<Span>) -> Entries {
         let keys = spans.into_iter().map(Span::raw).collect();
-        let parsing = Parsing::spans(key_units(keys, 256));
+        let parsing = Parsing::spans(key_units(keys, INDEX_UNIT));
         Entries::new(
             snapshot,
             Scan::detached(journal, snapshot),

@@ -1256,6 +1256,22 @@ mod reader {
                         .collect();
                     prop_assert_eq!(&found, &searched, "search");
                 }
+                // The search decided while the date index is made (`list --contains`).
+                for folded in [true, false] {
+                    let keeps = |text: &str| if folded { text.to_lowercase().contains("valley") } else { text.contains("valley") };
+                    let in_order = |entries: reflect::journal::Entries| -> Vec<String> {
+                        read(entries).filter(|e| keeps(&e.text)).map(|e| e.id.to_string()).collect()
+                    };
+                    let searching = || journal.newest_days_first_searching(Needle::new("valley", folded)).unwrap();
+                    prop_assert_eq!(in_order(searching()), in_order(journal.newest_days_first().unwrap()), "search order");
+                    let found: Shown = seen(read(searching())).into_iter().filter(|(_, (_, text))| keeps(text)).collect();
+                    let wanted: Shown = expected
+                        .iter()
+                        .filter(|(_, (_, text))| keeps(text))
+                        .map(|(id, shown)| (id.clone(), shown.clone()))
+                        .collect();
+                    prop_assert_eq!(found, wanted, "search in the date index");
+                }
                 let reading = journal.reading().unwrap();
                 let mut located = reading.by_date().unwrap();
                 let mut spans = Vec::new();

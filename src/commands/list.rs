@@ -68,8 +68,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
             // Filtered, searched and written on the threads that parse.
             let keep = std::sync::Arc::new(filter.clone());
             let entries = journal
-                .newest_days_first()?
-                .prefilter(needle())
+                .newest_days_first_searching(needle())?
                 .filter_map(move |entry| keep.matches(&entry).then(|| Listed::of(entry, format)));
             shown = newest_days(entries, limit, &mut show)?;
         }

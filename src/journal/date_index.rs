@@ -18,6 +18,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 
+use super::needle::Needle;
 use super::parallel::{byte_units, Ordered, Unit};
 use super::parsing::PLACE_BITS;
 use super::record::{LineProblem, Op, Record};
@@ -58,7 +59,13 @@ pub(super) fn day_number(date: NaiveDate) -> u64 {
 
 impl DateIndex {
     /// The index of `snapshot`, or `None` for a journal the forward rule must read.
-    pub(super) fn build(journal: &Journal, snapshot: &Arc<Snapshot>) -> Result<Option<DateIndex>> {
+    /// With a `needle`, entries whose line cannot hold it are left out (those whose
+    /// content is another record's are kept: their content is searched later).
+    pub(super) fn build(
+        journal: &Journal,
+        snapshot: &Arc<Snapshot>,
+        needle: Option<&Arc<Needle>>,
+    ) -> Result<Option<DateIndex>> {
         let mut latest: FxHashMap<IdKey, Latest> = FxHashMap::default();
         let mut adds = IdKeys::default();
         let mut index = Vec::new();
@@ -68,7 +75,7 @@ impl DateIndex {
         let mut records = RecordAt::new(snapshot);
         let mut next_date: Option<NaiveDate> = None;
         let mut in_date_order = true;
-        for heads in heads_from_the_end(journal, snapshot) {
+        for heads in heads_from_the_end(journal, snapshot, needle) {
             let mut heads = heads?;
             heads.reverse();
             for head in heads {
@@ -109,6 +116,7 @@ impl DateIndex {
                 next_date = head.date.or(next_date);
                 let Some(date) = head.date else { continue };
                 match latest.get_mut(&head.key) {
+                    None if !head.searched => {}
                     None => index.push(day_number(date) << PLACE_BITS | head.offset),
                     Some(entry) => {
                         entry.added = true;
@@ -161,14 +169,20 @@ impl DateIndex {
 
 /// The heads of the snapshot's lines, unit by unit from the last (each unit's heads
 /// in file order), read on every core.
-fn heads_from_the_end(journal: &Journal, snapshot: &Arc<Snapshot>) -> Ordered<Result<Heads>> {
-    let (journal, snapshot) = (journal.clone(), snapshot.clone());
+fn heads_from_the_end(
+    journal: &Journal,
+    snapshot: &Arc<Snapshot>,
+    needle: Option<&Arc<Needle>>,
+) -> Ordered<Result<Heads>> {
+    let (journal, snapshot, needle) = (journal.clone(), snapshot.clone(), needle.cloned());
     let mut units = byte_units(&snapshot);
     units.reverse();
     Ordered::new(
         units,
         Arc::new(move |unit| match unit {
-            Unit::Bytes(start, end) => heads_of_unit(&journal, &snapshot, start, end),
+            Unit::Bytes(start, end) => {
+                heads_of_unit(&journal, &snapshot, start, end, needle.as_deref())
+            }
             Unit::Keys(..) => Ok(Vec::new()),
         }),
     )

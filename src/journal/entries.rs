@@ -132,8 +132,28 @@ impl Entries<Record> {
         journal: &Journal,
         snapshot: &Arc<Snapshot>,
         reverse: bool,
+        needle: Option<Needle>,
     ) -> Result<Entries<Record>> {
-        let (overlay, index) = match DateIndex::build(journal, snapshot)? {
+        let needle = needle.map(Arc::new);
+        let entries = Self::dated_searching(journal, snapshot, reverse, needle.as_ref())?;
+        Ok(Entries {
+            recipe: Recipe {
+                needle,
+                ..entries.recipe
+            },
+            ..entries
+        })
+    }
+
+    /// [`Entries::dated`], leaving out of an index the entries whose line cannot
+    /// hold what `needle` searches for.
+    fn dated_searching(
+        journal: &Journal,
+        snapshot: &Arc<Snapshot>,
+        reverse: bool,
+        needle: Option<&Arc<Needle>>,
+    ) -> Result<Entries<Record>> {
+        let (overlay, index) = match DateIndex::build(journal, snapshot, needle)? {
             Some(built) if built.in_file_order => (Overlay::trivial(built.checkins), None),
             Some(built) => (Overlay::trivial(Vec::new()), Some(built)),
             None => (Overlay::build(journal, snapshot)?, None),
@@ -155,12 +175,12 @@ impl Entries<Record> {
         Ok(entries)
     }
 
-    fn newest_days_first_in(journal: &Journal) -> Result<Entries<Record>> {
-        Self::dated(journal, &Snapshot::open(journal)?, true)
+    fn newest_days_first_in(journal: &Journal, needle: Option<Needle>) -> Result<Entries<Record>> {
+        Self::dated(journal, &Snapshot::open(journal)?, true, needle)
     }
 
     fn by_date_records(journal: &Journal, snapshot: &Arc<Snapshot>) -> Result<Entries<Record>> {
-        Self::dated(journal, snapshot, false)
+        Self::dated(journal, snapshot, false, None)
     }
 
     /// Reads through a [`DateIndex`], forwards or in `reverse`.
@@ -290,8 +310,8 @@ impl Entries<Entry> {
     /// Live entries in the reverse of [`Entries::by_date`]'s order: the newest day
     /// first, and within a day the last placed first. Only the first pass reads the
     /// whole journal; entries are parsed as they are taken, so taking a few is cheap.
-    pub(super) fn newest_days_first(journal: &Journal) -> Result<Entries> {
-        Ok(Entries::newest_days_first_in(journal)?.entries())
+    pub(super) fn newest_days_first(journal: &Journal, needle: Option<Needle>) -> Result<Entries> {
+        Ok(Entries::newest_days_first_in(journal, needle)?.entries())
     }
 }
 

@@ -246,7 +246,14 @@ impl Journal {
     /// Live entries newest day first: [`Journal::by_date`] reversed, cheap to take
     /// the first few of.
     pub fn newest_days_first(&self) -> Result<Entries> {
-        Entries::newest_days_first(self)
+        Entries::newest_days_first(self, None)
+    }
+
+    /// [`Journal::newest_days_first`] with a search decided on raw bytes
+    /// ([`Entries::prefilter`]) while the first pass reads each line: the entries
+    /// that cannot match are never read again.
+    pub fn newest_days_first_searching(&self, needle: Option<Needle>) -> Result<Entries> {
+        Entries::newest_days_first(self, needle)
     }
 
     /// Every record of the entry (live or deleted) whose id starts with `prefix`,

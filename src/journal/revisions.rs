@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::moments as fast;
+use super::needle::Needle;
 use super::parallel::{byte_units, line_start_from, Ordered, Unit};
 use super::record::{quick_head, LineProblem, Op, Record};
 use super::scan::Scan;
@@ -68,6 +69,8 @@ pub(super) struct Head {
     pub(super) key: IdKey,
     pub(super) date: Option<NaiveDate>,
     pub(super) valid: bool,
+    /// The line may hold the text searched for (always true without a search).
+    pub(super) searched: bool,
 }
 
 /// The heads of every line, or why a line has none, unit by unit in file order.
@@ -80,18 +83,20 @@ pub(super) fn heads(journal: &Journal, snapshot: &Arc<Snapshot>) -> Ordered<Resu
     Ordered::new(
         units,
         Arc::new(move |unit| match unit {
-            Unit::Bytes(start, end) => heads_of_unit(&journal, &snapshot, start, end),
+            Unit::Bytes(start, end) => heads_of_unit(&journal, &snapshot, start, end, None),
             Unit::Keys(..) => Ok(Vec::new()),
         }),
     )
 }
 
-/// The heads of the lines starting in `[start, end)`, in file order.
+/// The heads of the lines starting in `[start, end)`, in file order, and whether
+/// each may hold what `needle` searches for.
 pub(super) fn heads_of_unit(
     journal: &Journal,
     snapshot: &Arc<Snapshot>,
     start: u64,
     end: u64,
+    needle: Option<&Needle>,
 ) -> Result<Heads> {
     let start = line_start_from(snapshot, start)?;
     let mut scan = Scan::range(journal, snapshot, start, end).quiet();
@@ -104,6 +109,7 @@ pub(super) fn heads_of_unit(
                 key,
                 date,
                 valid: op == Op::Add || Record::parse_without_text(line).is_ok(),
+                searched: needle.is_none_or(|needle| needle.may_match(line)),
             }),
             Err(problem) => Err((offset, problem)),
         });
@@ -163,6 +169,7 @@ impl Overlay {
                     key,
                     date,
                     valid,
+                    ..
                 } = match head {
                     Ok(head) => head,
                     Err((offset, LineProblem::NotAnEntry)) => {

@@ -30,6 +30,10 @@ use super::{Journal, Result};
 pub(super) struct DateIndex {
     /// `(day << PLACE_BITS) | place` for each live entry, sorted.
     pub(super) index: Vec<u64>,
+    /// For a search: the length of each line of `index` (in its order) whose
+    /// content is at its place, 0 for the others. The entries found are then read
+    /// line by line, not in windows: a search reads little more than what it finds.
+    pub(super) lengths: Option<Vec<u32>>,
     /// The content of revised entries, by place.
     pub(super) moved: HashMap<u64, u64>,
     /// No entry has more than one record, and the adds come in date order: file
@@ -69,6 +73,8 @@ impl DateIndex {
         let mut latest: FxHashMap<IdKey, Latest> = FxHashMap::default();
         let mut adds = IdKeys::default();
         let mut index = Vec::new();
+        // With a search: (index key, line length), sorted together at the end.
+        let mut found: Vec<(u64, u32)> = Vec::new();
         let mut moved = HashMap::new();
         let mut checkins = Vec::new();
         let mut damage = Vec::new();
@@ -117,6 +123,9 @@ impl DateIndex {
                 let Some(date) = head.date else { continue };
                 match latest.get_mut(&head.key) {
                     None if !head.searched => {}
+                    None if needle.is_some() => {
+                        found.push((day_number(date) << PLACE_BITS | head.offset, head.len))
+                    }
                     None => index.push(day_number(date) << PLACE_BITS | head.offset),
                     Some(entry) => {
                         entry.added = true;
@@ -156,9 +165,21 @@ impl DateIndex {
         let in_file_order = in_date_order && latest.is_empty();
         // Pushed from the end: mostly in reverse order, which sorts fastest turned.
         index.reverse();
-        index.sort_unstable();
+        let lengths = needle.map(|_| {
+            // Revised and orphan entries: content elsewhere, length unknown.
+            found.extend(index.drain(..).map(|key| (key, 0)));
+            found.reverse();
+            found.sort_unstable();
+            let lengths = found.iter().map(|&(_, len)| len).collect();
+            index = found.into_iter().map(|(key, _)| key).collect();
+            lengths
+        });
+        if lengths.is_none() {
+            index.sort_unstable();
+        }
         Ok(Some(DateIndex {
             index,
+            lengths,
             moved,
             in_file_order,
             checkins,

@@ -194,7 +194,20 @@ impl Entries<Record> {
         for (offset, problem) in built.damage {
             scan.note_problem(offset, problem);
         }
-        let parsing = Parsing::index(key_units(built.index, INDEX_UNIT), built.moved);
+        let parsing = match built.lengths {
+            // A search: the entries found, each read as one line.
+            Some(lengths) => {
+                let spans = built.index.iter().zip(lengths).map(|(key, len)| {
+                    let place = key & ((1 << PLACE_BITS) - 1);
+                    match built.moved.get(&place) {
+                        Some(&content) => Span::new(content, 0),
+                        None => Span::new(place, len),
+                    }
+                });
+                Parsing::spans(key_units(spans.map(Span::raw).collect(), INDEX_UNIT))
+            }
+            None => Parsing::index(key_units(built.index, INDEX_UNIT), built.moved),
+        };
         let parsing = if reverse { parsing.reversed() } else { parsing };
         let mut entries = Self::new(snapshot, scan, Mode::Indexed(parsing));
         entries.checkins = Some(built.checkins);

@@ -71,6 +71,8 @@ pub(super) struct Head {
     pub(super) valid: bool,
     /// The line may hold the text searched for (always true without a search).
     pub(super) searched: bool,
+    /// The length of the line (0 when too long to say in 32 bits).
+    pub(super) len: u32,
 }
 
 /// The heads of every line, or why a line has none, unit by unit in file order.
@@ -110,6 +112,7 @@ pub(super) fn heads_of_unit(
                 date,
                 valid: op == Op::Add || Record::parse_without_text(line).is_ok(),
                 searched: needle.is_none_or(|needle| needle.may_match(line)),
+                len: u32::try_from(line.len()).unwrap_or(0),
             }),
             Err(problem) => Err((offset, problem)),
         });

@@ -37,41 +37,33 @@ pub struct Entries<T = Entry> {
 
 enum Mode<T> {
     /// Reading backwards: the first readable record met for an id is its latest.
-    NewestFirst {
-        /// Ids whose latest record has been met (until there are too many to keep:
-        /// then the first pass's overlay decides the rest).
-        seen: IdSet,
-        overlay: Option<Overlay>,
-        /// Ids placed by their revision (for the overlay, once it is made).
-        placed: Vec<EntryId>,
-        /// Entries whose latest record is an edit (at this offset), not yet placed.
-        pending: HashMap<EntryId, u64>,
-        /// Entries whose add was never found (damaged), emitted at the end.
-        orphans: Option<std::vec::IntoIter<u64>>,
-    },
+    NewestFirst(Backwards),
     /// Reading forwards with the first pass's overlay, records parsed on every core.
     OldestFirst(Overlay, Parsing<T>),
     /// Reading through an index sorted by date, then place in the file.
     Indexed(Parsing<T>),
 }
 
+/// What the backward reader keeps while it reads.
+#[derive(Default)]
+struct Backwards {
+    /// Ids whose latest record has been met (until there are too many to keep:
+    /// then the first pass's overlay decides the rest).
+    seen: IdSet,
+    overlay: Option<Overlay>,
+    /// Ids placed by their revision (for the overlay, once it is made).
+    placed: Vec<EntryId>,
+    /// Entries whose latest record is an edit (at this offset), not yet placed.
+    pending: HashMap<EntryId, u64>,
+    /// Entries whose add was never found (damaged), emitted at the end.
+    orphans: Option<std::vec::IntoIter<u64>>,
+}
+
 impl<T: Send + 'static> Mode<T> {
     /// The same mode for another kind of result (before reading starts).
     fn retyped<U: Send + 'static>(self) -> Mode<U> {
         match self {
-            Mode::NewestFirst {
-                seen,
-                overlay,
-                placed,
-                pending,
-                orphans,
-            } => Mode::NewestFirst {
-                seen,
-                overlay,
-                placed,
-                pending,
-                orphans,
-            },
+            Mode::NewestFirst(backwards) => Mode::NewestFirst(backwards),
             Mode::OldestFirst(overlay, parsing) => Mode::OldestFirst(overlay, parsing.retyped()),
             Mode::Indexed(parsing) => Mode::Indexed(parsing.retyped()),
         }
@@ -285,13 +277,7 @@ impl Entries<Record> {
 impl Entries<Entry> {
     pub(super) fn newest_first(journal: &Journal) -> Result<Entries> {
         let snapshot = Snapshot::open(journal)?;
-        let mode = Mode::NewestFirst {
-            seen: IdSet::default(),
-            overlay: None,
-            placed: Vec::new(),
-            pending: HashMap::new(),
-            orphans: None,
-        };
+        let mode = Mode::NewestFirst(Backwards::default());
         Ok(Entries::new(&snapshot, Scan::backwards(journal, &snapshot), mode).entries())
     }
 
@@ -455,13 +441,13 @@ impl<T: Send + 'static> Entries<T> {
     fn next_item(&mut self) -> Result<Option<(u64, Item<T>)>> {
         let parse = self.recipe.parse;
         match &mut self.mode {
-            Mode::NewestFirst {
+            Mode::NewestFirst(Backwards {
                 seen,
                 overlay,
                 placed,
                 pending,
                 orphans,
-            } => {
+            }) => {
                 if let Some(orphans) = orphans {
                     for at in orphans.by_ref() {
                         if let Ok(record) = self.records.read(at, parse)? {

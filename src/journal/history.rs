@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::lookup::{has_prefix, normalised, the_one};
 use super::record::{quick_head, Op, Record};
-use super::revisions::head_of;
+use super::revisions::{key_of, IdKey};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
 use super::{Journal, Result};
@@ -61,14 +61,14 @@ pub(super) fn history(journal: &Journal, prefix: &str) -> Result<(EntryId, Vec<R
 /// back until then).
 pub(super) fn restorable(journal: &Journal) -> Result<usize> {
     // Per entry: records with text, and whether the latest record is a retraction.
-    let mut entries: HashMap<EntryId, (usize, bool)> = HashMap::new();
+    let mut entries: HashMap<IdKey, (usize, bool)> = HashMap::new();
     let snapshot = Snapshot::open(journal)?;
     let mut scan = Scan::forwards(journal, &snapshot).quiet();
     while let Some((_, line)) = scan.next_line()? {
-        let Ok((op, id, _)) = head_of(line) else {
+        let Ok((op, key, _)) = key_of(line) else {
             continue;
         };
-        let (texts, deleted) = entries.entry(id).or_default();
+        let (texts, deleted) = entries.entry(key).or_default();
         *deleted = op == Op::Delete;
         if op != Op::Delete {
             *texts += 1;

@@ -28,24 +28,9 @@ use crate::entry::EntryId;
 /// How a reader parses a line: with or without the entry's text.
 pub(super) type Parse = fn(&[u8]) -> std::result::Result<Record, LineProblem>;
 
-/// `op`, `id` and `date` of a line: cheaply for lines in canonical form, else by a
-/// full parse (so an error means the line is damaged).
-pub(super) fn head_of(
-    line: &[u8],
-) -> std::result::Result<(Op, EntryId, Option<NaiveDate>), LineProblem> {
-    if let Some(head) = quick_head(line) {
-        if let Some(id) = EntryId::parse(head.id) {
-            let date = head.date.and_then(fast::parse_day);
-            if head.op == Op::Delete || date.is_some() {
-                return Ok((head.op, id, date));
-            }
-        }
-    }
-    let record = Record::parse_without_text(line)?;
-    Ok((record.op, record.id, record.date))
-}
-
-/// [`head_of`] with the id as a key: no allocation for a line in canonical form.
+/// `op`, `id` (as a key: no allocation for a line in canonical form) and `date` of
+/// a line: cheaply for lines in canonical form, else by a full parse (so an error
+/// means the line is damaged).
 pub(super) fn key_of(
     line: &[u8],
 ) -> std::result::Result<(Op, IdKey, Option<NaiveDate>), LineProblem> {

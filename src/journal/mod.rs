@@ -20,7 +20,9 @@
 //!   for the lock, goes to the [`Report`] its caller passed in ([`Journal::with_report`]).
 //!
 //! - `checkins`: check-in records, a second kind of line that entry readers skip.
-//! - `record`: the line format (`flat_json`: its fast parser).
+//! - `record`: the line format (`canonical`: the walk along a line as reflect writes
+//!   it; `flat_json`: a fast parser for other flat lines).
+//! - `date_index`: the order by date, in one pass from the end of the file.
 //! - `snapshot`: the open file a read goes through. `scan`: raw lines forwards and
 //!   backwards, and damage with line numbers.
 //! - `revisions`: the rule for revisions. `entries`: live entries newest first,

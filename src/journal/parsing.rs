@@ -43,8 +43,9 @@ impl<T> Item<T> {
 type Batch<T> = Vec<(u64, Item<T>)>;
 
 /// Where a record is, for reading it again: its offset and the length of its line
-/// (0 when unknown), in 8 bytes: the offset in the high 40 bits, the length in the
-/// low 24. An offset past 2^40 or a longer line keeps only the offset, flagged.
+/// (0 when unknown), in 8 bytes: the offset in bits 24–62, the length in the low 24.
+/// An offset past 2^39 (512 GiB) or a longer line keeps only the offset, flagged by
+/// the top bit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span(u64);
 
@@ -263,22 +264,19 @@ fn bytes_unit<T>(
     let start = line_start_from(snapshot, start)?;
     let mut scan = Scan::range(journal, snapshot, start, end).quiet();
     while let Some((offset, line)) = scan.next_line()? {
-        let head = quick_head(line);
-        let alone = head.is_some_and(|h| {
-            h.op == Op::Add && IdKey::parse(h.id).is_some_and(|key| !fates.contains_key(&key))
-        });
         if let Some(needle) = &recipe.needle {
-            // An add that cannot match, unless a later record gives its content.
+            // An add that cannot match is skipped unparsed, unless a later record
+            // gives its content.
+            let alone = quick_head(line).is_some_and(|h| {
+                h.op == Op::Add && IdKey::parse(h.id).is_some_and(|key| !fates.contains_key(&key))
+            });
             if alone && !needle.may_match(line) {
                 continue;
             }
         }
         let item = match (recipe.parse)(line) {
             Err(problem) => Item::Damaged(problem),
-            Ok(record)
-                if alone
-                    || (record.op == Op::Add && !fates.contains_key(&IdKey::of(&record.id))) =>
-            {
+            Ok(record) if record.op == Op::Add && !fates.contains_key(&IdKey::of(&record.id)) => {
                 match (recipe.work)(run(&mut out), record) {
                     Some(done) => Item::Ready(done, line_length(line)),
                     None => continue,
@@ -307,19 +305,12 @@ fn keys_unit<T>(
         let place = place(key);
         let at = moved.get(&place).copied().unwrap_or(place);
         let line = records.line(at)?;
-        if let Some(needle) = &recipe.needle {
-            if !needle.may_match(line) {
-                continue;
-            }
-        }
-        match (recipe.parse)(line) {
-            Ok(record) => {
-                let len = line_length(line);
-                if let Some(done) = (recipe.work)(run(&mut out), record) {
-                    out.push((at, Item::Ready(done, len)));
-                }
-            }
-            Err(problem) => out.push((at, Item::Damaged(problem))),
+        if recipe
+            .needle
+            .as_ref()
+            .is_none_or(|needle| needle.may_match(line))
+        {
+            push(&mut out, at, line, recipe);
         }
     }
     Ok(out)

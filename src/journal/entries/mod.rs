@@ -127,14 +127,9 @@ impl Entries<Record> {
         needle: Option<Needle>,
     ) -> Result<Entries<Record>> {
         let needle = needle.map(Arc::new);
-        let entries = Self::dated_searching(journal, snapshot, reverse, needle.as_ref())?;
-        Ok(Entries {
-            recipe: Recipe {
-                needle,
-                ..entries.recipe
-            },
-            ..entries
-        })
+        let mut entries = Self::dated_searching(journal, snapshot, reverse, needle.as_ref())?;
+        entries.recipe.needle = needle;
+        Ok(entries)
     }
 
     /// [`Entries::dated`], leaving out of an index the entries whose line cannot

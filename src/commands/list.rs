@@ -160,17 +160,7 @@ impl Listed {
                 line.push(b'\n');
                 Shown::Line(line)
             }
-            ListFormat::Plain => Shown::Line(
-                format!(
-                    "{}\t{}\t{}\t{}\t{}\n",
-                    entry.id,
-                    entry.date,
-                    entry.level.map_or("-", |level| level.as_str()),
-                    neutral::plain_field(entry.theme.as_deref().unwrap_or("-")),
-                    neutral::plain_field(first_line(&entry.text))
-                )
-                .into_bytes(),
-            ),
+            ListFormat::Plain => Shown::Line(plain_line(&entry)),
         };
         Listed {
             date,
@@ -178,6 +168,32 @@ impl Listed {
             shown,
         }
     }
+}
+
+/// `ID<TAB>DATE<TAB>LEVEL<TAB>THEME<TAB>FIRST LINE` and a newline, built by hand: one
+/// line per entry found, so `format!`'s machinery showed in a search's profile.
+fn plain_line(entry: &Entry) -> Vec<u8> {
+    let theme = neutral::plain_field(entry.theme.as_deref().unwrap_or("-"));
+    let first = neutral::plain_field(first_line(&entry.text));
+    let level = entry.level.map_or("-", |level| level.as_str());
+    let id = entry.id.as_str();
+    let mut line = Vec::with_capacity(id.len() + level.len() + theme.len() + first.len() + 20);
+    for field in [id.as_bytes(), b"\t"] {
+        line.extend_from_slice(field);
+    }
+    crate::dates::write_iso_day(&mut line, entry.date);
+    for field in [
+        b"\t",
+        level.as_bytes(),
+        b"\t",
+        theme.as_bytes(),
+        b"\t",
+        first.as_bytes(),
+        b"\n",
+    ] {
+        line.extend_from_slice(field);
+    }
+    line
 }
 
 /// An entry ordered by the day it is about, then when it was written, then its

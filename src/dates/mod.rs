@@ -18,7 +18,7 @@ mod words;
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use crate::i18n::{self, Lang};
 use crate::t;
@@ -203,6 +203,83 @@ pub fn refuse_future(
     } else {
         Ok(day)
     }
+}
+
+/// Appends `day` as `NaiveDate`'s `Display` writes it (`2026-12-02`), without the
+/// formatting machinery: for outputs that write a date per entry.
+pub fn write_iso_day(out: &mut Vec<u8>, day: NaiveDate) {
+    let year = day.year();
+    if !(0..=9999).contains(&year) {
+        out.extend_from_slice(day.to_string().as_bytes());
+        return;
+    }
+    let digits = |n: u32, width: usize| {
+        let mut buf = [b'0'; 4];
+        let mut n = n;
+        for at in (0..width).rev() {
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        buf
+    };
+    out.extend_from_slice(&digits(year.unsigned_abs(), 4));
+    out.push(b'-');
+    out.extend_from_slice(&digits(day.month(), 2)[..2]);
+    out.push(b'-');
+    out.extend_from_slice(&digits(day.day(), 2)[..2]);
+}
+
+/// Appends `moment` as chrono's `serde` writes it (RFC 3339: `2026-12-02T09:30:00+01:00`,
+/// fractions of a second only when present, `Z` for UTC), without the formatting
+/// machinery: exports write one or two per entry.
+pub fn write_moment(out: &mut Vec<u8>, moment: &DateTime<FixedOffset>) {
+    use chrono::Timelike;
+    let local = moment.naive_local();
+    let nano = local.nanosecond();
+    if !(0..=9999).contains(&local.year()) || nano >= 1_000_000_000 {
+        // Far years and leap seconds: chrono's own writer.
+        let text = moment.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+        out.extend_from_slice(text.as_bytes());
+        return;
+    }
+    write_iso_day(out, local.date());
+    let two = |out: &mut Vec<u8>, n: u32| {
+        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8])
+    };
+    out.push(b'T');
+    two(out, local.hour());
+    out.push(b':');
+    two(out, local.minute());
+    out.push(b':');
+    two(out, local.second());
+    if nano != 0 {
+        let (value, digits) = if nano.is_multiple_of(1_000_000) {
+            (nano / 1_000_000, 3)
+        } else if nano.is_multiple_of(1_000) {
+            (nano / 1_000, 6)
+        } else {
+            (nano, 9)
+        };
+        out.push(b'.');
+        let start = out.len();
+        out.resize(start + digits, b'0');
+        let mut value = value;
+        for at in (start..start + digits).rev() {
+            out[at] = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+    }
+    let offset = moment.offset().local_minus_utc();
+    if offset == 0 {
+        out.push(b'Z');
+        return;
+    }
+    out.push(if offset < 0 { b'-' } else { b'+' });
+    // Seconds of an offset round to the nearest minute, as chrono does.
+    let minutes = (offset.unsigned_abs() + 30) / 60;
+    two(out, minutes / 60);
+    out.push(b':');
+    two(out, minutes % 60);
 }
 
 /// A day for prose, in the language in force: `Dec 2, 2026` / `2 dic 2026`.

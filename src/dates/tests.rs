@@ -307,3 +307,43 @@ fn days_display_in_the_language() {
         "diciembre de 2026"
     );
 }
+
+#[test]
+fn iso_days_are_written_as_chrono_displays_them() {
+    let mut day = NaiveDate::from_ymd_opt(-2, 12, 25).unwrap();
+    for step in [1, 2, 9, 31, 367, 3_650, 36_500, 365_000] {
+        let mut out = Vec::new();
+        write_iso_day(&mut out, day);
+        assert_eq!(String::from_utf8(out).unwrap(), day.to_string());
+        day = day.checked_add_days(chrono::Days::new(step)).unwrap();
+    }
+    let mut out = Vec::new();
+    write_iso_day(&mut out, NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap());
+    assert_eq!(out, b"+10000-01-01");
+}
+
+use proptest::strategy::Strategy as _;
+
+proptest::proptest! {
+    #[test]
+    fn moments_are_written_as_chrono_serializes_them(
+        seconds in -40_000_000_000i64..300_000_000_000,
+        nano in proptest::prop_oneof![
+            proptest::prelude::Just(0u32),
+            (0u32..1000).prop_map(|ms| ms * 1_000_000),
+            (0u32..1_000_000).prop_map(|us| us * 1_000),
+            0u32..2_000_000_000,
+        ],
+        offset in proptest::prop_oneof![proptest::prelude::Just(0i32), -86_399i32..86_400],
+    ) {
+        let offset = FixedOffset::east_opt(offset).unwrap();
+        let Some(utc) = chrono::DateTime::from_timestamp(seconds, nano) else {
+            return Ok(());
+        };
+        let moment = utc.with_timezone(&offset);
+        let mut out = Vec::new();
+        write_moment(&mut out, &moment);
+        let expected = serde_json::to_string(&moment).unwrap();
+        proptest::prop_assert_eq!(format!("\"{}\"", String::from_utf8(out).unwrap()), expected);
+    }
+}

@@ -164,11 +164,17 @@ pub fn write<W: Write + ?Sized>(
 fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry) -> io::Result<()> {
     out.write_all(b"{\"id\":")?;
     write_str(out, entry.id.as_str())?;
-    write!(out, ",\"date\":\"{}\",\"written\":", entry.date)?;
-    to_writer(out, &entry.written)?;
+    // Dates and ids of the ladders need no escaping: written as they are.
+    let mut plain = Vec::with_capacity(128);
+    plain.extend_from_slice(b",\"date\":\"");
+    crate::dates::write_iso_day(&mut plain, entry.date);
+    plain.extend_from_slice(b"\",\"written\":\"");
+    crate::dates::write_moment(&mut plain, &entry.written);
+    plain.push(b'"');
     if let Some(revised) = &entry.revised {
-        out.write_all(b",\"revised\":")?;
-        to_writer(out, revised)?;
+        plain.extend_from_slice(b",\"revised\":\"");
+        crate::dates::write_moment(&mut plain, revised);
+        plain.push(b'"');
     }
     let rating = [
         ("level", entry.level.map(Placement::as_str)),
@@ -177,9 +183,12 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry) -> io::Result<()> 
     ];
     for (key, id) in rating {
         if let Some(id) = id {
-            write!(out, ",\"{key}\":\"{id}\"")?;
+            for part in [",\"", key, "\":\"", id, "\""] {
+                plain.extend_from_slice(part.as_bytes());
+            }
         }
     }
+    out.write_all(&plain)?;
     let optional = [
         ("pack", &entry.pack),
         ("pack_version", &entry.pack_version),
@@ -188,7 +197,9 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry) -> io::Result<()> 
     ];
     for (key, value) in optional {
         if let Some(value) = value {
-            write!(out, ",\"{key}\":")?;
+            for part in [",\"", key, "\":"] {
+                out.write_all(part.as_bytes())?;
+            }
             write_str(out, value)?;
         }
     }

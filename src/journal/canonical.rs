@@ -19,7 +19,7 @@ use crate::entry::{Depth, EntryId, Origin, Placement};
 /// only checked when `with_text` is false), or why it is refused.
 pub(super) fn parse(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem>> {
     // The whole line once: short values are then plain `str`s.
-    let line = std::str::from_utf8(line).ok()?;
+    let line = simdutf8::basic::from_utf8(line).ok()?;
     let mut at = Walk { line, at: 0 };
     at.expect("{\"v\":")?;
     let v = at.digits()?;
@@ -135,9 +135,7 @@ impl<'a> Walk<'a> {
     /// control character, else `None`.
     fn short(&mut self) -> Option<&'a str> {
         let rest = self.rest();
-        let len = rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        let len = first_special(rest)?;
         if rest[len] != b'"' {
             return None;
         }
@@ -159,6 +157,32 @@ impl<'a> Walk<'a> {
         }
         self.short().map(Some)
     }
+}
+
+/// The place of the first `"`, `\\` or control character in `bytes`: eight bytes at a
+/// time, as values are short (a call to a vectorised search costs more than it saves).
+fn first_special(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // High bit set in each byte of `word` that is zero; exact up to the first such
+    // byte (a borrow may flag bytes after it), which is all that is used.
+    let zeros = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    for (i, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let found = zeros(word ^ (ONES * u64::from(b'"')))
+            | zeros(word ^ (ONES * u64::from(b'\\')))
+            | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS);
+        if found != 0 {
+            return Some(i * 8 + (found.trailing_zeros() / 8) as usize);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|at| done + at)
 }
 
 /// Checks the inside of the text's string (which runs to the line's closing `"}`):
@@ -208,6 +232,26 @@ mod tests {
             b"\\u00e9 goes to the general parser",
         ] {
             assert_eq!(check_text(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn eight_at_a_time_finds_the_first_special_byte(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::Just(b'"'),
+                    proptest::prelude::Just(b'\\'),
+                    0u8..0x20,
+                    0x20u8..=0xff,
+                    0x20u8..=0xff,
+                    0x20u8..=0xff,
+                ],
+                0..40,
+            )
+        ) {
+            let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            proptest::prop_assert_eq!(first_special(&bytes), expected);
         }
     }
 }

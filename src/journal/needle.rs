@@ -20,10 +20,6 @@ pub struct Needle {
     folded: bool,
 }
 
-/// Escapes after which raw bytes cannot decide.
-static ESCAPES: std::sync::LazyLock<[Finder<'static>; 2]> =
-    std::sync::LazyLock::new(|| [Finder::new(b"\\u"), Finder::new(b"\\/")]);
-
 impl Needle {
     /// A prefilter for texts containing `text`: exactly, or once folded (`text` is
     /// then already folded, as [`crate::text::fold`] makes it). `None` when raw
@@ -43,13 +39,14 @@ impl Needle {
 
     /// Whether the line may hold an entry whose text matches.
     pub(super) fn may_match(&self, line: &[u8]) -> bool {
-        if ESCAPES.iter().any(|escape| escape.find(line).is_some()) {
-            return true;
-        }
+        self.found_in(line) || has_undecidable_escape(line)
+    }
+
+    fn found_in(&self, line: &[u8]) -> bool {
         if !self.folded {
             return self.finder.find(line).is_some();
         }
-        let Ok(line) = std::str::from_utf8(line) else {
+        let Ok(line) = simdutf8::basic::from_utf8(line) else {
             return true; // damaged: the parser says so
         };
         thread_local! {
@@ -61,6 +58,12 @@ impl Needle {
             self.finder.find(folded.as_bytes()).is_some()
         })
     }
+}
+
+/// A `\u` or `\/` escape (another tool's writing), after which raw bytes cannot
+/// decide. An escaped backslash before a `u` counts too: it only costs a parse.
+fn has_undecidable_escape(line: &[u8]) -> bool {
+    memchr::memchr_iter(b'\\', line).any(|at| matches!(line.get(at + 1), Some(b'u' | b'/')))
 }
 
 #[cfg(test)]
@@ -75,6 +78,8 @@ mod tests {
         assert!(exact.may_match("{\"text\":\"in Ñuñoa\"}".as_bytes()));
         assert!(!exact.may_match("{\"text\":\"in ñuñoa\"}".as_bytes()));
         assert!(exact.may_match(b"{\"text\":\"in \\u00d1u\\u00f1oa\"}"));
+        assert!(exact.may_match(b"{\"text\":\"a\\/b\"}"));
+        assert!(!exact.may_match(b"{\"text\":\"one\\nTwo \\\"quoted\\\"\"}"));
         let folded = Needle::new("nunoa", true).unwrap();
         assert!(folded.may_match("{\"text\":\"the ÑUÑOA school\"}".as_bytes()));
         assert!(folded.may_match("{\"text\":\"Nunoa\"}".as_bytes()));

@@ -355,8 +355,11 @@ fn spans_unit<T>(snapshot: &Arc<Snapshot>, spans: &[u64], recipe: &Recipe<T>) ->
             continue;
         }
         let size = (end - start).min(snapshot.len() - start) as usize;
-        buf.resize(size, 0);
-        snapshot.read_at(start, &mut buf)?;
+        if buf.len() < size {
+            buf.resize(size, 0); // zeroed only as it grows
+        }
+        let buf = &mut buf[..size];
+        snapshot.read_at(start, buf)?;
         for span in &spans[i..j] {
             let from = (span.at() - start) as usize;
             let line = &buf[from..from + span.len().unwrap_or(0)];

@@ -113,7 +113,7 @@ pub fn terminal_line(text: &str) -> Cow<'_, str> {
 
 /// One field of a tab-separated line (`--format plain`): one line, tabs become spaces.
 pub fn plain_field(text: &str) -> Cow<'_, str> {
-    if text.contains('\t') {
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
         Cow::Owned(neutralise(&text.replace('\t', " "), false, false).into_owned())
     } else {
         neutralise(text, false, false)

@@ -11,9 +11,10 @@
 //! "most recent" is a total order (day, then moment written, then level), so the
 //! [`RECENT`] kept are the same whatever the order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use rustc_hash::FxHashMap;
 
 use super::counts::Counts;
 use super::measures::{Grid, Measures, Observation};
@@ -107,14 +108,14 @@ impl RowTally {
 /// lists the rest).
 #[derive(Debug, Clone)]
 pub struct Keyed<V> {
-    slots: HashMap<String, usize>,
+    slots: FxHashMap<String, usize>,
     values: Vec<(String, Option<V>)>,
 }
 
 impl<V> Default for Keyed<V> {
     fn default() -> Self {
         Keyed {
-            slots: HashMap::new(),
+            slots: FxHashMap::default(),
             values: Vec::new(),
         }
     }

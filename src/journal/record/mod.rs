@@ -264,7 +264,7 @@ impl Record {
         // serde_json checks neither UTF-8 nor surrogates in a string it skips: the
         // typed pass below reads the text; only its copy is saved.
         let text_problem = || LineProblem::Unreadable(crate::t!("line-bad-text"));
-        std::str::from_utf8(line).map_err(|_| text_problem())?;
+        simdutf8::basic::from_utf8(line).map_err(|_| text_problem())?;
         let light: Record<Skipped> = serde_json::from_slice(line).map_err(|err| {
             super::checkins::kind_of_unusual(line)
                 .unwrap_or_else(|| LineProblem::Unreadable(describe_json_error(&err)))
@@ -373,7 +373,7 @@ impl Record {
 fn parse_flat(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem>> {
     use super::flat_json::{for_each_field, RawValue};
 
-    let line = std::str::from_utf8(line).ok()?;
+    let line = simdutf8::basic::from_utf8(line).ok()?;
     // Every field is filled from the line; `seen` checks the required ones came.
     let mut record = Record::delete(
         &EntryId::parse("0")?,

@@ -145,11 +145,23 @@ impl DateIndex {
                 }
             }
         }
+        let in_file_order = in_date_order && latest.is_empty();
+        // Both are a sort of every entry: the ids (to find any added twice) on another
+        // thread while this one sorts the index.
+        let found = needle.map(|_| found);
+        let (twice, adds, (mut index, mut lengths)) = std::thread::scope(|scope| {
+            let ids = scope.spawn(move || (adds.duplicates(), adds));
+            let sorted = sorted(index, found);
+            let (twice, adds) = ids
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (twice, adds, sorted)
+        });
         // An id added twice, or an edit before its add: the forward rule decides.
-        let twice = adds.duplicates();
         if !twice.is_empty() {
             return Ok(None);
         }
+        let mut orphans = Vec::new();
         for (key, entry) in &latest {
             if entry.added || entry.deleted {
                 continue;
@@ -159,23 +171,14 @@ impl DateIndex {
             }
             // An edit whose add is damaged or missing is placed at itself.
             if let Some(date) = entry.date {
-                index.push(day_number(date) << PLACE_BITS | entry.offset);
+                orphans.push(day_number(date) << PLACE_BITS | entry.offset);
             }
         }
-        let in_file_order = in_date_order && latest.is_empty();
-        // Pushed from the end: mostly in reverse order, which sorts fastest turned.
-        index.reverse();
-        let lengths = needle.map(|_| {
-            // Revised and orphan entries: content elsewhere, length unknown.
-            found.extend(index.drain(..).map(|key| (key, 0)));
-            found.reverse();
-            found.sort_unstable();
-            let lengths = found.iter().map(|&(_, len)| len).collect();
-            index = found.into_iter().map(|(key, _)| key).collect();
-            lengths
-        });
-        if lengths.is_none() {
-            index.sort_unstable();
+        if !orphans.is_empty() {
+            // Rare: sorted in again.
+            let found = lengths.map(|lengths| index.drain(..).zip(lengths).collect());
+            index.extend(orphans);
+            (index, lengths) = sorted(index, found);
         }
         Ok(Some(DateIndex {
             index,
@@ -186,6 +189,26 @@ impl DateIndex {
             damage,
         }))
     }
+}
+
+/// The index sorted, pushed mostly from the end (in reverse order, which sorts
+/// fastest turned). For a search, the keys of the lines `found` (with their lengths)
+/// join it, and the lengths come back in the index's order (0 for the others:
+/// revised and orphan entries, whose content is elsewhere).
+fn sorted(mut index: Vec<u64>, found: Option<Vec<(u64, u32)>>) -> (Vec<u64>, Option<Vec<u32>>) {
+    index.reverse();
+    let Some(mut found) = found else {
+        index.sort_unstable();
+        return (index, None);
+    };
+    found.extend(index.into_iter().map(|key| (key, 0)));
+    found.reverse();
+    found.sort_unstable();
+    let lengths = found.iter().map(|&(_, len)| len).collect();
+    (
+        found.into_iter().map(|(key, _)| key).collect(),
+        Some(lengths),
+    )
 }
 
 /// The heads of the snapshot's lines, unit by unit from the last (each unit's heads

@@ -24,7 +24,8 @@
 //!   it; `flat_json`: a fast parser for other flat lines).
 //! - `date_index`: the order by date, in one pass from the end of the file.
 //! - `snapshot`: the open file a read goes through. `scan`: raw lines forwards and
-//!   backwards, and damage with line numbers.
+//!   backwards, and damage with line numbers. `spare`: a thread's read buffer, kept
+//!   from one unit of work to the next.
 //! - `revisions`: the rule for revisions. `entries`: live entries newest first,
 //!   oldest first, and by date; `parallel` and `parsing`: the threads that parse
 //!   (and do the reader's work on each entry). `lookup`: entries by id.
@@ -48,6 +49,7 @@ mod report;
 mod revisions;
 mod scan;
 mod snapshot;
+mod spare;
 mod write;
 
 pub use entries::Entries;

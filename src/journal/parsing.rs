@@ -327,7 +327,7 @@ fn spans_unit<T>(snapshot: &Arc<Snapshot>, spans: &[u64], recipe: &Recipe<T>) ->
     let spans: Vec<Span> = spans.iter().copied().map(Span::from_raw).collect();
     let mut out = Vec::with_capacity(spans.len());
     let mut single = RecordAt::new(snapshot);
-    let mut buf = Vec::new();
+    let mut buf = super::spare::take();
     let mut i = 0;
     while i < spans.len() {
         // The lines from `i` to `j` (exclusive) that one read can hold.
@@ -367,6 +367,7 @@ fn spans_unit<T>(snapshot: &Arc<Snapshot>, spans: &[u64], recipe: &Recipe<T>) ->
         }
         i = j;
     }
+    super::spare::give(buf);
     Ok(out)
 }
 

@@ -459,7 +459,10 @@ fn pack(id: &str) -> Option<u64> {
 /// records (an index in mostly file order) cost no extra read.
 pub(super) struct RecordAt {
     snapshot: Arc<Snapshot>,
+    /// `window[..filled]` holds the file from `window_at`; the rest is room kept
+    /// (zeroed once, not at every read).
     window: Vec<u8>,
+    filled: usize,
     window_at: u64,
     /// How much one read fetches: a little for records far apart, a large window
     /// for records read in file order.
@@ -481,6 +484,7 @@ impl RecordAt {
     pub(super) fn sequential(snapshot: &Arc<Snapshot>, until: Option<u64>) -> RecordAt {
         let mut records = Self::reading(snapshot, 1 << 18);
         records.until = until;
+        records.window = super::spare::take();
         records
     }
 
@@ -488,6 +492,7 @@ impl RecordAt {
         RecordAt {
             snapshot: snapshot.clone(),
             window: Vec::new(),
+            filled: 0,
             window_at: 0,
             read_size,
             until: None,
@@ -497,7 +502,7 @@ impl RecordAt {
 
     /// The line at `offset` (without newline, `\r` or byte-order mark).
     pub(super) fn line(&mut self, offset: u64) -> Result<&[u8]> {
-        let end = self.window_at + self.window.len() as u64;
+        let end = self.window_at + self.filled as u64;
         if offset < self.window_at || offset >= end {
             let wanted = match self.until {
                 Some(until) => until.saturating_sub(offset).max(1 << 13),
@@ -506,16 +511,21 @@ impl RecordAt {
             let size = wanted
                 .min(self.read_size as u64)
                 .min(self.snapshot.len().saturating_sub(offset));
-            self.window.resize(size as usize, 0);
+            self.filled = size as usize;
+            if self.window.len() < self.filled {
+                self.window.resize(self.filled, 0);
+            }
             self.window_at = offset;
-            self.snapshot.read_at(offset, &mut self.window)?;
+            self.snapshot
+                .read_at(offset, &mut self.window[..self.filled])?;
         }
         let from = (offset - self.window_at) as usize;
-        if let Some(newline) = memchr::memchr(b'\n', &self.window[from..]) {
-            return Ok(content_at(offset, &self.window[from..from + newline]));
+        let window = &self.window[..self.filled];
+        if let Some(newline) = memchr::memchr(b'\n', &window[from..]) {
+            return Ok(content_at(offset, &window[from..from + newline]));
         }
-        if self.window_at + self.window.len() as u64 == self.snapshot.len() {
-            return Ok(content_at(offset, &self.window[from..]));
+        if self.window_at + self.filled as u64 == self.snapshot.len() {
+            return Ok(content_at(offset, &window[from..]));
         }
         // A line longer than the window.
         self.snapshot.line_at(offset, &mut self.line)
@@ -527,6 +537,14 @@ impl RecordAt {
         parse: Parse,
     ) -> Result<std::result::Result<Record, LineProblem>> {
         Ok(parse(self.line(offset)?))
+    }
+}
+
+impl Drop for RecordAt {
+    fn drop(&mut self) {
+        if self.read_size > 1 << 13 {
+            super::spare::give(std::mem::take(&mut self.window));
+        }
     }
 }
 

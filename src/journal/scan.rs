@@ -51,7 +51,7 @@ impl Scan {
         Scan {
             journal: journal.clone(),
             snapshot: snapshot.clone(),
-            buf: SPARE.with(|spare| spare.take()),
+            buf: super::spare::take(),
             buf_at: start,
             lo: 0,
             hi: 0,
@@ -261,17 +261,10 @@ impl Scan {
     }
 }
 
-thread_local! {
-    /// The block buffer of the thread's last scan, reused by its next one (parallel
-    /// workers make one scan per unit).
-    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
 impl Drop for Scan {
     fn drop(&mut self) {
-        if !self.backwards && self.buf.len() <= 4 * BLOCK {
-            let buf = std::mem::take(&mut self.buf);
-            SPARE.with(|spare| spare.set(buf));
+        if !self.backwards {
+            super::spare::give(std::mem::take(&mut self.buf));
         }
     }
 }

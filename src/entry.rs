@@ -348,6 +348,66 @@ pub struct Entry {
     pub text: String,
 }
 
+/// What an entry says besides its words, borrowed: from an [`Entry`], or straight
+/// from a journal line by readers that only count (no allocation per entry).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts<'a> {
+    pub date: NaiveDate,
+    pub written: DateTime<FixedOffset>,
+    pub revised: Option<DateTime<FixedOffset>>,
+    pub level: Option<Placement>,
+    pub depth: Option<Depth>,
+    pub from: Option<Origin>,
+    pub pack: Option<&'a str>,
+    pub pack_version: Option<&'a str>,
+    pub prompt: Option<&'a str>,
+    pub theme: Option<&'a str>,
+    pub tags: Tags<'a>,
+}
+
+/// An entry's tags: its list, or the inside of a JSON array of plain strings as a
+/// journal line holds it (`"a","b"`: no escapes, checked by the reader).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tags<'a> {
+    List(&'a [String]),
+    Raw(&'a str),
+}
+
+impl<'a> Tags<'a> {
+    pub fn iter(self) -> impl Iterator<Item = &'a str> {
+        let (list, raw) = match self {
+            Tags::List(list) => (list, ""),
+            Tags::Raw(raw) => (&[][..], raw),
+        };
+        let raw = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"'));
+        list.iter()
+            .map(String::as_str)
+            .chain(raw.into_iter().flat_map(|raw| raw.split("\",\"")))
+    }
+
+    pub fn contains(self, tag: &str) -> bool {
+        self.iter().any(|t| t == tag)
+    }
+}
+
+impl Entry {
+    pub fn facts(&self) -> Facts<'_> {
+        Facts {
+            date: self.date,
+            written: self.written,
+            revised: self.revised,
+            level: self.level,
+            depth: self.depth,
+            from: self.from,
+            pack: self.pack.as_deref(),
+            pack_version: self.pack_version.as_deref(),
+            prompt: self.prompt.as_deref(),
+            theme: self.theme.as_deref(),
+            tags: Tags::List(&self.tags),
+        }
+    }
+}
+
 /// Checks a tag given by the user: non-empty, no whitespace, commas or control characters.
 /// A leading `#` or `@` (jrnl's habit) is dropped.
 pub fn normalize_tag(tag: &str) -> Result<String, String> {

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::entry::{normalize_tag, Entry, Placement};
+use crate::entry::{normalize_tag, Entry, Facts, Placement};
 use crate::text::Needle;
 
 /// A resolved filter; the default matches every entry.
@@ -91,17 +91,23 @@ impl Filter {
     }
 
     pub fn matches(&self, entry: &Entry) -> bool {
-        self.since.is_none_or(|since| entry.date >= since)
-            && self.until.is_none_or(|until| entry.date <= until)
-            && (self.levels.is_empty() || entry.level.is_some_and(|l| self.levels.contains(&l)))
-            && any_of(&self.themes, entry.theme.as_deref())
-            && any_of(&self.prompts, entry.prompt.as_deref())
-            && any_of(&self.packs, entry.pack.as_deref())
-            && self.tags.iter().all(|tag| entry.tags.contains(tag))
+        self.matches_facts(&entry.facts())
             && self
                 .contains
                 .as_ref()
                 .is_none_or(|needle| needle.found_in(&entry.text))
+    }
+
+    /// Whether an entry with these facts matches, its words aside: the whole test
+    /// when there is no `--contains`.
+    pub fn matches_facts(&self, facts: &Facts) -> bool {
+        self.since.is_none_or(|since| facts.date >= since)
+            && self.until.is_none_or(|until| facts.date <= until)
+            && (self.levels.is_empty() || facts.level.is_some_and(|l| self.levels.contains(&l)))
+            && any_of(&self.themes, facts.theme)
+            && any_of(&self.prompts, facts.prompt)
+            && any_of(&self.packs, facts.pack)
+            && self.tags.iter().all(|tag| facts.tags.contains(tag))
     }
 }
 

@@ -1144,7 +1144,7 @@ mod reader {
                     let op = if edit { "edit" } else { "add" };
                     let created = if edit { ",\"created\":\"2026-11-01T09:00:00+01:00\"" } else { "" };
                     let extra = if extra { ",\"stance\":2,\"source\":{\"a\":[1.5,true]}" } else { "" };
-                    format!("{{\"v\":1,\"op\":\"{op}\",\"id\":\"{id}\",\"date\":\"{day}\",\"written\":\"2026-11-02T09:00:00+01:00\"{created},\"level\":\"network\",\"pack\":\"p\",\"theme\":\"t\",\"tags\":[\"a\"]{extra},\"text\":{}}}", serde_json::to_string(&text).unwrap()).into_bytes()
+                    format!("{{\"v\":1,\"op\":\"{op}\",\"id\":\"{id}\",\"date\":\"{day}\",\"written\":\"2026-11-02T09:00:00+01:00\"{created},\"level\":\"network\",\"pack\":\"p\",\"theme\":\"t\",\"tags\":[\"a\",\"ñ\"]{extra},\"text\":{}}}", serde_json::to_string(&text).unwrap()).into_bytes()
                 }),
                 1 => id.clone().prop_map(|id| format!("{{\"v\":1,\"op\":\"delete\",\"id\":\"{id}\",\"written\":\"2026-11-03T09:00:00+01:00\"}}").into_bytes()),
                 // Another field order (no fast head), and a newer format.
@@ -1272,6 +1272,25 @@ mod reader {
                         .collect();
                     prop_assert_eq!(found, wanted, "search in the date index");
                 }
+                // Readers that only count see each entry's facts, read in place where
+                // the line allows: the same facts, in the same order, as the entries'.
+                let described = |facts: &reflect::entry::Facts| {
+                    let tags: Vec<&str> = facts.tags.iter().collect();
+                    format!("{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {tags:?}", facts.date, facts.written, facts.revised, facts.level, facts.depth, facts.from, facts.pack, facts.pack_version, facts.prompt, facts.theme)
+                };
+                let folded = |entries: reflect::journal::Entries| -> Vec<String> {
+                    entries
+                        .fold_facts(Vec::new, move |run: &mut Vec<String>, facts| run.push(described(facts)))
+                        .flat_map(Result::unwrap)
+                        .collect()
+                };
+                let one_by_one = |entries: reflect::journal::Entries| -> Vec<String> {
+                    read(entries).map(|entry| described(&entry.facts())).collect()
+                };
+                prop_assert_eq!(folded(journal.oldest_first().unwrap()), one_by_one(journal.oldest_first().unwrap()), "facts, oldest first");
+                prop_assert_eq!(folded(journal.by_date().unwrap()), one_by_one(journal.by_date().unwrap()), "facts, by date");
+                let mapped: Vec<String> = journal.by_date().unwrap().filter_map_facts(move |facts| Some(described(facts))).map(Result::unwrap).collect();
+                prop_assert_eq!(mapped, one_by_one(journal.by_date().unwrap()), "facts mapped, by date");
                 let reading = journal.reading().unwrap();
                 let mut located = reading.by_date().unwrap();
                 let mut spans = Vec::new();

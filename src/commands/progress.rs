@@ -137,24 +137,28 @@ pub fn summary(
     let windows = Windows::ending(filter.until.unwrap_or(today), window);
     let mut tally = Tally::new(windows, by.map(Into::into));
     let mut read = 0u64;
-    let mut entries = ctx.journal().oldest_first()?;
-    if filter.contains.is_none() {
-        // Counting needs no words: skip decoding them.
-        entries = entries.without_text();
-    }
+    let entries = ctx.journal().oldest_first()?;
     // Filtered and tallied on the threads that parse, run by run; this thread
     // combines the runs in order.
     let keep = std::sync::Arc::new(filter.clone());
     let (windows, by) = (tally.windows, tally.by);
-    let mut runs = entries.fold(
-        move || (0u64, Tally::new(windows, by)),
-        move |(read, tally), entry| {
+    let start = move || (0u64, Tally::new(windows, by));
+    let mut runs = if filter.contains.is_none() {
+        // Counting needs no words: each entry's facts, read in place.
+        entries.fold_facts(start, move |(read, tally), facts| {
+            *read += 1;
+            if keep.matches_facts(facts) {
+                tally.add(&Observation::of_facts(facts));
+            }
+        })
+    } else {
+        entries.fold(start, move |(read, tally), entry| {
             *read += 1;
             if keep.matches(&entry) {
                 tally.add(&Observation::of(&entry));
             }
-        },
-    );
+        })
+    };
     for run in runs.by_ref() {
         let (count, part) = run?;
         read += count;

@@ -32,7 +32,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::text::write_text;
-use crate::entry::{Entry, Level, Placement};
+use crate::entry::{Entry, Facts, Level, Placement};
 use crate::filter::Filter;
 use crate::journal::Journal;
 use crate::journal::Span;
@@ -96,16 +96,22 @@ pub fn write<W: Write + ?Sized>(
             // each group is read back by position from the same snapshot. Both the
             // scan's filter and the writing happen on the threads that parse.
             let reading = journal.reading()?;
-            let mut entries = reading.by_date()?;
-            if options.filter.contains.is_none() {
-                entries = entries.without_text();
-            }
+            let entries = reading.by_date()?;
             let (keep, by) = (Arc::new(options.filter.clone()), options.group_by);
-            let mut entries = entries.filter_map(move |entry| {
-                keep.matches(&entry)
-                    .then(|| Group::of(&entry, by))
-                    .flatten()
-            });
+            let mut entries = if options.filter.contains.is_none() {
+                // The groups need no words: each entry's facts, read in place.
+                entries.filter_map_facts(move |facts| {
+                    keep.matches_facts(facts)
+                        .then(|| Group::of(facts, by))
+                        .flatten()
+                })
+            } else {
+                entries.filter_map(move |entry| {
+                    keep.matches(&entry)
+                        .then(|| Group::of(&entry.facts(), by))
+                        .flatten()
+                })
+            };
             let mut groups: Vec<(Group, Vec<Span>)> = Vec::new();
             while let Some((span, group)) = entries.next_spanned()? {
                 match groups.iter_mut().find(|(g, _)| *g == group) {
@@ -152,14 +158,14 @@ enum Group {
 }
 
 impl Group {
-    fn of(entry: &Entry, group_by: Grouping) -> Option<Group> {
+    fn of(facts: &Facts, group_by: Grouping) -> Option<Group> {
         match group_by {
             Grouping::Day => None,
             Grouping::Theme => Some(Group::Theme {
-                pack: entry.theme.as_ref().and(entry.pack.clone()),
-                theme: entry.theme.clone(),
+                pack: facts.theme.and(facts.pack).map(str::to_string),
+                theme: facts.theme.map(str::to_string),
             }),
-            Grouping::Level => Some(Group::Level(entry.level)),
+            Grouping::Level => Some(Group::Level(facts.level)),
         }
     }
 }

@@ -10,19 +10,55 @@
 //! The text is checked with vector instructions: one pass for control characters,
 //! a `memchr` search for quotes and backslashes.
 
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
 use super::flat_json;
 use super::moments as fast;
 use super::record::{Extra, LineProblem, Op, Record};
-use crate::entry::{Depth, EntryId, Origin, Placement};
+use super::revisions::IdKey;
+use crate::entry::{Depth, EntryId, Facts, Origin, Placement, Tags};
 
 /// `Some` when `line` is a canonical add or edit: the record (its text decoded, or
 /// only checked when `with_text` is false), or why it is refused.
 pub(super) fn parse(line: &[u8], with_text: bool) -> Option<Result<Record, LineProblem>> {
+    match view(line)? {
+        Ok(view) => view.into_record(with_text).map(Ok),
+        Err(problem) => Some(Err(problem)),
+    }
+}
+
+/// A canonical add or edit read in place: every field but the text, borrowed from
+/// the line (the text is checked). For readers that only count: no allocation.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct View<'a> {
+    v: u32,
+    pub(super) op: Op,
+    pub(super) id: &'a str,
+    date: NaiveDate,
+    written: DateTime<FixedOffset>,
+    created: Option<DateTime<FixedOffset>>,
+    level: Option<Placement>,
+    depth: Option<Depth>,
+    from: Option<Origin>,
+    pack: Option<&'a str>,
+    pack_version: Option<&'a str>,
+    prompt: Option<&'a str>,
+    theme: Option<&'a str>,
+    /// The inside of the tags array (`"a","b"`), empty when there is none.
+    tags: &'a str,
+    /// The inside of the text's string, and whether it has escapes.
+    text: &'a str,
+    escaped: bool,
+}
+
+/// `Some` when `line` is a canonical add or edit: its [`View`], or why the record
+/// is refused (a newer version, a year out of range).
+pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
     // The whole line once: short values are then plain `str`s.
     let line = simdutf8::basic::from_utf8(line).ok()?;
     let mut at = Walk { line, at: 0 };
     at.expect("{\"v\":")?;
-    let v = at.digits()?;
+    let v = u32::try_from(at.digits()?).ok()?;
     at.expect(",\"op\":\"")?;
     let op = if at.eat("add\"") {
         Op::Add
@@ -31,7 +67,8 @@ pub(super) fn parse(line: &[u8], with_text: bool) -> Option<Result<Record, LineP
     } else {
         return None;
     };
-    let id = EntryId::parse(at.field(",\"id\":\"")?)?;
+    let id = at.field(",\"id\":\"")?;
+    IdKey::parse(id)?; // the characters of an id, as `EntryId::parse` takes them
     let date = fast::parse_day(at.field(",\"date\":\"")?)?;
     let written = fast::parse_moment(at.field(",\"written\":\"")?)?;
     let created = match at.optional(",\"created\":\"")? {
@@ -50,37 +87,31 @@ pub(super) fn parse(line: &[u8], with_text: bool) -> Option<Result<Record, LineP
         Some(id) => Some(Origin::from_id(id)?),
         None => None,
     };
-    let pack = at.optional(",\"pack\":\"")?.map(str::to_string);
-    let pack_version = at.optional(",\"pack_version\":\"")?.map(str::to_string);
-    let prompt = at.optional(",\"prompt\":\"")?.map(str::to_string);
-    let theme = at.optional(",\"theme\":\"")?.map(str::to_string);
-    let mut tags = Vec::new();
+    let pack = at.optional(",\"pack\":\"")?;
+    let pack_version = at.optional(",\"pack_version\":\"")?;
+    let prompt = at.optional(",\"prompt\":\"")?;
+    let theme = at.optional(",\"theme\":\"")?;
+    let mut tags = "";
     if at.eat(",\"tags\":[") {
+        let first = at.at;
         loop {
             at.expect("\"")?;
-            tags.push(at.short()?.to_string());
+            at.short()?;
             if at.eat("]") {
                 break;
             }
             at.expect(",")?;
         }
-        if tags.is_empty() {
-            return None;
-        }
+        tags = &line[first..at.at - 1];
     }
     at.expect(",\"text\":\"")?;
-    let raw = line.get(at.at..)?.strip_suffix("\"}")?;
-    let escaped = check_text(raw.as_bytes())?;
-    let text = match (with_text, escaped) {
-        (false, _) => String::new(),
-        (true, false) => raw.to_string(),
-        (true, true) => flat_json::unescape(raw)?,
-    };
-    let record = Record {
-        v: u32::try_from(v).ok()?,
+    let text = line.get(at.at..)?.strip_suffix("\"}")?;
+    let escaped = check_text(text.as_bytes())?;
+    let view = View {
+        v,
         op,
         id,
-        date: Some(date),
+        date,
         written,
         created,
         level,
@@ -91,10 +122,63 @@ pub(super) fn parse(line: &[u8], with_text: bool) -> Option<Result<Record, LineP
         prompt,
         theme,
         tags,
-        text: Some(text),
-        extra: Extra::default(),
+        text,
+        escaped,
     };
-    Some(record.validated())
+    Some(Record::check_version_and_years(v, Some(date), written, created).map(|()| view))
+}
+
+impl<'a> View<'a> {
+    /// The entry's facts, as [`Record::into_entry`] makes them: an edit's `written`
+    /// is when the entry was first written, and it is revised at the edit's.
+    pub(super) fn facts(&self) -> Facts<'a> {
+        let (written, revised) = match self.op {
+            Op::Edit => (self.created.unwrap_or(self.written), Some(self.written)),
+            _ => (self.written, None),
+        };
+        Facts {
+            date: self.date,
+            written,
+            revised,
+            level: self.level,
+            depth: self.depth,
+            from: self.from,
+            pack: self.pack,
+            pack_version: self.pack_version,
+            prompt: self.prompt,
+            theme: self.theme,
+            tags: Tags::Raw(self.tags),
+        }
+    }
+
+    /// The record, owning its values (`None` when the text cannot be decoded here:
+    /// the general parser decides).
+    fn into_record(self, with_text: bool) -> Option<Record> {
+        let text = match (with_text, self.escaped) {
+            (false, _) => String::new(),
+            (true, false) => self.text.to_string(),
+            (true, true) => flat_json::unescape(self.text)?,
+        };
+        let record = Record {
+            v: self.v,
+            op: self.op,
+            id: EntryId::parse(self.id).expect("checked as an id"),
+            date: Some(self.date),
+            written: self.written,
+            created: self.created,
+            level: self.level,
+            depth: self.depth,
+            from: self.from,
+            pack: self.pack.map(str::to_string),
+            pack_version: self.pack_version.map(str::to_string),
+            prompt: self.prompt.map(str::to_string),
+            theme: self.theme.map(str::to_string),
+            tags: Tags::Raw(self.tags).iter().map(str::to_string).collect(),
+            text: Some(text),
+            extra: Extra::default(),
+        };
+        Some(record)
+    }
 }
 
 /// A position in a line being read.

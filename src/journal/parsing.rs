@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::canonical;
 use super::needle::Needle;
 use super::parallel::{line_start_from, Ordered, Unit};
 use super::record::{quick_head, LineProblem, Op, Record};
@@ -17,12 +18,18 @@ use super::revisions::{Fates, IdKey, Parse, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
 use super::{Journal, Result};
+use crate::entry::Facts;
 
 /// What a reader does with each live entry's content record, on the threads that
 /// parse. Given the result just before it (`run`: a reader that folds runs of
 /// entries adds to it), it returns a new result, or `None` (added to the run, or
 /// left out).
 pub(super) type Step<T> = Arc<dyn Fn(Option<&mut T>, Record) -> Option<T> + Send + Sync>;
+
+/// The work of a reader that needs only each entry's facts (no words), done on
+/// them as a line in canonical form holds them: read in place, nothing allocated.
+/// Lines in any other form still go through the parse and the [`Step`].
+pub(super) type Count<T> = Arc<dyn Fn(Option<&mut T>, &Facts) -> Option<T> + Send + Sync>;
 
 /// What the threads hand back for one line.
 pub(super) enum Item<T> {
@@ -116,6 +123,7 @@ pub(super) struct Recipe<T> {
     pub(super) parse: Parse,
     pub(super) needle: Option<Arc<Needle>>,
     pub(super) work: Step<T>,
+    pub(super) count: Option<Count<T>>,
 }
 
 impl<T> Clone for Recipe<T> {
@@ -124,6 +132,7 @@ impl<T> Clone for Recipe<T> {
             parse: self.parse,
             needle: self.needle.clone(),
             work: self.work.clone(),
+            count: self.count.clone(),
         }
     }
 }
@@ -274,6 +283,19 @@ fn bytes_unit<T>(
                 continue;
             }
         }
+        if let Some(count) = &recipe.count {
+            // An add decided alone, read in place.
+            if let Some(Ok(view)) = canonical::view(line) {
+                let alone = view.op == Op::Add
+                    && IdKey::parse(view.id).is_some_and(|key| !fates.contains_key(&key));
+                if alone {
+                    if let Some(done) = count(run(&mut out), &view.facts()) {
+                        out.push((offset, Item::Ready(done, line_length(line))));
+                    }
+                    continue;
+                }
+            }
+        }
         let item = match (recipe.parse)(line) {
             Err(problem) => Item::Damaged(problem),
             Ok(record) if record.op == Op::Add && !fates.contains_key(&IdKey::of(&record.id)) => {
@@ -374,6 +396,14 @@ fn spans_unit<T>(snapshot: &Arc<Snapshot>, spans: &[u64], recipe: &Recipe<T>) ->
 /// Parses `line` (at `at`) and puts the reader's work on it into `out`.
 fn push<T>(out: &mut Batch<T>, at: u64, line: &[u8], recipe: &Recipe<T>) {
     let len = line_length(line);
+    if let Some(count) = &recipe.count {
+        if let Some(Ok(view)) = canonical::view(line) {
+            if let Some(done) = count(run(out), &view.facts()) {
+                out.push((at, Item::Ready(done, len)));
+            }
+            return;
+        }
+    }
     match (recipe.parse)(line) {
         Ok(record) => {
             if let Some(done) = (recipe.work)(run(out), record) {

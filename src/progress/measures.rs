@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::counts::Counts;
-use crate::entry::{Depth, Entry, Level, Origin, Placement};
+use crate::entry::{Depth, Entry, Facts, Level, Origin, Placement};
 
 /// The fewest entries a percentage (and a change between windows) is given over.
 pub const MIN_FOR_PERCENT: u64 = 10;
@@ -46,15 +46,19 @@ pub struct Observation<'a> {
 
 impl<'a> Observation<'a> {
     pub fn of(entry: &'a Entry) -> Observation<'a> {
+        Self::of_facts(&entry.facts())
+    }
+
+    pub fn of_facts(facts: &Facts<'a>) -> Observation<'a> {
         Observation {
-            date: entry.date,
-            written: entry.written,
-            pack: entry.pack.as_deref(),
-            pack_version: entry.pack_version.as_deref(),
-            theme: entry.theme.as_deref(),
-            placement: entry.level,
-            depth: entry.depth,
-            from: entry.from,
+            date: facts.date,
+            written: facts.written,
+            pack: facts.pack,
+            pack_version: facts.pack_version,
+            theme: facts.theme,
+            placement: facts.level,
+            depth: facts.depth,
+            from: facts.from,
         }
     }
 

@@ -19,7 +19,7 @@ use super::scan::Scan;
 use super::snapshot::Snapshot;
 use super::{Journal, Result};
 use crate::checkin::Checkin;
-use crate::entry::{Entry, EntryId};
+use crate::entry::{Entry, EntryId, Facts};
 
 /// Live entries, streamed from the journal, or what the caller's work made of each
 /// ([`Entries::filter_map`]).
@@ -84,6 +84,7 @@ fn plain() -> Recipe<Record> {
         parse: Record::parse,
         needle: None,
         work: Arc::new(|_, record| Some(record)),
+        count: None,
     }
 }
 
@@ -301,6 +302,40 @@ impl Entries<Entry> {
         .entries()
     }
 
+    /// [`Entries::filter_map`] for readers that need no words: `work` sees each
+    /// entry's facts, read in place from lines in canonical form.
+    pub fn filter_map_facts<U: Send + 'static>(
+        self,
+        work: impl Fn(&Facts) -> Option<U> + Send + Sync + 'static,
+    ) -> Entries<U> {
+        let work = Arc::new(work);
+        let also = work.clone();
+        let mut entries = self
+            .without_text()
+            .filter_map(move |entry| also(&entry.facts()));
+        entries.recipe.count = Some(Arc::new(move |_, facts: &Facts| work(facts)));
+        entries
+    }
+
+    /// [`Entries::fold`] for readers that count: `add` sees each entry's facts, no
+    /// words. Lines in canonical form are read in place, without allocating.
+    pub fn fold_facts<A: Send + 'static>(
+        self,
+        start: impl Fn() -> A + Send + Sync + 'static,
+        add: impl Fn(&mut A, &Facts) + Send + Sync + 'static,
+    ) -> Entries<A> {
+        let (start, add) = (Arc::new(start), Arc::new(add));
+        let (start_also, add_also) = (start.clone(), add.clone());
+        let mut entries = self.without_text().fold(
+            move || start_also(),
+            move |run, entry| add_also(run, &entry.facts()),
+        );
+        entries.recipe.count = Some(Arc::new(move |run: Option<&mut A>, facts: &Facts| {
+            joined(run, &*start, |run| add(run, facts))
+        }));
+        entries
+    }
+
     /// Live entries in the reverse of [`Entries::by_date`]'s order: the newest day
     /// first, and within a day the last placed first. Only the first pass reads the
     /// whole journal; entries are parsed as they are taken, so taking a few is cheap.
@@ -334,17 +369,7 @@ impl<T: Send + 'static> Entries<T> {
         let before = self.recipe.work.clone();
         let work: Step<A> = Arc::new(move |run: Option<&mut A>, record| {
             let done = before(None, record)?;
-            match run {
-                Some(run) => {
-                    add(run, done);
-                    None
-                }
-                None => {
-                    let mut run = start();
-                    add(&mut run, done);
-                    Some(run)
-                }
-            }
+            joined(run, &start, |run| add(run, done))
         });
         self.with_work(work)
     }
@@ -358,6 +383,7 @@ impl<T: Send + 'static> Entries<T> {
                 parse: self.recipe.parse,
                 needle: self.recipe.needle,
                 work,
+                count: None,
             },
             checkins: self.checkins,
         }
@@ -592,6 +618,22 @@ impl<T: Send + 'static> Iterator for Entries<T> {
         self.next_located()
             .map(|next| next.map(|(_, done)| done))
             .transpose()
+    }
+}
+
+/// Adds to the run just before (`run`), or starts a new one: what a folding
+/// reader's work returns (`None` when the entry joined `run`).
+fn joined<A>(run: Option<&mut A>, start: &dyn Fn() -> A, add: impl FnOnce(&mut A)) -> Option<A> {
+    match run {
+        Some(run) => {
+            add(run);
+            None
+        }
+        None => {
+            let mut run = start();
+            add(&mut run);
+            Some(run)
+        }
     }
 }
 

@@ -295,22 +295,7 @@ impl Record {
     /// years.
     pub(super) fn validated(self) -> Result<Record, LineProblem> {
         let record = self;
-        if record.v > RECORD_VERSION {
-            return Err(LineProblem::NewerVersion(record.v));
-        }
-        let years = [
-            record.date.map(|d| d.year()),
-            Some(record.written.year()),
-            record.created.map(|c| c.year()),
-        ];
-        if let Some(year) = years.into_iter().flatten().find(|y| !YEARS.contains(y)) {
-            return Err(LineProblem::Unreadable(crate::t!(
-                "line-year-out-of-range",
-                year = year.to_string(),
-                min = YEARS.start().to_string(),
-                max = YEARS.end().to_string()
-            )));
-        }
+        Self::check_version_and_years(record.v, record.date, record.written, record.created)?;
         if record.op != Op::Delete {
             for (field, missing) in [
                 ("date", record.date.is_none()),
@@ -326,6 +311,32 @@ impl Record {
             }
         }
         Ok(record)
+    }
+
+    /// Refuses a record of a newer format, or with a year out of range.
+    pub(super) fn check_version_and_years(
+        v: u32,
+        date: Option<NaiveDate>,
+        written: DateTime<FixedOffset>,
+        created: Option<DateTime<FixedOffset>>,
+    ) -> Result<(), LineProblem> {
+        if v > RECORD_VERSION {
+            return Err(LineProblem::NewerVersion(v));
+        }
+        let years = [
+            date.map(|d| d.year()),
+            Some(written.year()),
+            created.map(|c| c.year()),
+        ];
+        if let Some(year) = years.into_iter().flatten().find(|y| !YEARS.contains(y)) {
+            return Err(LineProblem::Unreadable(crate::t!(
+                "line-year-out-of-range",
+                year = year.to_string(),
+                min = YEARS.start().to_string(),
+                max = YEARS.end().to_string()
+            )));
+        }
+        Ok(())
     }
 
     /// The line to append, with its newline. Unknown fields go before the text.

@@ -25,6 +25,7 @@
 //! entry's text is the *author's* Markdown: `super::text` writes it so that every
 //! parser reads it alike and none of it vanishes or reaches the next entry.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -80,10 +81,10 @@ pub fn write<W: Write + ?Sized>(
         Grouping::Day => {
             // Filtered and written on the threads that parse, a run at a time.
             let keep = Arc::new(options.filter.clone());
-            let packs = Arc::new(options.packs.clone());
+            let words = Arc::new(Words::of(options.packs));
             let runs = journal.by_date()?.fold(Run::default, move |run, entry| {
                 if keep.matches(&entry) {
-                    run.push(&entry, &packs)
+                    run.push(&entry, &words)
                         .expect("writing to memory cannot fail");
                 }
             });
@@ -119,17 +120,16 @@ pub fn write<W: Write + ?Sized>(
                     None => groups.push((group, vec![span])),
                 }
             }
-            let mut spans: std::collections::HashMap<Group, Vec<Span>> =
-                groups.into_iter().collect();
-            let packs = Arc::new(options.packs.clone());
+            let mut spans: HashMap<Group, Vec<Span>> = groups.into_iter().collect();
+            let words = Arc::new(Words::of(options.packs));
             for group in sections(spans.keys().cloned().collect(), options.packs) {
                 write_section_title(out, &group, options.packs)?;
-                let packs = packs.clone();
+                let words = words.clone();
                 let runs = reading.at(spans.remove(&group).unwrap_or_default()).fold(
                     Run::default,
                     move |run, entry| {
                         run.tally.add(&entry);
-                        write_entry(&mut run.bytes, &entry, &packs)
+                        write_entry(&mut run.bytes, &entry, &words)
                             .expect("writing to memory cannot fail");
                     },
                 );
@@ -240,14 +240,14 @@ struct Run {
 impl Run {
     /// Writes `entry` after the run's entries, under a new day's heading if its day
     /// differs from the entry before.
-    fn push(&mut self, entry: &Entry, packs: &PackSet) -> io::Result<()> {
+    fn push(&mut self, entry: &Entry, words: &Words) -> io::Result<()> {
         match self.tally.last {
             None => self.first = Some(entry.date),
             Some(last) if last != entry.date => writeln!(self.bytes, "## {}\n", entry.date)?,
             Some(_) => {}
         }
         self.tally.add(entry);
-        write_entry(&mut self.bytes, entry, packs)
+        write_entry(&mut self.bytes, entry, words)
     }
 
     /// Writes the run after what `tally` counted, with the heading its first entry
@@ -424,45 +424,31 @@ fn write_section_title<W: Write + ?Sized>(
 }
 
 /// One entry: heading, question, prompt or tags, then the text.
-fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, packs: &PackSet) -> io::Result<()> {
-    let pack = entry.pack.as_deref().and_then(|id| packs.get(id));
+fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, words: &Words) -> io::Result<()> {
+    let pack = entry.pack.as_deref().and_then(|id| words.packs.get(id));
 
-    write!(out, "### {} · ", entry.date)?;
-    match (
-        &entry.theme,
-        pack.zip(entry.theme.as_deref())
-            .and_then(|(p, t)| p.theme(t)),
-    ) {
-        (_, Some(theme)) => write_inline(out, &theme.title)?,
+    let mut date = Vec::with_capacity(16);
+    crate::dates::write_iso_day(&mut date, entry.date);
+    for part in [&b"### "[..], &date, " · ".as_bytes()] {
+        out.write_all(part)?;
+    }
+    let title = pack
+        .zip(entry.theme.as_deref())
+        .and_then(|(pack, theme)| pack.titles.get(theme));
+    match (&entry.theme, title) {
+        (_, Some(title)) => out.write_all(title)?,
         (Some(id), None) => write_inline(out, id)?,
-        (None, None) => out.write_all(t!("md-free-entry").as_bytes())?,
+        (None, None) => out.write_all(&words.free_entry)?,
     }
     out.write_all(" · ".as_bytes())?;
     // A free entry's level reads in the words of the default pack, as the sections do.
-    let level = match (pack.or(packs.words_of(None)), entry.level) {
-        (Some(pack), level) => pack.placement_label(level),
-        (None, Some(Placement::At(level))) => canonical_label(level).to_string(),
-        (None, Some(Placement::Idea)) => crate::words::idea_label(),
-        (None, None) => crate::words::unrated(),
-    };
-    write_inline(out, &level)?;
+    let labels = pack.map_or(&words.default_labels, |pack| &pack.labels);
+    out.write_all(&labels[label_slot(entry.level)])?;
     out.write_all(b"\n\n")?;
 
     if let Some(prompt_id) = &entry.prompt {
-        match pack.and_then(|p| p.prompt(prompt_id)) {
-            Some(prompt) => {
-                for line in prompt
-                    .question
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                {
-                    out.write_all(b"> ")?;
-                    write_line_start(out, line)?;
-                    out.write_all(b"\n")?;
-                }
-                out.write_all(b"\n")?;
-            }
+        match pack.and_then(|p| p.questions.get(prompt_id.as_str())) {
+            Some(question) => out.write_all(question)?,
             None => {
                 write!(out, "{} ", t!("md-prompt"))?;
                 if let Some(pack_id) = &entry.pack {
@@ -475,11 +461,111 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, packs: &PackSet) -
         }
     }
     if !entry.tags.is_empty() {
-        write!(out, "{} ", t!("md-tags"))?;
+        out.write_all(&words.tags)?;
         write_list(out, entry.tags.iter().map(String::as_str), ", ")?;
         out.write_all(b"\n\n")?;
     }
     write_text(out, &entry.text)
+}
+
+/// What entries repeat from the packs and the catalogue, written as Markdown once
+/// per document: theme titles, prompts' questions and level names as data, and the
+/// labels around them.
+struct Words {
+    /// By pack id (the first pack of an id, as `PackSet::get` finds it).
+    packs: HashMap<String, PackWords>,
+    /// Level names for entries of no loaded pack: the default pack's (in a language
+    /// other than English), else the ladder's.
+    default_labels: Labels,
+    free_entry: Vec<u8>,
+    /// `Tags:` and a space.
+    tags: Vec<u8>,
+}
+
+/// A pack's words: by theme id, by prompt id (the first of an id), and by level.
+struct PackWords {
+    titles: HashMap<String, Vec<u8>>,
+    questions: HashMap<String, Vec<u8>>,
+    labels: Labels,
+}
+
+/// A name for each placement, in the order of [`label_slot`].
+type Labels = [Vec<u8>; 5];
+
+fn label_slot(level: Option<Placement>) -> usize {
+    match level {
+        None => 0,
+        Some(Placement::Idea) => 1,
+        Some(Placement::At(level)) => 2 + level.rank(),
+    }
+}
+
+impl Words {
+    fn of(set: &PackSet) -> Words {
+        let inline = |text: &str| {
+            let mut out = Vec::new();
+            write_inline(&mut out, text).expect("writing to memory cannot fail");
+            out
+        };
+        let labels = |label: &dyn Fn(Option<Placement>) -> String| -> Labels {
+            let placements = [None, Some(Placement::Idea)]
+                .into_iter()
+                .chain(Level::ALL.map(|level| Some(Placement::At(level))));
+            let mut labels = Labels::default();
+            for placement in placements {
+                labels[label_slot(placement)] = inline(&label(placement));
+            }
+            labels
+        };
+        let mut packs = HashMap::new();
+        for pack in set.iter() {
+            packs.entry(pack.id.clone()).or_insert_with(|| {
+                let mut titles = HashMap::new();
+                for theme in &pack.themes {
+                    titles
+                        .entry(theme.id.clone())
+                        .or_insert_with(|| inline(&theme.title));
+                }
+                let mut questions = HashMap::new();
+                for prompt in &pack.prompts {
+                    questions
+                        .entry(prompt.id.clone())
+                        .or_insert_with(|| question(&prompt.question));
+                }
+                PackWords {
+                    titles,
+                    questions,
+                    labels: labels(&|placement| pack.placement_label(placement)),
+                }
+            });
+        }
+        let default_labels = match set.words_of(None) {
+            Some(pack) => labels(&|placement| pack.placement_label(placement)),
+            None => labels(&|placement| match placement {
+                Some(Placement::At(level)) => canonical_label(level).to_string(),
+                Some(Placement::Idea) => crate::words::idea_label(),
+                None => crate::words::unrated(),
+            }),
+        };
+        Words {
+            packs,
+            default_labels,
+            free_entry: t!("md-free-entry").into_bytes(),
+            tags: format!("{} ", t!("md-tags")).into_bytes(),
+        }
+    }
+}
+
+/// A prompt's question as quoted lines, and the blank line after them.
+fn question(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        out.extend_from_slice(b"> ");
+        write_line_start(&mut out, line).expect("writing to memory cannot fail");
+        out.push(b'\n');
+    }
+    out.push(b'\n');
+    out
 }
 
 /// The ladder's names when no loaded pack names them.

@@ -31,6 +31,7 @@ use std::sync::Arc;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use rustc_hash::FxHashMap;
 
 use super::text::write_text;
 use crate::entry::{Entry, Facts, Level, Placement};
@@ -473,7 +474,7 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, words: &Words) -> 
 /// labels around them.
 struct Words {
     /// By pack id (the first pack of an id, as `PackSet::get` finds it).
-    packs: HashMap<String, PackWords>,
+    packs: FxHashMap<String, PackWords>,
     /// Level names for entries of no loaded pack: the default pack's (in a language
     /// other than English), else the ladder's.
     default_labels: Labels,
@@ -484,8 +485,8 @@ struct Words {
 
 /// A pack's words: by theme id, by prompt id (the first of an id), and by level.
 struct PackWords {
-    titles: HashMap<String, Vec<u8>>,
-    questions: HashMap<String, Vec<u8>>,
+    titles: FxHashMap<String, Vec<u8>>,
+    questions: FxHashMap<String, Vec<u8>>,
     labels: Labels,
 }
 
@@ -517,16 +518,16 @@ impl Words {
             }
             labels
         };
-        let mut packs = HashMap::new();
+        let mut packs = FxHashMap::default();
         for pack in set.iter() {
             packs.entry(pack.id.clone()).or_insert_with(|| {
-                let mut titles = HashMap::new();
+                let mut titles = FxHashMap::default();
                 for theme in &pack.themes {
                     titles
                         .entry(theme.id.clone())
                         .or_insert_with(|| inline(&theme.title));
                 }
-                let mut questions = HashMap::new();
+                let mut questions = FxHashMap::default();
                 for prompt in &pack.prompts {
                     questions
                         .entry(prompt.id.clone())

@@ -23,36 +23,90 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Appends `text` folded to `out` (see [`fold`]), for a reused buffer. Runs of
-/// ASCII are lowercased in bulk and the accented letters of Latin scripts come from
-/// a table (made once, by [`fold_char`]), so a search over a whole journal stays
-/// fast; any other character is folded on its own.
+/// Appends `text` folded to `out` (see [`fold`]), for a reused buffer.
 pub fn fold_into(text: &str, out: &mut String) {
-    /// Characters from U+0080 up to here are folded once, into [`LATIN`].
+    let mut bytes = std::mem::take(out).into_bytes();
+    fold_bytes_into(text, &mut bytes);
+    *out = String::from_utf8(bytes).expect("folding keeps UTF-8");
+}
+
+/// Appends `text` folded (see [`fold`]) to `out`, as bytes: what a search compares.
+/// Runs of ASCII are lowercased in bulk and the letters of Latin scripts come from a
+/// table (made once, by [`fold_char`]), so a search over a whole journal stays fast;
+/// any other character is folded on its own.
+pub fn fold_bytes_into(text: &str, out: &mut Vec<u8>) {
+    /// Characters from U+0080 up to here are two bytes long in UTF-8 and folded
+    /// once, into [`LATIN`].
     const TABLE_END: u32 = 0x250;
-    static LATIN: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    /// A character's folded bytes, inline; `None` when longer than a slot holds.
+    type Slot = Option<([u8; 8], u8)>;
+    static LATIN: std::sync::LazyLock<Vec<Slot>> = std::sync::LazyLock::new(|| {
         (0x80..TABLE_END)
-            .map(|c| char::from_u32(c).map(fold_char).unwrap_or_default())
+            .map(|c| {
+                let folded = char::from_u32(c).map(fold_char).unwrap_or_default();
+                let mut slot = [0; 8];
+                let len = folded.len();
+                (len <= slot.len()).then(|| {
+                    slot[..len].copy_from_slice(folded.as_bytes());
+                    (slot, len as u8)
+                })
+            })
             .collect()
     });
-    out.reserve(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let ascii = ascii_run(&bytes[i..]);
         let start = out.len();
-        out.push_str(&rest[..ascii]);
+        out.extend_from_slice(&bytes[i..i + ascii]);
         out[start..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else { break };
-        rest = &rest[c.len_utf8()..];
-        match (c as u32).checked_sub(0x80) {
-            Some(i) if (c as u32) < TABLE_END => out.push_str(&LATIN[i as usize]),
-            _ => out.push_str(&fold_char(c)),
+        i += ascii;
+        let Some(&lead) = bytes.get(i) else { break };
+        if lead < 0xE0 {
+            // Two bytes (the text is UTF-8): U+0080 to U+07FF.
+            let c = u32::from(lead & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F);
+            if let Some(Some((folded, len))) =
+                c.checked_sub(0x80).and_then(|at| LATIN.get(at as usize))
+            {
+                out.extend_from_slice(&folded[..usize::from(*len)]);
+                i += 2;
+                continue;
+            }
         }
+        let c = text[i..].chars().next().expect("a character starts here");
+        thread_local! {
+            /// Other characters met before (dashes and quotes recur in any text).
+            static MET: std::cell::RefCell<rustc_hash::FxHashMap<char, String>> =
+                std::cell::RefCell::default();
+        }
+        MET.with_borrow_mut(|met| {
+            if met.len() > 4096 {
+                met.clear(); // a text of many scripts: bounded all the same
+            }
+            out.extend_from_slice(met.entry(c).or_insert_with(|| fold_char(c)).as_bytes());
+        });
+        i += c.len_utf8();
     }
+}
+
+/// How many bytes at the start of `bytes` are ASCII: eight at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut run = 0;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if word & HIGHS != 0 {
+            return run + ((word & HIGHS).trailing_zeros() / 8) as usize;
+        }
+        run += 8;
+    }
+    run + chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(chunks.remainder().len())
 }
 
 /// One character folded: lowercased, decomposed (NFD), combining marks dropped.
@@ -120,12 +174,12 @@ impl Needle {
             return ascii_find_ignoring_case(haystack.as_bytes(), needle);
         }
         thread_local! {
-            static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+            static FOLDED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
         FOLDED.with_borrow_mut(|folded| {
             folded.clear();
-            fold_into(haystack, folded);
-            self.finder.find(folded.as_bytes()).is_some()
+            fold_bytes_into(haystack, folded);
+            self.finder.find(folded).is_some()
         })
     }
 }

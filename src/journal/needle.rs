@@ -7,7 +7,7 @@
 //! and a line with `\u` or `\/` escapes (another tool's writing) is always parsed.
 //!
 //! A folded search (any case, any accents) folds the raw line the way the filter
-//! folds the text ([`crate::text::fold_into`]): folding works character by
+//! folds the text ([`crate::text::fold_bytes_into`]): folding works character by
 //! character, so the folded text of a match is in the folded line too.
 
 use memchr::memmem::Finder;
@@ -50,12 +50,12 @@ impl Needle {
             return true; // damaged: the parser says so
         };
         thread_local! {
-            static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+            static FOLDED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
         FOLDED.with_borrow_mut(|folded| {
             folded.clear();
-            crate::text::fold_into(line, folded);
-            self.finder.find(folded.as_bytes()).is_some()
+            crate::text::fold_bytes_into(line, folded);
+            self.finder.find(folded).is_some()
         })
     }
 }

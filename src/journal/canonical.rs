@@ -29,11 +29,13 @@ pub(super) fn parse(line: &[u8], with_text: bool) -> Option<Result<Record, LineP
 
 /// A canonical add or edit read in place: every field but the text, borrowed from
 /// the line (the text is checked). For readers that only count: no allocation.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct View<'a> {
     v: u32,
     pub(super) op: Op,
-    pub(super) id: &'a str,
+    id: &'a str,
+    /// The id as a map key (which also checks it is one).
+    pub(super) key: IdKey,
     date: NaiveDate,
     written: DateTime<FixedOffset>,
     created: Option<DateTime<FixedOffset>>,
@@ -68,7 +70,7 @@ pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
         return None;
     };
     let id = at.field(",\"id\":\"")?;
-    IdKey::parse(id)?; // the characters of an id, as `EntryId::parse` takes them
+    let key = IdKey::parse(id)?; // the characters of an id, as `EntryId::parse` takes them
     let date = fast::parse_day(at.field(",\"date\":\"")?)?;
     let written = fast::parse_moment(at.field(",\"written\":\"")?)?;
     let created = match at.optional(",\"created\":\"")? {
@@ -111,6 +113,7 @@ pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
         v,
         op,
         id,
+        key,
         date,
         written,
         created,

@@ -286,8 +286,7 @@ fn bytes_unit<T>(
         if let Some(count) = &recipe.count {
             // An add decided alone, read in place.
             if let Some(Ok(view)) = canonical::view(line) {
-                let alone = view.op == Op::Add
-                    && IdKey::parse(view.id).is_some_and(|key| !fates.contains_key(&key));
+                let alone = view.op == Op::Add && !fates.contains_key(&view.key);
                 if alone {
                     if let Some(done) = count(run(&mut out), &view.facts()) {
                         out.push((offset, Item::Ready(done, line_length(line))));

@@ -106,6 +106,22 @@ def peak_rss_mb(cmd: list[str], env: dict[str, str]) -> float | None:
     return int(match.group(1)) / 1024 if match else None
 
 
+def cpu_times() -> list[int] | None:
+    """The `cpu` line of /proc/stat (user, nice, system, idle, iowait, irq, softirq, steal, ...)."""
+    try:
+        return [int(v) for v in open("/proc/stat").readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+
+
+def steal_share(before: list[int] | None, after: list[int] | None) -> str:
+    """Stolen time as a share of all CPU time between two readings of /proc/stat."""
+    if not before or not after or len(before) < 8 or len(after) < 8:
+        return "unknown"
+    total = sum(after[:8]) - sum(before[:8])
+    return f"{100 * (after[7] - before[7]) / total:.1f} %" if total > 0 else "unknown"
+
+
 def fmt_time(seconds: float | None) -> str:
     if seconds is None:
         return "–"
@@ -149,6 +165,7 @@ def main() -> int:
         return max(2, int(n * scale))
 
     load_before = open("/proc/loadavg").read().split()[0] if pathlib.Path("/proc/loadavg").exists() else "?"
+    cpu_before = cpu_times()
     timer = Timer()
     env = env_for_reflect()
     journals = {n: OUT / f"journal-{n}.jsonl" for n in sizes}
@@ -286,9 +303,12 @@ def main() -> int:
             work.unlink()
 
     load_after = open("/proc/loadavg").read().split()[0] if pathlib.Path("/proc/loadavg").exists() else "?"
+    steal = steal_share(cpu_before, cpu_times())
     lines = ["## Results", "", *machine(),
              f"- 1-minute load average: {load_before} before the run, {load_after} after it "
-             "(other work on the machine makes every figure slower)", "",
+             "(other work on the machine makes every figure slower)",
+             f"- CPU time stolen by the host (other virtual machines) during the run: {steal} "
+             "(a virtual machine's cores are shared: stolen time slows every figure, `wc -l` least)", "",
              f"Journals: {', '.join(f'{n:,}' for n in sizes)} entries made by `bench/generate.py` "
              f"({', '.join(f'{journals[n].stat().st_size / 1e6:.1f} MB' for n in sizes)}). "
              "Medians of repeated runs, output to /dev/null.", "",

@@ -14,7 +14,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::flat_json;
 use super::moments as fast;
-use super::record::{Extra, LineProblem, Op, Record};
+use super::record::{entry_moments, Extra, LineProblem, Op, Record};
 use super::revisions::IdKey;
 use crate::entry::{Depth, EntryId, Facts, Origin, Placement, Tags};
 
@@ -132,13 +132,9 @@ pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
 }
 
 impl<'a> View<'a> {
-    /// The entry's facts, as [`Record::into_entry`] makes them: an edit's `written`
-    /// is when the entry was first written, and it is revised at the edit's.
+    /// The entry's facts, as [`Record::into_entry`] makes them.
     pub(super) fn facts(&self) -> Facts<'a> {
-        let (written, revised) = match self.op {
-            Op::Edit => (self.created.unwrap_or(self.written), Some(self.written)),
-            _ => (self.written, None),
-        };
+        let (written, revised) = entry_moments(self.op, self.written, self.created);
         Facts {
             date: self.date,
             written,

@@ -356,12 +356,11 @@ impl Record {
 
     /// The entry this add or edit record describes (`None` for a delete).
     pub fn into_entry(self) -> Option<Entry> {
+        if self.op == Op::Delete {
+            return None;
+        }
         let (date, text) = (self.date?, self.text?);
-        let (written, revised) = match self.op {
-            Op::Add => (self.written, None),
-            Op::Edit => (self.created.unwrap_or(self.written), Some(self.written)),
-            Op::Delete => return None,
-        };
+        let (written, revised) = entry_moments(self.op, self.written, self.created);
         Some(Entry {
             id: self.id,
             date,
@@ -377,6 +376,19 @@ impl Record {
             tags: self.tags,
             text,
         })
+    }
+}
+
+/// When the entry of an add or edit record was first written, and when it was
+/// revised: an edit is written at its revision, and carries the first moment.
+pub(super) fn entry_moments(
+    op: Op,
+    written: DateTime<FixedOffset>,
+    created: Option<DateTime<FixedOffset>>,
+) -> (DateTime<FixedOffset>, Option<DateTime<FixedOffset>>) {
+    match op {
+        Op::Edit => (created.unwrap_or(written), Some(written)),
+        _ => (written, None),
     }
 }
 

@@ -213,20 +213,21 @@ pub fn write_iso_day(out: &mut Vec<u8>, day: NaiveDate) {
         out.extend_from_slice(day.to_string().as_bytes());
         return;
     }
-    let digits = |n: u32, width: usize| {
-        let mut buf = [b'0'; 4];
-        let mut n = n;
-        for at in (0..width).rev() {
-            buf[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-        buf
-    };
-    out.extend_from_slice(&digits(year.unsigned_abs(), 4));
+    push_digits(out, year.unsigned_abs(), 4);
     out.push(b'-');
-    out.extend_from_slice(&digits(day.month(), 2)[..2]);
+    push_digits(out, day.month(), 2);
     out.push(b'-');
-    out.extend_from_slice(&digits(day.day(), 2)[..2]);
+    push_digits(out, day.day(), 2);
+}
+
+/// Appends the last `width` decimal digits of `n`, zero-padded.
+fn push_digits(out: &mut Vec<u8>, mut n: u32, width: usize) {
+    let start = out.len();
+    out.resize(start + width, b'0');
+    for at in (start..start + width).rev() {
+        out[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
 }
 
 /// Appends `moment` as chrono's `serde` writes it (RFC 3339: `2026-12-02T09:30:00+01:00`,
@@ -243,9 +244,7 @@ pub fn write_moment(out: &mut Vec<u8>, moment: &DateTime<FixedOffset>) {
         return;
     }
     write_iso_day(out, local.date());
-    let two = |out: &mut Vec<u8>, n: u32| {
-        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8])
-    };
+    let two = |out: &mut Vec<u8>, n: u32| push_digits(out, n, 2);
     out.push(b'T');
     two(out, local.hour());
     out.push(b':');
@@ -261,13 +260,7 @@ pub fn write_moment(out: &mut Vec<u8>, moment: &DateTime<FixedOffset>) {
             (nano, 9)
         };
         out.push(b'.');
-        let start = out.len();
-        out.resize(start + digits, b'0');
-        let mut value = value;
-        for at in (start..start + digits).rev() {
-            out[at] = b'0' + (value % 10) as u8;
-            value /= 10;
-        }
+        push_digits(out, value, digits);
     }
     let offset = moment.offset().local_minus_utc();
     if offset == 0 {

@@ -390,7 +390,48 @@ impl<'a> Tags<'a> {
     }
 }
 
+/// An entry borrowed whole: from an [`Entry`], or read in place from a journal line
+/// (no allocation per entry). Its `text` is empty for readers that asked for no words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryRef<'a> {
+    /// The id, as [`EntryId::as_str`] gives it.
+    pub id: &'a str,
+    pub facts: Facts<'a>,
+    pub text: &'a str,
+}
+
+impl EntryRef<'_> {
+    /// The entry, owning its values.
+    pub fn to_entry(&self) -> Entry {
+        let facts = &self.facts;
+        Entry {
+            id: EntryId(self.id.to_string()),
+            date: facts.date,
+            written: facts.written,
+            revised: facts.revised,
+            level: facts.level,
+            depth: facts.depth,
+            from: facts.from,
+            pack: facts.pack.map(str::to_string),
+            pack_version: facts.pack_version.map(str::to_string),
+            prompt: facts.prompt.map(str::to_string),
+            theme: facts.theme.map(str::to_string),
+            tags: facts.tags.iter().map(str::to_string).collect(),
+            text: self.text.to_string(),
+        }
+    }
+}
+
 impl Entry {
+    /// The entry borrowed whole.
+    pub fn borrowed(&self) -> EntryRef<'_> {
+        EntryRef {
+            id: self.id.as_str(),
+            facts: self.facts(),
+            text: &self.text,
+        }
+    }
+
     pub fn facts(&self) -> Facts<'_> {
         Facts {
             date: self.date,

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::entry::{normalize_tag, Entry, Facts, Placement};
+use crate::entry::{normalize_tag, Entry, EntryRef, Facts, Placement};
 use crate::text::Needle;
 
 /// A resolved filter; the default matches every entry.
@@ -91,11 +91,15 @@ impl Filter {
     }
 
     pub fn matches(&self, entry: &Entry) -> bool {
-        self.matches_facts(&entry.facts())
+        self.matches_borrowed(&entry.borrowed())
+    }
+
+    pub fn matches_borrowed(&self, entry: &EntryRef) -> bool {
+        self.matches_facts(&entry.facts)
             && self
                 .contains
                 .as_ref()
-                .is_none_or(|needle| needle.found_in(&entry.text))
+                .is_none_or(|needle| needle.found_in(entry.text))
     }
 
     /// Whether an entry with these facts matches, its words aside: the whole test

@@ -10,7 +10,7 @@ use comfy_table::{presets, ContentArrangement, Table};
 
 use super::Context;
 use crate::cli::{ListArgs, ListFormat, ListSort};
-use crate::entry::Entry;
+use crate::entry::{Entry, EntryRef};
 use crate::exit_codes::SUCCESS;
 use crate::export::json::EntryObject;
 use crate::journal::Entries;
@@ -58,18 +58,21 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
                 let Some(entry) = entries.next() else { break };
                 let entry = entry?;
                 if filter.matches(&entry) {
-                    show(&Listed::of(entry, format))?;
+                    show(&Listed::of(&entry.borrowed(), format))?;
                     shown += 1;
                 }
             }
             entries.finish();
         }
         ListSort::Day => {
-            // Filtered, searched and written on the threads that parse.
-            let keep = std::sync::Arc::new(filter.clone());
+            // Filtered, searched and written on the threads that parse, read in place.
+            let keep = filter.clone();
             let entries = journal
                 .newest_days_first_searching(needle())?
-                .filter_map(move |entry| keep.matches(&entry).then(|| Listed::of(entry, format)));
+                .filter_map_borrowed(move |entry| {
+                    keep.matches_borrowed(entry)
+                        .then(|| Listed::of(entry, format))
+                });
             shown = newest_days(entries, limit, &mut show)?;
         }
     }
@@ -150,17 +153,17 @@ enum Shown {
 }
 
 impl Listed {
-    fn of(entry: Entry, format: ListFormat) -> Listed {
-        let (date, written) = (entry.date, entry.written);
+    fn of(entry: &EntryRef, format: ListFormat) -> Listed {
+        let (date, written) = (entry.facts.date, entry.facts.written);
         let shown = match format {
-            ListFormat::Table => Shown::Row(Box::new(entry)),
+            ListFormat::Table => Shown::Row(Box::new(entry.to_entry())),
             ListFormat::Json => {
-                let mut line = serde_json::to_vec(&EntryObject::from(&entry))
+                let mut line = serde_json::to_vec(&EntryObject::from(&entry.to_entry()))
                     .expect("an entry always serializes");
                 line.push(b'\n');
                 Shown::Line(line)
             }
-            ListFormat::Plain => Shown::Line(plain_line(&entry)),
+            ListFormat::Plain => Shown::Line(plain_line(entry)),
         };
         Listed {
             date,
@@ -172,16 +175,16 @@ impl Listed {
 
 /// `ID<TAB>DATE<TAB>LEVEL<TAB>THEME<TAB>FIRST LINE` and a newline, built by hand: one
 /// line per entry found, so `format!`'s machinery showed in a search's profile.
-fn plain_line(entry: &Entry) -> Vec<u8> {
-    let theme = neutral::plain_field(entry.theme.as_deref().unwrap_or("-"));
-    let first = neutral::plain_field(first_line(&entry.text));
-    let level = entry.level.map_or("-", |level| level.as_str());
-    let id = entry.id.as_str();
+fn plain_line(entry: &EntryRef) -> Vec<u8> {
+    let theme = neutral::plain_field(entry.facts.theme.unwrap_or("-"));
+    let first = neutral::plain_field(first_line(entry.text));
+    let level = entry.facts.level.map_or("-", |level| level.as_str());
+    let id = entry.id;
     let mut line = Vec::with_capacity(id.len() + level.len() + theme.len() + first.len() + 20);
     for field in [id.as_bytes(), b"\t"] {
         line.extend_from_slice(field);
     }
-    crate::dates::write_iso_day(&mut line, entry.date);
+    crate::dates::write_iso_day(&mut line, entry.facts.date);
     for field in [
         b"\t",
         level.as_bytes(),

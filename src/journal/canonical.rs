@@ -16,7 +16,7 @@ use super::flat_json;
 use super::moments as fast;
 use super::record::{entry_moments, Extra, LineProblem, Op, Record};
 use super::revisions::IdKey;
-use crate::entry::{Depth, EntryId, Facts, Origin, Placement, Tags};
+use crate::entry::{Depth, EntryId, EntryRef, Facts, Origin, Placement, Tags};
 
 /// `Some` when `line` is a canonical add or edit: the record (its text decoded, or
 /// only checked when `with_text` is false), or why it is refused.
@@ -148,6 +148,34 @@ impl<'a> View<'a> {
             theme: self.theme,
             tags: Tags::Raw(self.tags),
         }
+    }
+
+    /// The entry borrowed whole, its text decoded when `words` asks for it (into
+    /// `scratch` when it has escapes). `None` when the general parser must read the
+    /// line: an id in capitals (which [`EntryId::parse`] lowers) or a text that
+    /// cannot be decoded here.
+    pub(super) fn entry<'s>(
+        &'s self,
+        words: bool,
+        scratch: &'s mut String,
+    ) -> Option<EntryRef<'s>> {
+        if self.id.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let text = match (words, self.escaped) {
+            (false, _) => "",
+            (true, false) => self.text,
+            (true, true) => {
+                scratch.clear();
+                flat_json::unescape_into(self.text, scratch)?;
+                scratch.as_str()
+            }
+        };
+        Some(EntryRef {
+            id: self.id,
+            facts: self.facts(),
+            text,
+        })
     }
 
     /// The record, owning its values (`None` when the text cannot be decoded here:

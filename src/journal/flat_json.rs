@@ -230,6 +230,12 @@ pub(super) fn has_control_byte(bytes: &[u8]) -> bool {
 /// Decodes JSON escapes (already checked by `Cursor::string`).
 pub(super) fn unescape(raw: &str) -> Option<String> {
     let mut out = String::with_capacity(raw.len());
+    unescape_into(raw, &mut out)?;
+    Some(out)
+}
+
+/// [`unescape`], appending to `out` (which is left partly written on `None`).
+pub(super) fn unescape_into(raw: &str, out: &mut String) -> Option<()> {
     let mut rest = raw;
     while let Some(slash) = memchr::memchr(b'\\', rest.as_bytes()) {
         out.push_str(&rest[..slash]);
@@ -262,7 +268,7 @@ pub(super) fn unescape(raw: &str) -> Option<String> {
         out.push(decoded);
     }
     out.push_str(rest);
-    Some(out)
+    Some(())
 }
 
 #[cfg(test)]

@@ -12,12 +12,16 @@ fn digits(bytes: &[u8]) -> Option<u32> {
 
 /// `YYYY-MM-DD`.
 pub fn parse_day(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
+    parse_day_bytes(s.as_bytes())
+}
+
+/// [`parse_day`] of bytes as a line holds them.
+pub fn parse_day_bytes(b: &[u8]) -> Option<NaiveDate> {
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
         let year = i32::try_from(digits(&b[..4])?).ok()?;
         return NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?);
     }
-    s.parse().ok()
+    std::str::from_utf8(b).ok()?.parse().ok()
 }
 
 /// RFC 3339: `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, else chrono's parser.

@@ -13,12 +13,12 @@ use std::sync::Arc;
 use super::canonical;
 use super::needle::Needle;
 use super::parallel::{line_start_from, Ordered, Unit};
-use super::record::{quick_head, LineProblem, Op, Record};
+use super::record::{quick_head_bytes, LineProblem, Op, Record};
 use super::revisions::{Fates, IdKey, Parse, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
 use super::{Journal, Result};
-use crate::entry::Facts;
+use crate::entry::EntryRef;
 
 /// What a reader does with each live entry's content record, on the threads that
 /// parse. Given the result just before it (`run`: a reader that folds runs of
@@ -26,10 +26,11 @@ use crate::entry::Facts;
 /// left out).
 pub(super) type Step<T> = Arc<dyn Fn(Option<&mut T>, Record) -> Option<T> + Send + Sync>;
 
-/// The work of a reader that needs only each entry's facts (no words), done on
-/// them as a line in canonical form holds them: read in place, nothing allocated.
-/// Lines in any other form still go through the parse and the [`Step`].
-pub(super) type Count<T> = Arc<dyn Fn(Option<&mut T>, &Facts) -> Option<T> + Send + Sync>;
+/// The reader's work on an entry borrowed whole, done on it as a line in canonical
+/// form holds it: read in place, nothing allocated (its words decoded only when
+/// [`Recipe::words`] asks). Lines in any other form still go through the parse and
+/// the [`Step`].
+pub(super) type Count<T> = Arc<dyn Fn(Option<&mut T>, &EntryRef) -> Option<T> + Send + Sync>;
 
 /// What the threads hand back for one line.
 pub(super) enum Item<T> {
@@ -124,6 +125,8 @@ pub(super) struct Recipe<T> {
     pub(super) needle: Option<Arc<Needle>>,
     pub(super) work: Step<T>,
     pub(super) count: Option<Count<T>>,
+    /// Whether `count` sees the entry's words.
+    pub(super) words: bool,
 }
 
 impl<T> Clone for Recipe<T> {
@@ -133,6 +136,7 @@ impl<T> Clone for Recipe<T> {
             needle: self.needle.clone(),
             work: self.work.clone(),
             count: self.count.clone(),
+            words: self.words,
         }
     }
 }
@@ -270,14 +274,16 @@ fn bytes_unit<T>(
     recipe: &Recipe<T>,
 ) -> Result<Batch<T>> {
     let mut out = Vec::with_capacity(1024);
+    let mut scratch = String::new();
     let start = line_start_from(snapshot, start)?;
     let mut scan = Scan::range(journal, snapshot, start, end).quiet();
     while let Some((offset, line)) = scan.next_line()? {
         if let Some(needle) = &recipe.needle {
             // An add that cannot match is skipped unparsed, unless a later record
             // gives its content.
-            let alone = quick_head(line).is_some_and(|h| {
-                h.op == Op::Add && IdKey::parse(h.id).is_some_and(|key| !fates.contains_key(&key))
+            let alone = quick_head_bytes(line).is_some_and(|head| {
+                head.op == Op::Add
+                    && IdKey::parse_bytes(head.id).is_some_and(|key| !fates.contains_key(&key))
             });
             if alone && !needle.may_match(line) {
                 continue;
@@ -287,8 +293,11 @@ fn bytes_unit<T>(
             // An add decided alone, read in place.
             if let Some(Ok(view)) = canonical::view(line) {
                 let alone = view.op == Op::Add && !fates.contains_key(&view.key);
-                if alone {
-                    if let Some(done) = count(run(&mut out), &view.facts()) {
+                if let Some(entry) = alone
+                    .then(|| view.entry(recipe.words, &mut scratch))
+                    .flatten()
+                {
+                    if let Some(done) = count(run(&mut out), &entry) {
                         out.push((offset, Item::Ready(done, line_length(line))));
                     }
                     continue;
@@ -318,6 +327,7 @@ fn keys_unit<T>(
     recipe: &Recipe<T>,
 ) -> Result<Batch<T>> {
     let mut out = Vec::with_capacity(keys.len());
+    let mut scratch = String::new();
     let place = |key: &u64| key & ((1 << PLACE_BITS) - 1);
     // Windows reach a little past the last place (its line's end is not known).
     let last = keys.iter().map(place).max().map(|last| last + (1 << 13));
@@ -331,7 +341,7 @@ fn keys_unit<T>(
             .as_ref()
             .is_none_or(|needle| needle.may_match(line))
         {
-            push(&mut out, at, line, recipe);
+            push(&mut out, at, line, recipe, &mut scratch);
         }
     }
     Ok(out)
@@ -347,6 +357,7 @@ fn spans_unit<T>(snapshot: &Arc<Snapshot>, spans: &[u64], recipe: &Recipe<T>) ->
     const MOST: u64 = 1 << 20;
     let spans: Vec<Span> = spans.iter().copied().map(Span::from_raw).collect();
     let mut out = Vec::with_capacity(spans.len());
+    let mut scratch = String::new();
     let mut single = RecordAt::new(snapshot);
     let mut buf = super::spare::take();
     let mut i = 0;
@@ -371,7 +382,7 @@ fn spans_unit<T>(snapshot: &Arc<Snapshot>, spans: &[u64], recipe: &Recipe<T>) ->
             // Length unknown (or a byte-order mark to skip): read it the slow way.
             let at = spans[i].at();
             let line = single.line(at)?;
-            push(&mut out, at, line, recipe);
+            push(&mut out, at, line, recipe, &mut scratch);
             i += 1;
             continue;
         }
@@ -384,7 +395,7 @@ fn spans_unit<T>(snapshot: &Arc<Snapshot>, spans: &[u64], recipe: &Recipe<T>) ->
         for span in &spans[i..j] {
             let from = (span.at() - start) as usize;
             let line = &buf[from..from + span.len().unwrap_or(0)];
-            push(&mut out, span.at(), line, recipe);
+            push(&mut out, span.at(), line, recipe, &mut scratch);
         }
         i = j;
     }
@@ -392,15 +403,18 @@ fn spans_unit<T>(snapshot: &Arc<Snapshot>, spans: &[u64], recipe: &Recipe<T>) ->
     Ok(out)
 }
 
-/// Parses `line` (at `at`) and puts the reader's work on it into `out`.
-fn push<T>(out: &mut Batch<T>, at: u64, line: &[u8], recipe: &Recipe<T>) {
+/// Parses `line` (at `at`) and puts the reader's work on it into `out` (`scratch`
+/// holds decoded words).
+fn push<T>(out: &mut Batch<T>, at: u64, line: &[u8], recipe: &Recipe<T>, scratch: &mut String) {
     let len = line_length(line);
     if let Some(count) = &recipe.count {
         if let Some(Ok(view)) = canonical::view(line) {
-            if let Some(done) = count(run(out), &view.facts()) {
-                out.push((at, Item::Ready(done, len)));
+            if let Some(entry) = view.entry(recipe.words, scratch) {
+                if let Some(done) = count(run(out), &entry) {
+                    out.push((at, Item::Ready(done, len)));
+                }
+                return;
             }
-            return;
         }
     }
     match (recipe.parse)(line) {

@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::moments as fast;
 use super::needle::Needle;
 use super::parallel::{byte_units, line_start_from, Ordered, Unit};
-use super::record::{quick_head, LineProblem, Op, Record};
+use super::record::{quick_head_bytes, LineProblem, Op, RawHead, Record};
 use super::scan::Scan;
 use super::snapshot::{content_at, Snapshot};
 use super::{Journal, Result};
@@ -34,11 +34,11 @@ pub(super) type Parse = fn(&[u8]) -> std::result::Result<Record, LineProblem>;
 pub(super) fn key_of(
     line: &[u8],
 ) -> std::result::Result<(Op, IdKey, Option<NaiveDate>), LineProblem> {
-    if let Some(head) = quick_head(line) {
-        if let Some(key) = IdKey::parse(head.id) {
-            let date = head.date.and_then(fast::parse_day);
-            if head.op == Op::Delete || date.is_some() {
-                return Ok((head.op, key, date));
+    if let Some(RawHead { op, id, date }) = quick_head_bytes(line) {
+        if let Some(key) = IdKey::parse_bytes(id) {
+            let date = date.and_then(fast::parse_day_bytes);
+            if op == Op::Delete || date.is_some() {
+                return Ok((op, key, date));
             }
         }
     }
@@ -352,12 +352,17 @@ pub(super) enum IdKey {
 
 impl IdKey {
     pub(super) fn of(id: &EntryId) -> IdKey {
-        pack(id.as_str()).map_or_else(|| IdKey::Long(id.as_str().into()), IdKey::Short)
+        pack(id.as_str().as_bytes()).map_or_else(|| IdKey::Long(id.as_str().into()), IdKey::Short)
     }
 
     /// The key of an id as written in a line; `None` where [`EntryId::parse`] would
     /// refuse it (so keys and ids agree).
     pub(super) fn parse(raw: &str) -> Option<IdKey> {
+        IdKey::parse_bytes(raw.as_bytes())
+    }
+
+    /// [`IdKey::parse`] of the bytes a line holds.
+    pub(super) fn parse_bytes(raw: &[u8]) -> Option<IdKey> {
         if raw.is_empty() {
             return None;
         }
@@ -365,11 +370,9 @@ impl IdKey {
             // Packing accepts exactly the characters of an id.
             return pack(raw).map(IdKey::Short);
         }
-        let valid = raw.len() <= 64
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        valid.then(|| IdKey::Long(raw.to_ascii_lowercase().into()))
+        let valid = raw.len() <= 64 && raw.iter().all(|&b| ID_DIGITS[usize::from(b)] != 0);
+        let raw = std::str::from_utf8(raw).ok().filter(|_| valid)?;
+        Some(IdKey::Long(raw.to_ascii_lowercase().into()))
     }
 }
 
@@ -437,23 +440,36 @@ impl IdSet {
 /// Packs an id of up to 12 characters of `[0-9a-z_-]` (letters in either case, as
 /// [`EntryId::parse`] lowercases them) into a `u64`, one to one (base 39, 0 meaning
 /// "no character": 39^12 < 2^64).
-fn pack(id: &str) -> Option<u64> {
-    let bytes = id.as_bytes();
-    if bytes.len() > 12 {
+fn pack(id: &[u8]) -> Option<u64> {
+    if id.len() > 12 {
         return None;
     }
-    bytes.iter().try_fold(0u64, |key, &b| {
-        let digit = match b {
-            b'0'..=b'9' => b - b'0' + 1,
-            b'a'..=b'z' => b - b'a' + 11,
-            b'A'..=b'Z' => b - b'A' + 11,
+    id.iter()
+        .try_fold(0u64, |key, &b| match ID_DIGITS[usize::from(b)] {
+            0 => None,
+            digit => Some(key * 39 + u64::from(digit)),
+        })
+}
+
+/// The digit of each byte an id may hold (1–38, letters in either case alike), 0
+/// for the others.
+const ID_DIGITS: [u8; 256] = {
+    let mut digits = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        digits[b] = match byte {
+            b'0'..=b'9' => byte - b'0' + 1,
+            b'a'..=b'z' => byte - b'a' + 11,
+            b'A'..=b'Z' => byte - b'A' + 11,
             b'-' => 37,
             b'_' => 38,
-            _ => return None,
+            _ => 0,
         };
-        Some(key * 39 + u64::from(digit))
-    })
-}
+        b += 1;
+    }
+    digits
+};
 
 /// Reads single records by offset, through a window of the snapshot so that nearby
 /// records (an index in mostly file order) cost no extra read.
@@ -554,7 +570,7 @@ mod tests {
 
     #[test]
     fn packed_ids_are_one_to_one() {
-        let key = |s: &str| pack(EntryId::parse(s).unwrap().as_str());
+        let key = |s: &str| pack(EntryId::parse(s).unwrap().as_str().as_bytes());
         assert_ne!(key("0"), key("00"));
         assert_ne!(key("a_"), key("a-"));
         assert_eq!(key("k3f9a2c1mx"), key("K3F9A2C1MX"));

@@ -19,7 +19,7 @@ use super::scan::Scan;
 use super::snapshot::Snapshot;
 use super::{Journal, Result};
 use crate::checkin::Checkin;
-use crate::entry::{Entry, EntryId, Facts};
+use crate::entry::{Entry, EntryId, EntryRef, Facts};
 
 /// Live entries, streamed from the journal, or what the caller's work made of each
 /// ([`Entries::filter_map`]).
@@ -85,6 +85,7 @@ fn plain() -> Recipe<Record> {
         needle: None,
         work: Arc::new(|_, record| Some(record)),
         count: None,
+        words: true,
     }
 }
 
@@ -313,7 +314,21 @@ impl Entries<Entry> {
         let mut entries = self
             .without_text()
             .filter_map(move |entry| also(&entry.facts()));
-        entries.recipe.count = Some(Arc::new(move |_, facts: &Facts| work(facts)));
+        entries.recipe.count = Some(Arc::new(move |_, entry: &EntryRef| work(&entry.facts)));
+        entries
+    }
+
+    /// [`Entries::filter_map`] for readers that only look: `work` sees each entry
+    /// borrowed whole, read in place from lines in canonical form (no allocation
+    /// but what `work` makes).
+    pub fn filter_map_borrowed<U: Send + 'static>(
+        self,
+        work: impl Fn(&EntryRef) -> Option<U> + Send + Sync + 'static,
+    ) -> Entries<U> {
+        let work = Arc::new(work);
+        let also = work.clone();
+        let mut entries = self.filter_map(move |entry| also(&entry.borrowed()));
+        entries.recipe.count = Some(Arc::new(move |_, entry: &EntryRef| work(entry)));
         entries
     }
 
@@ -330,8 +345,8 @@ impl Entries<Entry> {
             move || start_also(),
             move |run, entry| add_also(run, &entry.facts()),
         );
-        entries.recipe.count = Some(Arc::new(move |run: Option<&mut A>, facts: &Facts| {
-            joined(run, &*start, |run| add(run, facts))
+        entries.recipe.count = Some(Arc::new(move |run: Option<&mut A>, entry: &EntryRef| {
+            joined(run, &*start, |run| add(run, &entry.facts))
         }));
         entries
     }
@@ -384,6 +399,7 @@ impl<T: Send + 'static> Entries<T> {
                 needle: self.recipe.needle,
                 work,
                 count: None,
+                words: self.recipe.words,
             },
             checkins: self.checkins,
         }
@@ -393,6 +409,7 @@ impl<T: Send + 'static> Entries<T> {
     /// decoding the words (the bulk of each line).
     pub fn without_text(mut self) -> Self {
         self.recipe.parse = Record::parse_without_text;
+        self.recipe.words = false;
         self
     }
 

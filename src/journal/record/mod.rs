@@ -545,6 +545,35 @@ pub struct Head<'a> {
 /// hand, reformatted by a tool, or damaged): callers then fall back to [`Record::parse`].
 /// A `Some` does not mean the rest of the line is valid.
 pub fn quick_head(line: &[u8]) -> Option<Head<'_>> {
+    let RawHead { op, id, date } = quick_head_bytes(line)?;
+    if id.is_empty()
+        || !id
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return None;
+    }
+    Some(Head {
+        op,
+        id: std::str::from_utf8(id).ok()?,
+        date: match date {
+            Some(date) => Some(std::str::from_utf8(date).ok()?),
+            None => None,
+        },
+    })
+}
+
+/// [`quick_head`]'s bytes, unchecked.
+pub(crate) struct RawHead<'a> {
+    pub op: Op,
+    /// The bytes between the id's quotes (no quote among them).
+    pub id: &'a [u8],
+    /// The ten bytes between the date's quotes.
+    pub date: Option<&'a [u8]>,
+}
+
+/// [`quick_head`] without checking the id's characters or decoding anything.
+pub(crate) fn quick_head_bytes(line: &[u8]) -> Option<RawHead<'_>> {
     let rest = line
         .strip_prefix(b"{\"v\":1,\"op\":\"")
         .or_else(|| line.strip_prefix(b"{\"v\":2,\"op\":\""))?;
@@ -556,23 +585,13 @@ pub fn quick_head(line: &[u8]) -> Option<Head<'_>> {
         (Op::Delete, rest.strip_prefix(b"delete\",\"id\":\"")?)
     };
     let end = rest.iter().position(|&b| b == b'"')?;
-    let id = std::str::from_utf8(&rest[..end]).ok()?;
-    if id.is_empty()
-        || !id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
-        return None;
-    }
-    let rest = &rest[end..];
+    let (id, rest) = rest.split_at(end);
     let date = match rest.strip_prefix(b"\",\"date\":\"") {
-        Some(date) if date.len() > 10 && date[10] == b'"' => {
-            Some(std::str::from_utf8(&date[..10]).ok()?)
-        }
+        Some(date) if date.len() > 10 && date[10] == b'"' => Some(&date[..10]),
         _ if op == Op::Delete => None,
         _ => return None,
     };
-    Some(Head { op, id, date })
+    Some(RawHead { op, id, date })
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<u8> {
         }
     }
     if format == ListFormat::Table && shown > 0 {
-        writeln!(out, "{table}")?;
+        crate::progress::render::write_table(&mut out, &table)?;
     }
     out.flush()?;
     if shown == 0 {
@@ -286,10 +286,20 @@ fn row(entry: &Entry, packs: &PackSet, fancy: bool) -> Vec<String> {
 }
 
 fn first_line(text: &str) -> &str {
-    text.lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim()
+    let mut rest = text;
+    loop {
+        // `memchr`: a search lists one row per entry found.
+        let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(end) => (&rest[..end], Some(&rest[end + 1..])),
+            None => (rest, None),
+        };
+        let line = line.trim();
+        match next {
+            _ if !line.is_empty() => return line,
+            Some(next) => rest = next,
+            None => return "",
+        }
+    }
 }
 
 /// The first line, cut at `max` characters with an ellipsis (`...` in plain ASCII).
@@ -301,4 +311,19 @@ fn preview(text: &str, max: usize, fancy: bool) -> String {
     let ellipsis = if fancy { "…" } else { "..." };
     let cut: String = line.chars().take(max - ellipsis.chars().count()).collect();
     format!("{}{ellipsis}", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_line;
+
+    #[test]
+    fn first_line_is_the_first_with_words_trimmed() {
+        assert_eq!(first_line("one"), "one");
+        assert_eq!(first_line("  one  \r\ntwo"), "one");
+        assert_eq!(first_line("\n \t\r\n  second line \nthird"), "second line");
+        assert_eq!(first_line("\n\n"), "");
+        assert_eq!(first_line(""), "");
+        assert_eq!(first_line("ñandú 🌱\n"), "ñandú 🌱");
+    }
 }

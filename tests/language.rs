@@ -332,6 +332,10 @@ fn everyday_commands_speak_spanish() {
         assert!(table.contains(header), "{header} in {table}");
     }
     assert!(table.contains("(libre)"), "{table}");
+    assert!(
+        table.lines().all(|line| line == line.trim_end()),
+        "no trailing spaces: {table:?}"
+    );
     let check = text(es(&["check"]).stdout);
     assert!(check.ends_with(": bien (1 registros).\n"), "{check}");
     let deleted = es(&["delete", &id]);

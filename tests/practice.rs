@@ -401,3 +401,28 @@ fn rate_walks_the_unrated_entries_newest_first() {
         format!("{older}\n")
     );
 }
+
+#[test]
+fn the_saved_message_names_a_free_entrys_level_in_the_default_packs_words() {
+    let env = TestEnv::new();
+    for (lang, level, label) in [("en", "network", "Network"), ("es", "red", "Red")] {
+        let output = env
+            .cmd()
+            .args([
+                "--lang",
+                lang,
+                "write",
+                "-m",
+                "Met the heads.",
+                "--level",
+                level,
+            ])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let id = String::from_utf8(output.stdout).unwrap().trim().to_string();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains(&id), "{lang}: {stderr}");
+        assert!(stderr.contains(&format!(" ({label}, ")), "{lang}: {stderr}");
+    }
+}

@@ -76,7 +76,7 @@ fn list(ctx: &Context) -> Result<u8> {
                 field(&pack.origin.to_string()),
             ]);
         }
-        writeln!(out, "{table}")?;
+        crate::progress::render::write_table(&mut out, &table)?;
     } else {
         // Columns only ever get added at the end, so scripts keep working.
         for pack in packs.iter() {

@@ -209,9 +209,12 @@ fn save(ctx: &Context, unsaved: Unsaved<'_>, on_terminal: bool) -> Result<u8> {
     match entry.level {
         None => terminal::note(&words::saved_unrated(&id, &day)),
         Some(level) => {
-            let label = match answering {
-                Some((pack, _)) => pack.placement_label(Some(level)),
-                None => ctx.packs()?.placement_label(None, Some(level)),
+            // A free entry's level in the default pack's words (as the level
+            // question offered it), in every language.
+            let packs = ctx.packs()?;
+            let label = match answering.map(|(pack, _)| pack).or(packs.default_pack()) {
+                Some(pack) => pack.placement_label(Some(level)),
+                None => packs.placement_label(None, Some(level)),
             };
             terminal::note(&words::saved(&id, &label, &day));
         }

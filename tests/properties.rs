@@ -10,9 +10,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::Index;
-use reflect::entry::{Depth, Entry, EntryId, Level, Origin, Placement};
+use std::sync::Arc;
+
+use reflect::entry::{Depth, Entry, EntryId, Facts, Level, Origin, Placement};
 use reflect::journal::record::{quick_head, Record};
-use reflect::journal::Journal;
+use reflect::journal::{Collected, Journal};
 
 use crate::util::{Record as RawRecord, NOW};
 
@@ -172,6 +174,55 @@ fn assert_reads(path: &Path, live: &[Entry]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// An entry's facts as text (tags as a list: read in place they are raw JSON).
+fn shown_facts(facts: &Facts) -> String {
+    let tags: Vec<&str> = facts.tags.iter().collect();
+    format!(
+        "{} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {tags:?}",
+        facts.date,
+        facts.written,
+        facts.revised,
+        facts.level,
+        facts.depth,
+        facts.from,
+        facts.pack,
+        facts.pack_version,
+        facts.prompt,
+        facts.theme
+    )
+}
+
+/// The one-pass fold from the end (`Journal::fold_live_facts`) sees the live
+/// entries' facts the forward reader folds, whatever their order, with the same
+/// check-ins and the same damage reported.
+fn assert_live_facts_agree(path: &Path) -> Result<(), TestCaseError> {
+    let collected = Collected::default();
+    let journal = Journal::new(path).with_report(Arc::new(collected.clone()));
+    let (mut folded, checkins) = journal
+        .fold_live_facts(
+            Vec::new,
+            |all: &mut Vec<String>, facts| all.push(shown_facts(facts)),
+            |all, part| all.extend(part),
+        )
+        .unwrap();
+    let folded_damage = collected.damage();
+    collected.clear();
+    // The forward rule's facts, as progress read them before (in runs, in order).
+    let mut runs = journal
+        .oldest_first()
+        .unwrap()
+        .fold_facts(Vec::new, |all, facts| all.push(shown_facts(facts)));
+    let mut forward: Vec<String> = runs.by_ref().flat_map(Result::unwrap).collect();
+    let forward_checkins = runs.checkins().unwrap();
+    drop(runs);
+    folded.sort();
+    forward.sort();
+    prop_assert_eq!(folded, forward, "live facts");
+    prop_assert_eq!(checkins, forward_checkins, "check-ins");
+    prop_assert_eq!(folded_damage, collected.damage(), "damage");
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config(64))]
 
@@ -228,7 +279,7 @@ proptest! {
     #![proptest_config(config(64))]
 
     #[test]
-    fn add_revise_retract_match_a_simple_model(changes in changes()) {
+    fn add_revise_retract_match_a_simple_model(changes in changes(), junk in vec((any::<Index>(), line()), 0..6)) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.jsonl");
         let journal = Journal::new(&path);
@@ -263,6 +314,8 @@ proptest! {
         }
         let live: Vec<Entry> = model.into_iter().flatten().collect();
         assert_reads(&path, &live)?;
+        assert_live_facts_agree(&path)?;
+        let revised = fs::read(&path).unwrap_or_default();
 
         // Compacting keeps the same live entries (without revision marks), and
         // changes nothing a second time.
@@ -275,6 +328,19 @@ proptest! {
         let once = fs::read(&path).unwrap_or_default();
         journal.compact().unwrap();
         prop_assert_eq!(fs::read(&path).unwrap_or_default(), once);
+
+        // Damaged and foreign lines among the records change nothing the two
+        // readers disagree on.
+        let mut lines: Vec<Vec<u8>> = revised
+            .split(|&b| b == b'\n')
+            .map(<[u8]>::to_vec)
+            .collect();
+        for (at, line) in &junk {
+            lines.insert(at.index(lines.len() + 1), line.clone());
+        }
+        let junky = dir.path().join("junk.jsonl");
+        fs::write(&junky, lines.join(&b'\n')).unwrap();
+        assert_live_facts_agree(&junky)?;
     }
 }
 
@@ -358,6 +424,7 @@ proptest! {
             }
             entries.take_damage(); // keep the test output quiet
         }
+        assert_live_facts_agree(&path)?;
         let report = journal.check().unwrap();
         prop_assert_eq!(report.records + report.damage.len(), non_blank_lines(&bytes), "every line is a record or damage");
         let lines_seen: Vec<usize> = report.damage.iter().map(|d| d.line).collect();

@@ -135,37 +135,45 @@ pub fn summary(
     let today = ctx.config.today();
 
     let windows = Windows::ending(filter.until.unwrap_or(today), window);
-    let mut tally = Tally::new(windows, by.map(Into::into));
-    let mut read = 0u64;
-    let entries = ctx.journal().oldest_first()?;
-    // Filtered and tallied on the threads that parse, run by run; this thread
-    // combines the runs in order.
+    let tally = Tally::new(windows, by.map(Into::into));
     let keep = std::sync::Arc::new(filter.clone());
     let (windows, by) = (tally.windows, tally.by);
     let start = move || (0u64, Tally::new(windows, by));
-    let mut runs = if filter.contains.is_none() {
-        // Counting needs no words: each entry's facts, read in place.
-        entries.fold_facts(start, move |(read, tally), facts| {
-            *read += 1;
-            if keep.matches_facts(facts) {
-                tally.add(&Observation::of_facts(facts));
-            }
-        })
-    } else {
-        entries.fold(start, move |(read, tally), entry| {
-            *read += 1;
-            if keep.matches(&entry) {
-                tally.add(&Observation::of(&entry));
-            }
-        })
-    };
-    for run in runs.by_ref() {
-        let (count, part) = run?;
-        read += count;
+    let merge = |(read, tally): &mut (u64, Tally), (count, part): (u64, Tally)| {
+        *read += count;
         tally.merge(&part);
-    }
-    // The check-ins the same read met.
-    let mut checkins = runs.checkins()?;
+    };
+    let ((read, tally), mut checkins) = if filter.contains.is_none() {
+        // Counting needs no words, nor any order: each entry's facts, read in place
+        // in one pass, on every core.
+        ctx.journal().fold_live_facts(
+            start,
+            move |(read, tally), facts| {
+                *read += 1;
+                if keep.matches_facts(facts) {
+                    tally.add(&Observation::of_facts(facts));
+                }
+            },
+            merge,
+        )?
+    } else {
+        // Filtered and tallied on the threads that parse, run by run; this thread
+        // combines the runs in order.
+        let mut runs = ctx
+            .journal()
+            .oldest_first()?
+            .fold(start, move |(read, tally), entry| {
+                *read += 1;
+                if keep.matches(&entry) {
+                    tally.add(&Observation::of(&entry));
+                }
+            });
+        let mut done = (0, tally);
+        for run in runs.by_ref() {
+            merge(&mut done, run?);
+        }
+        (done, runs.checkins()?)
+    };
 
     let scope = Scope {
         packs,

@@ -59,54 +59,54 @@ pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
     // The whole line once: short values are then plain `str`s.
     let line = simdutf8::basic::from_utf8(line).ok()?;
     let mut at = Walk { line, at: 0 };
-    at.expect("{\"v\":")?;
+    at.expect(b"{\"v\":")?;
     let v = u32::try_from(at.digits()?).ok()?;
-    at.expect(",\"op\":\"")?;
-    let op = if at.eat("add\"") {
+    at.expect(b",\"op\":\"")?;
+    let op = if at.eat(b"add\"") {
         Op::Add
-    } else if at.eat("edit\"") {
+    } else if at.eat(b"edit\"") {
         Op::Edit
     } else {
         return None;
     };
-    let id = at.field(",\"id\":\"")?;
+    let id = at.field(b",\"id\":\"")?;
     let key = IdKey::parse(id)?; // the characters of an id, as `EntryId::parse` takes them
-    let date = fast::parse_day(at.field(",\"date\":\"")?)?;
-    let written = fast::parse_moment(at.field(",\"written\":\"")?)?;
-    let created = match at.optional(",\"created\":\"")? {
+    let date = fast::parse_day(at.field(b",\"date\":\"")?)?;
+    let written = fast::parse_moment(at.field(b",\"written\":\"")?)?;
+    let created = match at.optional(b",\"created\":\"")? {
         Some(moment) => Some(fast::parse_moment(moment)?),
         None => None,
     };
-    let level = match at.optional(",\"level\":\"")? {
+    let level = match at.optional(b",\"level\":\"")? {
         Some(id) => Some(Placement::from_id(id)?),
         None => None,
     };
-    let depth = match at.optional(",\"depth\":\"")? {
+    let depth = match at.optional(b",\"depth\":\"")? {
         Some(id) => Some(Depth::from_id(id)?),
         None => None,
     };
-    let from = match at.optional(",\"from\":\"")? {
+    let from = match at.optional(b",\"from\":\"")? {
         Some(id) => Some(Origin::from_id(id)?),
         None => None,
     };
-    let pack = at.optional(",\"pack\":\"")?;
-    let pack_version = at.optional(",\"pack_version\":\"")?;
-    let prompt = at.optional(",\"prompt\":\"")?;
-    let theme = at.optional(",\"theme\":\"")?;
+    let pack = at.optional(b",\"pack\":\"")?;
+    let pack_version = at.optional(b",\"pack_version\":\"")?;
+    let prompt = at.optional(b",\"prompt\":\"")?;
+    let theme = at.optional(b",\"theme\":\"")?;
     let mut tags = "";
-    if at.eat(",\"tags\":[") {
+    if at.eat(b",\"tags\":[") {
         let first = at.at;
         loop {
-            at.expect("\"")?;
+            at.expect(b"\"")?;
             at.short()?;
-            if at.eat("]") {
+            if at.eat(b"]") {
                 break;
             }
-            at.expect(",")?;
+            at.expect(b",")?;
         }
         tags = &line[first..at.at - 1];
     }
-    at.expect(",\"text\":\"")?;
+    at.expect(b",\"text\":\"")?;
     let text = line.get(at.at..)?.strip_suffix("\"}")?;
     let escaped = check_text(text.as_bytes())?;
     let view = View {
@@ -219,15 +219,16 @@ impl<'a> Walk<'a> {
         &self.line.as_bytes()[self.at..]
     }
 
-    fn eat(&mut self, literal: &str) -> bool {
-        let found = self.rest().starts_with(literal.as_bytes());
+    /// Eats `literal` if it comes next (a fixed length: compared inline, no call).
+    fn eat<const N: usize>(&mut self, literal: &[u8; N]) -> bool {
+        let found = self.rest().first_chunk::<N>() == Some(literal);
         if found {
-            self.at += literal.len();
+            self.at += N;
         }
         found
     }
 
-    fn expect(&mut self, literal: &str) -> Option<()> {
+    fn expect<const N: usize>(&mut self, literal: &[u8; N]) -> Option<()> {
         self.eat(literal).then_some(())
     }
 
@@ -256,13 +257,13 @@ impl<'a> Walk<'a> {
     }
 
     /// A member that must come next: `key` (`,"name":"`) and its short value.
-    fn field(&mut self, key: &str) -> Option<&'a str> {
+    fn field<const N: usize>(&mut self, key: &[u8; N]) -> Option<&'a str> {
         self.expect(key)?;
         self.short()
     }
 
     /// A member that may come next; `None` when the line is not canonical.
-    fn optional(&mut self, key: &str) -> Option<Option<&'a str>> {
+    fn optional<const N: usize>(&mut self, key: &[u8; N]) -> Option<Option<&'a str>> {
         if !self.eat(key) {
             return Some(None);
         }

@@ -38,6 +38,7 @@ mod date_index;
 mod entries;
 mod flat_json;
 mod history;
+mod live_facts;
 mod lookup;
 mod moments;
 mod needle;
@@ -245,6 +246,35 @@ impl Journal {
     /// Live entries ordered by the day they are about, then by when they were written.
     pub fn by_date(&self) -> Result<Entries> {
         Entries::by_date(self)
+    }
+
+    /// Every live entry's facts folded in no particular order (`start`, `add` on
+    /// every core, then `merge` of the parts), with the check-ins: for counters
+    /// whose result does not depend on order. One pass from the end of the file
+    /// where [`Journal::oldest_first`] takes two.
+    pub fn fold_live_facts<A: Send + 'static>(
+        &self,
+        start: impl Fn() -> A + Send + Sync + 'static,
+        add: impl Fn(&mut A, &crate::entry::Facts) + Send + Sync + 'static,
+        merge: impl Fn(&mut A, A) + Send + Sync + 'static,
+    ) -> Result<(A, Vec<crate::checkin::Checkin>)> {
+        let fold = live_facts::Fold {
+            start: Box::new(start),
+            add: Box::new(add),
+            merge: Box::new(merge),
+        };
+        match live_facts::fold(self, fold)? {
+            Ok(done) => Ok(done),
+            // An unusual journal: the forward rule.
+            Err(live_facts::Fold { start, add, merge }) => {
+                let mut value = start();
+                let mut runs = self.oldest_first()?.fold_facts(start, add);
+                for run in runs.by_ref() {
+                    merge(&mut value, run?);
+                }
+                Ok((value, runs.checkins()?))
+            }
+        }
     }
 
     /// Live entries newest day first: [`Journal::by_date`] reversed, cheap to take

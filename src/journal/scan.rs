@@ -81,6 +81,20 @@ impl Scan {
         scan
     }
 
+    /// Lines starting in `[start, end)`, from the last; both must be line starts.
+    pub(super) fn range_backwards(
+        journal: &Journal,
+        snapshot: &Arc<Snapshot>,
+        start: u64,
+        end: u64,
+    ) -> Scan {
+        let mut scan = Self::range(journal, snapshot, start, end);
+        scan.backwards = true;
+        scan.line_number = None;
+        scan.buf_at = end;
+        scan
+    }
+
     /// Keeps damage to itself instead of reporting it (for `check` and first passes).
     pub(super) fn quiet(mut self) -> Scan {
         self.quiet = true;
@@ -185,8 +199,8 @@ impl Scan {
                 }
                 return Ok(Some((at, from, to)));
             }
-            if self.buf_at == 0 {
-                // The first line of the file.
+            if self.buf_at == self.start {
+                // The first line of the file (or of the range).
                 let (from, to) = (self.lo, std::mem::replace(&mut self.hi, self.lo));
                 if to > from && !content_at(self.buf_at, &self.buf[from..to]).is_empty() {
                     return Ok(Some((self.buf_at, from, to)));
@@ -195,12 +209,21 @@ impl Scan {
             }
             // Read the block before `buf_at` and put it in front of what is left.
             let left = self.hi - self.lo;
-            let size = (BLOCK.max(left) as u64).min(self.buf_at) as usize;
+            let size = (BLOCK.max(left) as u64).min(self.buf_at - self.start) as usize;
             let from = self.buf_at - size as u64;
             let mut block = std::mem::take(&mut self.buf);
-            block.copy_within(self.lo..self.hi, 0);
-            block.truncate(left);
-            block.splice(0..0, std::iter::repeat_n(0, size));
+            if left == 0 {
+                // Nothing kept: a kept buffer is reused as it is (zeroed only as it
+                // grows), since the read overwrites it.
+                if block.len() < size {
+                    block.resize(size, 0);
+                }
+                block.truncate(size);
+            } else {
+                block.copy_within(self.lo..self.hi, 0);
+                block.truncate(left);
+                block.splice(0..0, std::iter::repeat_n(0, size));
+            }
             self.snapshot.read_at(from, &mut block[..size])?;
             self.buf = block;
             self.buf_at = from;
@@ -263,9 +286,7 @@ impl Scan {
 
 impl Drop for Scan {
     fn drop(&mut self) {
-        if !self.backwards {
-            super::spare::give(std::mem::take(&mut self.buf));
-        }
+        super::spare::give(std::mem::take(&mut self.buf));
     }
 }
 
@@ -315,5 +336,25 @@ mod tests {
         };
         assert_eq!(texts(0, 4), ["aa", "bb"]);
         assert_eq!(texts(6, 11), ["cc", "dd"]);
+    }
+
+    #[test]
+    fn a_range_read_backwards_is_the_range_reversed() {
+        let long = "y".repeat(BLOCK + 5);
+        let text = format!("aa\n{long}\n\nbb\r\ncc\ndd");
+        let (_dir, journal) = journal_with(text.as_bytes());
+        let snapshot = Snapshot::open(&journal).unwrap();
+        let len = snapshot.len();
+        // Every line start (the blank line's too), and the end.
+        let b = BLOCK as u64;
+        let starts = [0, 3, b + 9, b + 10, b + 14, b + 17, len];
+        for (i, &start) in starts.iter().enumerate() {
+            for &end in &starts[i..] {
+                let mut backwards = lines(Scan::range_backwards(&journal, &snapshot, start, end));
+                backwards.reverse();
+                let forwards = lines(Scan::range(&journal, &snapshot, start, end));
+                assert!(backwards == forwards, "{start}..{end}");
+            }
+        }
     }
 }

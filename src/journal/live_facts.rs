@@ -14,7 +14,8 @@
 //! it, so the same damage is reported.
 //!
 //! A journal the two rules could read differently (an id added twice, an edit or
-//! delete written in a unit before its add) is left to the forward readers: `None`.
+//! delete written in a unit before its add) is left to the forward readers: the
+//! fold is given back unused.
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -171,8 +172,9 @@ struct Part<A> {
     damage: Vec<(u64, LineProblem)>,
 }
 
-/// The fold of every live entry's facts, and the check-ins met; `None` for a
-/// journal the forward readers must read (see the module docs).
+/// The fold of every live entry's facts, and the check-ins met; or the fold given
+/// back (`Err`) for a journal the forward readers must read (see the module docs).
+/// Damage is reported only when the fold is done here.
 pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Result<Folded<A>> {
     let snapshot = Snapshot::open(journal)?;
     let fold = Arc::new(fold);

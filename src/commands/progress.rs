@@ -159,20 +159,15 @@ pub fn summary(
     } else {
         // Filtered and tallied on the threads that parse, run by run; this thread
         // combines the runs in order.
-        let mut runs = ctx
-            .journal()
+        ctx.journal()
             .oldest_first()?
             .fold(start, move |(read, tally), entry| {
                 *read += 1;
                 if keep.matches(&entry) {
                     tally.add(&Observation::of(&entry));
                 }
-            });
-        let mut done = (0, tally);
-        for run in runs.by_ref() {
-            merge(&mut done, run?);
-        }
-        (done, runs.checkins()?)
+            })
+            .merged((0, tally), merge)?
     };
 
     let scope = Scope {

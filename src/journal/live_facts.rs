@@ -290,7 +290,6 @@ fn read_unit<A>(
     // decided here that an edit before it in the unit would supersede is left to
     // the reading thread: a revision before its add.)
     let mut here: FxHashMap<IdKey, usize> = FxHashMap::default();
-    let mut scratch = String::new();
     let mut scan = Scan::range_backwards(journal, snapshot, start, end).quiet();
     while let Some((offset, line)) = scan.next_line()? {
         // Read in place when the line is in canonical form.
@@ -329,11 +328,9 @@ fn read_unit<A>(
                 (fold.add)(part.value.get_or_insert_with(&fold.start), facts);
             }
         };
-        match view
-            .as_ref()
-            .and_then(|view| view.entry(false, &mut scratch))
-        {
-            Some(entry) => fold_facts(&entry.facts),
+        match &view {
+            // Facts carry no id: an id in capitals reads the same here.
+            Some(view) => fold_facts(&view.facts()),
             None => match Record::parse_without_text(line) {
                 Ok(record) => {
                     if let Some(entry) = record.into_entry() {

@@ -267,12 +267,10 @@ impl Journal {
             Ok(done) => Ok(done),
             // An unusual journal: the forward rule.
             Err(live_facts::Fold { start, add, merge }) => {
-                let mut value = start();
-                let mut runs = self.oldest_first()?.fold_facts(start, add);
-                for run in runs.by_ref() {
-                    merge(&mut value, run?);
-                }
-                Ok((value, runs.checkins()?))
+                let value = start();
+                self.oldest_first()?
+                    .fold_facts(start, add)
+                    .merged(value, merge)
             }
         }
     }

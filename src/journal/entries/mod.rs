@@ -309,13 +309,8 @@ impl Entries<Entry> {
         self,
         work: impl Fn(&Facts) -> Option<U> + Send + Sync + 'static,
     ) -> Entries<U> {
-        let work = Arc::new(work);
-        let also = work.clone();
-        let mut entries = self
-            .without_text()
-            .filter_map(move |entry| also(&entry.facts()));
-        entries.recipe.count = Some(Arc::new(move |_, entry: &EntryRef| work(&entry.facts)));
-        entries
+        self.without_text()
+            .filter_map_borrowed(move |entry| work(&entry.facts))
     }
 
     /// [`Entries::filter_map`] for readers that only look: `work` sees each entry
@@ -432,6 +427,15 @@ impl<T: Send + 'static> Entries<T> {
     /// Stops reading early and reports the damage seen so far.
     pub fn finish(mut self) {
         self.scan.report_damage();
+    }
+
+    /// Merges every item (the runs of a fold) into `value` in order, then gives
+    /// the check-ins of the same read.
+    pub fn merged(mut self, mut value: T, merge: impl Fn(&mut T, T)) -> Result<(T, Vec<Checkin>)> {
+        for run in self.by_ref() {
+            merge(&mut value, run?);
+        }
+        Ok((value, self.checkins()?))
     }
 
     /// The readable check-ins of the same snapshot, in file order: from the lines

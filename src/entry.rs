@@ -388,6 +388,13 @@ impl<'a> Tags<'a> {
     pub fn contains(self, tag: &str) -> bool {
         self.iter().any(|t| t == tag)
     }
+
+    pub fn is_empty(self) -> bool {
+        match self {
+            Tags::List(list) => list.is_empty(),
+            Tags::Raw(raw) => raw.is_empty(),
+        }
+    }
 }
 
 /// An entry borrowed whole: from an [`Entry`], or read in place from a journal line
@@ -398,6 +405,10 @@ pub struct EntryRef<'a> {
     pub id: &'a str,
     pub facts: Facts<'a>,
     pub text: &'a str,
+    /// The text as it stands between the quotes of a JSON string `serde_json`
+    /// wrote, when the line held it so (`None` when not at hand): a JSON writer
+    /// copies it as it is.
+    pub json: Option<&'a str>,
 }
 
 impl EntryRef<'_> {
@@ -429,6 +440,7 @@ impl Entry {
             id: self.id.as_str(),
             facts: self.facts(),
             text: &self.text,
+            json: None,
         }
     }
 

@@ -16,7 +16,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use crate::entry::{Depth, Entry, EntryId, Origin, Placement};
+use crate::entry::{Depth, Entry, EntryId, EntryRef, Origin, Placement};
 use crate::filter::Filter;
 use crate::journal::Journal;
 use crate::text::Needle;
@@ -132,14 +132,14 @@ pub fn write<W: Write + ?Sized>(
     // Filtered and written on the threads that parse, a run of entries at a time
     // (the entries of a run joined by `,\n`); this thread joins the runs.
     let keep = std::sync::Arc::new(filter.clone());
-    let runs = journal.by_date()?.fold(
+    let runs = journal.by_date()?.fold_borrowed(
         || (0usize, Vec::with_capacity(1 << 16)),
         move |(count, bytes), entry| {
-            if keep.matches(&entry) {
+            if keep.matches_borrowed(entry) {
                 if *count > 0 {
                     bytes.extend_from_slice(b",\n");
                 }
-                write_entry(bytes, &entry).expect("writing to memory cannot fail");
+                write_entry(bytes, entry).expect("writing to memory cannot fail");
                 *count += 1;
             }
         },
@@ -159,27 +159,29 @@ pub fn write<W: Write + ?Sized>(
 }
 
 /// Writes `entry` exactly as `serde_json` writes its [`EntryObject`], but escaping the
-/// strings several bytes at a time: on a large export, escaping the text is most of
-/// the work this module does.
-fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry) -> io::Result<()> {
+/// strings several bytes at a time, and copying a text the journal holds escaped as
+/// `serde_json` escapes it: on a large export, escaping the text is most of the work
+/// this module does.
+fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &EntryRef) -> io::Result<()> {
+    let facts = &entry.facts;
     out.write_all(b"{\"id\":")?;
-    write_str(out, entry.id.as_str())?;
+    write_str(out, entry.id)?;
     // Dates and ids of the ladders need no escaping: written as they are.
     let mut plain = Vec::with_capacity(128);
     plain.extend_from_slice(b",\"date\":\"");
-    crate::dates::write_iso_day(&mut plain, entry.date);
+    crate::dates::write_iso_day(&mut plain, facts.date);
     plain.extend_from_slice(b"\",\"written\":\"");
-    crate::dates::write_moment(&mut plain, &entry.written);
+    crate::dates::write_moment(&mut plain, &facts.written);
     plain.push(b'"');
-    if let Some(revised) = &entry.revised {
+    if let Some(revised) = &facts.revised {
         plain.extend_from_slice(b",\"revised\":\"");
         crate::dates::write_moment(&mut plain, revised);
         plain.push(b'"');
     }
     let rating = [
-        ("level", entry.level.map(Placement::as_str)),
-        ("depth", entry.depth.map(Depth::as_str)),
-        ("from", entry.from.map(Origin::as_str)),
+        ("level", facts.level.map(Placement::as_str)),
+        ("depth", facts.depth.map(Depth::as_str)),
+        ("from", facts.from.map(Origin::as_str)),
     ];
     for (key, id) in rating {
         if let Some(id) = id {
@@ -190,10 +192,10 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry) -> io::Result<()> 
     }
     out.write_all(&plain)?;
     let optional = [
-        ("pack", &entry.pack),
-        ("pack_version", &entry.pack_version),
-        ("prompt", &entry.prompt),
-        ("theme", &entry.theme),
+        ("pack", facts.pack),
+        ("pack_version", facts.pack_version),
+        ("prompt", facts.prompt),
+        ("theme", facts.theme),
     ];
     for (key, value) in optional {
         if let Some(value) = value {
@@ -204,15 +206,25 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry) -> io::Result<()> 
         }
     }
     out.write_all(b",\"tags\":[")?;
-    for (i, tag) in entry.tags.iter().enumerate() {
+    for (i, tag) in facts.tags.iter().enumerate() {
         if i > 0 {
             out.write_all(b",")?;
         }
         write_str(out, tag)?;
     }
     out.write_all(b"],\"text\":")?;
-    write_str(out, &entry.text)?;
-    out.write_all(b"}")
+    match entry.json {
+        Some(escaped) => {
+            for part in [b"\"", escaped.as_bytes(), b"\"}"] {
+                out.write_all(part)?;
+            }
+            Ok(())
+        }
+        None => {
+            write_str(out, entry.text)?;
+            out.write_all(b"}")
+        }
+    }
 }
 
 /// A JSON string, escaped as `serde_json` does: `\"`, `\\`, `\b \f \n \r \t`, and
@@ -320,7 +332,7 @@ mod tests {
             for revised in [false, true] {
                 let entry = entry(text, revised);
                 let mut fast = Vec::new();
-                write_entry(&mut fast, &entry).unwrap();
+                write_entry(&mut fast, &entry.borrowed()).unwrap();
                 let serde = serde_json::to_vec(&EntryObject::from(&entry)).unwrap();
                 assert_eq!(
                     String::from_utf8(fast).unwrap(),

@@ -34,7 +34,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rustc_hash::FxHashMap;
 
 use super::text::write_text;
-use crate::entry::{Entry, Facts, Level, Placement};
+use crate::entry::{EntryRef, Facts, Level, Placement};
 use crate::filter::Filter;
 use crate::journal::Journal;
 use crate::journal::Span;
@@ -83,12 +83,14 @@ pub fn write<W: Write + ?Sized>(
             // Filtered and written on the threads that parse, a run at a time.
             let keep = Arc::new(options.filter.clone());
             let words = Arc::new(Words::of(options.packs));
-            let runs = journal.by_date()?.fold(Run::default, move |run, entry| {
-                if keep.matches(&entry) {
-                    run.push(&entry, &words)
-                        .expect("writing to memory cannot fail");
-                }
-            });
+            let runs = journal
+                .by_date()?
+                .fold_borrowed(Run::default, move |run, entry| {
+                    if keep.matches_borrowed(entry) {
+                        run.push(entry, &words)
+                            .expect("writing to memory cannot fail");
+                    }
+                });
             for run in runs {
                 run?.write_after(out, &mut tally)?;
             }
@@ -126,14 +128,13 @@ pub fn write<W: Write + ?Sized>(
             for group in sections(spans.keys().cloned().collect(), options.packs) {
                 write_section_title(out, &group, options.packs)?;
                 let words = words.clone();
-                let runs = reading.at(spans.remove(&group).unwrap_or_default()).fold(
-                    Run::default,
-                    move |run, entry| {
-                        run.tally.add(&entry);
-                        write_entry(&mut run.bytes, &entry, &words)
+                let runs = reading
+                    .at(spans.remove(&group).unwrap_or_default())
+                    .fold_borrowed(Run::default, move |run, entry| {
+                        run.tally.add(entry.facts.date);
+                        write_entry(&mut run.bytes, entry, &words)
                             .expect("writing to memory cannot fail");
-                    },
-                );
+                    });
                 for run in runs {
                     let run = run?;
                     out.write_all(&run.bytes)?;
@@ -212,11 +213,11 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, entry: &Entry) {
+    fn add(&mut self, date: NaiveDate) {
         self.count += 1;
-        self.last = Some(entry.date);
-        self.earliest = Some(self.earliest.map_or(entry.date, |d| d.min(entry.date)));
-        self.latest = Some(self.latest.map_or(entry.date, |d| d.max(entry.date)));
+        self.last = Some(date);
+        self.earliest = Some(self.earliest.map_or(date, |d| d.min(date)));
+        self.latest = Some(self.latest.map_or(date, |d| d.max(date)));
     }
 
     /// Adds the tally of the entries written after these.
@@ -241,13 +242,14 @@ struct Run {
 impl Run {
     /// Writes `entry` after the run's entries, under a new day's heading if its day
     /// differs from the entry before.
-    fn push(&mut self, entry: &Entry, words: &Words) -> io::Result<()> {
+    fn push(&mut self, entry: &EntryRef, words: &Words) -> io::Result<()> {
+        let date = entry.facts.date;
         match self.tally.last {
-            None => self.first = Some(entry.date),
-            Some(last) if last != entry.date => writeln!(self.bytes, "## {}\n", entry.date)?,
+            None => self.first = Some(date),
+            Some(last) if last != date => writeln!(self.bytes, "## {date}\n")?,
             Some(_) => {}
         }
-        self.tally.add(entry);
+        self.tally.add(date);
         write_entry(&mut self.bytes, entry, words)
     }
 
@@ -425,18 +427,19 @@ fn write_section_title<W: Write + ?Sized>(
 }
 
 /// One entry: heading, question, prompt or tags, then the text.
-fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, words: &Words) -> io::Result<()> {
-    let pack = entry.pack.as_deref().and_then(|id| words.packs.get(id));
+fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &EntryRef, words: &Words) -> io::Result<()> {
+    let facts = &entry.facts;
+    let pack = facts.pack.and_then(|id| words.packs.get(id));
 
     let mut date = Vec::with_capacity(16);
-    crate::dates::write_iso_day(&mut date, entry.date);
+    crate::dates::write_iso_day(&mut date, facts.date);
     for part in [&b"### "[..], &date, " · ".as_bytes()] {
         out.write_all(part)?;
     }
     let title = pack
-        .zip(entry.theme.as_deref())
+        .zip(facts.theme)
         .and_then(|(pack, theme)| pack.titles.get(theme));
-    match (&entry.theme, title) {
+    match (facts.theme, title) {
         (_, Some(title)) => out.write_all(title)?,
         (Some(id), None) => write_inline(out, id)?,
         (None, None) => out.write_all(&words.free_entry)?,
@@ -444,15 +447,15 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, words: &Words) -> 
     out.write_all(" · ".as_bytes())?;
     // A free entry's level reads in the words of the default pack, as the sections do.
     let labels = pack.map_or(&words.default_labels, |pack| &pack.labels);
-    out.write_all(&labels[label_slot(entry.level)])?;
+    out.write_all(&labels[label_slot(facts.level)])?;
     out.write_all(b"\n\n")?;
 
-    if let Some(prompt_id) = &entry.prompt {
-        match pack.and_then(|p| p.questions.get(prompt_id.as_str())) {
+    if let Some(prompt_id) = facts.prompt {
+        match pack.and_then(|p| p.questions.get(prompt_id)) {
             Some(question) => out.write_all(question)?,
             None => {
                 write!(out, "{} ", t!("md-prompt"))?;
-                if let Some(pack_id) = &entry.pack {
+                if let Some(pack_id) = facts.pack {
                     write_inline(out, pack_id)?;
                     out.write_all(b"/")?;
                 }
@@ -461,12 +464,12 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &Entry, words: &Words) -> 
             }
         }
     }
-    if !entry.tags.is_empty() {
+    if !facts.tags.is_empty() {
         out.write_all(&words.tags)?;
-        write_list(out, entry.tags.iter().map(String::as_str), ", ")?;
+        write_list(out, facts.tags.iter(), ", ")?;
         out.write_all(b"\n\n")?;
     }
-    write_text(out, &entry.text)
+    write_text(out, entry.text)
 }
 
 /// What entries repeat from the packs and the catalogue, written as Markdown once

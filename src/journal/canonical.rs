@@ -48,9 +48,20 @@ pub(super) struct View<'a> {
     theme: Option<&'a str>,
     /// The inside of the tags array (`"a","b"`), empty when there is none.
     tags: &'a str,
-    /// The inside of the text's string, and whether it has escapes.
+    /// The inside of the text's string, and which escapes it has.
     text: &'a str,
-    escaped: bool,
+    escapes: Escapes,
+}
+
+/// The escapes in a plain text (one [`check_text`] accepts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Escapes {
+    None,
+    /// Only those `serde_json` writes: the text inside the quotes is as it would
+    /// write it.
+    AsSerdeWrites,
+    /// Also `\/`, which `serde_json` writes as a plain `/`.
+    Others,
 }
 
 /// `Some` when `line` is a canonical add or edit: its [`View`], or why the record
@@ -108,7 +119,7 @@ pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
     }
     at.expect(b",\"text\":\"")?;
     let text = line.get(at.at..)?.strip_suffix("\"}")?;
-    let escaped = check_text(text.as_bytes())?;
+    let escapes = check_text(text.as_bytes())?;
     let view = View {
         v,
         op,
@@ -126,7 +137,7 @@ pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
         theme,
         tags,
         text,
-        escaped,
+        escapes,
     };
     Some(Record::check_version_and_years(v, Some(date), written, created).map(|()| view))
 }
@@ -162,29 +173,31 @@ impl<'a> View<'a> {
         if self.id.bytes().any(|b| b.is_ascii_uppercase()) {
             return None;
         }
-        let text = match (words, self.escaped) {
+        let text = match (words, self.escapes) {
             (false, _) => "",
-            (true, false) => self.text,
-            (true, true) => {
+            (true, Escapes::None) => self.text,
+            (true, _) => {
                 scratch.clear();
                 flat_json::unescape_into(self.text, scratch)?;
                 scratch.as_str()
             }
         };
+        let json = (words && self.escapes != Escapes::Others).then_some(self.text);
         Some(EntryRef {
             id: self.id,
             facts: self.facts(),
             text,
+            json,
         })
     }
 
     /// The record, owning its values (`None` when the text cannot be decoded here:
     /// the general parser decides).
     fn into_record(self, with_text: bool) -> Option<Record> {
-        let text = match (with_text, self.escaped) {
+        let text = match (with_text, self.escapes) {
             (false, _) => String::new(),
-            (true, false) => self.text.to_string(),
-            (true, true) => flat_json::unescape(self.text)?,
+            (true, Escapes::None) => self.text.to_string(),
+            (true, _) => flat_json::unescape(self.text)?,
         };
         let record = Record {
             v: self.v,
@@ -299,41 +312,51 @@ fn first_special(bytes: &[u8]) -> Option<usize> {
 
 /// Checks the inside of the text's string (which runs to the line's closing `"}`):
 /// no unescaped quote, no control character, only the simple escapes. Returns
-/// whether it has escapes; `None` when it is not plain (a `\u` escape goes to the
+/// which escapes it has; `None` when it is not plain (a `\u` escape goes to the
 /// general parser, which checks surrogates).
-fn check_text(raw: &[u8]) -> Option<bool> {
+fn check_text(raw: &[u8]) -> Option<Escapes> {
     if flat_json::has_control_byte(raw) {
         return None;
     }
-    let mut escaped = false;
+    let mut escapes = Escapes::None;
     let mut at = 0;
     while let Some(found) = memchr::memchr2(b'"', b'\\', &raw[at..]) {
         at += found;
         if raw[at] == b'"' {
             return None;
         }
-        escaped = true;
         match raw.get(at + 1)? {
-            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => at += 2,
+            b'"' | b'\\' | b'b' | b'f' | b'n' | b'r' | b't' => {
+                if escapes == Escapes::None {
+                    escapes = Escapes::AsSerdeWrites;
+                }
+            }
+            b'/' => escapes = Escapes::Others,
             _ => return None,
         }
+        at += 2;
     }
-    Some(escaped)
+    Some(escapes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
 
     #[test]
     fn text_checks_find_what_json_forbids() {
         assert_eq!(
             check_text(b"plain words, long enough to fill a few words"),
-            Some(false)
+            Some(Escapes::None)
         );
         assert_eq!(
             check_text(b"line\\nnext \\\"quoted\\\" and a \\\\ slash"),
-            Some(true)
+            Some(Escapes::AsSerdeWrites)
+        );
+        assert_eq!(
+            check_text(b"a \\/ slash serde_json would not escape, then \\n"),
+            Some(Escapes::Others)
         );
         for bad in [
             &b"a \"quote\" inside, well past sixteen bytes"[..],
@@ -364,6 +387,44 @@ mod tests {
         ) {
             let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
             proptest::prop_assert_eq!(first_special(&bytes), expected);
+        }
+
+        /// A text offered for copying into JSON is the one read, escaped as
+        /// `serde_json` escapes it, whatever escapes another writer chose.
+        #[test]
+        fn a_text_offered_as_json_is_what_serde_json_writes(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::Just("\\\"".to_string()),
+                    proptest::prelude::Just("\\\\".to_string()),
+                    proptest::prelude::Just("\\/".to_string()),
+                    proptest::prelude::Just("\\n".to_string()),
+                    proptest::prelude::Just("\\t".to_string()),
+                    proptest::prelude::Just("\\b".to_string()),
+                    proptest::prelude::Just("\\u00e9".to_string()),
+                    proptest::prelude::Just("/".to_string()),
+                    "[a-zñ ]{0,12}",
+                    proptest::char::any().prop_map(String::from),
+                ],
+                0..12,
+            )
+        ) {
+            let raw = pieces.concat();
+            let line = format!(
+                "{{\"v\":1,\"op\":\"add\",\"id\":\"k3f9a2c1mx\",\"date\":\"2026-11-20\",\
+                 \"written\":\"2026-11-20T18:02:11+01:00\",\"text\":\"{raw}\"}}"
+            );
+            let Some(Ok(view)) = view(line.as_bytes()) else { return Ok(()) };
+            let mut scratch = String::new();
+            let Some(entry) = view.entry(true, &mut scratch) else { return Ok(()) };
+            let decoded: String = serde_json::from_str(&format!("\"{raw}\"")).unwrap();
+            proptest::prop_assert_eq!(entry.text, decoded.as_str());
+            if let Some(json) = entry.json {
+                let serde = serde_json::to_string(&decoded).unwrap();
+                proptest::prop_assert_eq!(json, &serde[1..serde.len() - 1]);
+            } else {
+                proptest::prop_assert!(raw.contains("\\/"));
+            }
         }
     }
 }

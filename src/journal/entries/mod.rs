@@ -334,14 +334,26 @@ impl Entries<Entry> {
         start: impl Fn() -> A + Send + Sync + 'static,
         add: impl Fn(&mut A, &Facts) + Send + Sync + 'static,
     ) -> Entries<A> {
+        self.without_text()
+            .fold_borrowed(start, move |run, entry| add(run, &entry.facts))
+    }
+
+    /// [`Entries::fold`] for readers that write entries out: `add` sees each entry
+    /// borrowed whole, read in place from lines in canonical form (no allocation
+    /// but what `add` makes).
+    pub fn fold_borrowed<A: Send + 'static>(
+        self,
+        start: impl Fn() -> A + Send + Sync + 'static,
+        add: impl Fn(&mut A, &EntryRef) + Send + Sync + 'static,
+    ) -> Entries<A> {
         let (start, add) = (Arc::new(start), Arc::new(add));
         let (start_also, add_also) = (start.clone(), add.clone());
-        let mut entries = self.without_text().fold(
+        let mut entries = self.fold(
             move || start_also(),
-            move |run, entry| add_also(run, &entry.facts()),
+            move |run, entry| add_also(run, &entry.borrowed()),
         );
         entries.recipe.count = Some(Arc::new(move |run: Option<&mut A>, entry: &EntryRef| {
-            joined(run, &*start, |run| add(run, &entry.facts))
+            joined(run, &*start, |run| add(run, entry))
         }));
         entries
     }

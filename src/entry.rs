@@ -379,10 +379,11 @@ impl<'a> Tags<'a> {
             Tags::List(list) => (list, ""),
             Tags::Raw(raw) => (&[][..], raw),
         };
-        let raw = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"'));
+        // `"a","b"` splits at its quotes into "", a, ",", b, "": the tags are every
+        // second piece (a tag holds no quote).
         list.iter()
             .map(String::as_str)
-            .chain(raw.into_iter().flat_map(|raw| raw.split("\",\"")))
+            .chain(raw.split('"').skip(1).step_by(2))
     }
 
     pub fn contains(self, tag: &str) -> bool {
@@ -398,7 +399,8 @@ impl<'a> Tags<'a> {
 }
 
 /// An entry borrowed whole: from an [`Entry`], or read in place from a journal line
-/// (no allocation per entry). Its `text` is empty for readers that asked for no words.
+/// (no allocation per entry). Its `text` is empty for readers that asked for no words,
+/// and for readers that asked for JSON when `json` holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EntryRef<'a> {
     /// The id, as [`EntryId::as_str`] gives it.
@@ -484,6 +486,15 @@ pub fn normalize_tag(tag: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_read_in_place_are_the_strings_of_the_array() {
+        let tags = |raw| Tags::Raw(raw).iter().collect::<Vec<_>>();
+        assert_eq!(tags(""), Vec::<&str>::new());
+        assert_eq!(tags(r#""solo""#), ["solo"]);
+        assert_eq!(tags(r#""a","b,c","ñ""#), ["a", "b,c", "ñ"]);
+        assert!(Tags::Raw("").is_empty() && !Tags::Raw(r#""a""#).is_empty());
+    }
 
     #[test]
     fn levels_are_ordered_bottom_up() {

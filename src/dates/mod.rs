@@ -213,21 +213,21 @@ pub fn write_iso_day(out: &mut Vec<u8>, day: NaiveDate) {
         out.extend_from_slice(day.to_string().as_bytes());
         return;
     }
-    push_digits(out, year.unsigned_abs(), 4);
-    out.push(b'-');
-    push_digits(out, day.month(), 2);
-    out.push(b'-');
-    push_digits(out, day.day(), 2);
+    let [y0, y1, y2, y3] = digits(year.unsigned_abs());
+    let [m0, m1] = digits(day.month());
+    let [d0, d1] = digits(day.day());
+    out.extend_from_slice(&[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]);
 }
 
-/// Appends the last `width` decimal digits of `n`, zero-padded.
-fn push_digits(out: &mut Vec<u8>, mut n: u32, width: usize) {
-    let start = out.len();
-    out.resize(start + width, b'0');
-    for at in (start..start + width).rev() {
-        out[at] = b'0' + (n % 10) as u8;
+/// The last `N` decimal digits of `n`, zero-padded (a fixed width: the divisions
+/// become multiplications).
+fn digits<const N: usize>(mut n: u32) -> [u8; N] {
+    let mut out = [b'0'; N];
+    for digit in out.iter_mut().rev() {
+        *digit = b'0' + (n % 10) as u8;
         n /= 10;
     }
+    out
 }
 
 /// Appends `moment` as chrono's `serde` writes it (RFC 3339: `2026-12-02T09:30:00+01:00`,
@@ -244,35 +244,31 @@ pub fn write_moment(out: &mut Vec<u8>, moment: &DateTime<FixedOffset>) {
         return;
     }
     write_iso_day(out, local.date());
-    let two = |out: &mut Vec<u8>, n: u32| push_digits(out, n, 2);
-    out.push(b'T');
-    two(out, local.hour());
-    out.push(b':');
-    two(out, local.minute());
-    out.push(b':');
-    two(out, local.second());
+    let [h0, h1] = digits(local.hour());
+    let [m0, m1] = digits(local.minute());
+    let [s0, s1] = digits(local.second());
+    out.extend_from_slice(&[b'T', h0, h1, b':', m0, m1, b':', s0, s1]);
     if nano != 0 {
-        let (value, digits) = if nano.is_multiple_of(1_000_000) {
-            (nano / 1_000_000, 3)
-        } else if nano.is_multiple_of(1_000) {
-            (nano / 1_000, 6)
-        } else {
-            (nano, 9)
-        };
         out.push(b'.');
-        push_digits(out, value, digits);
+        if nano.is_multiple_of(1_000_000) {
+            out.extend_from_slice(&digits::<3>(nano / 1_000_000));
+        } else if nano.is_multiple_of(1_000) {
+            out.extend_from_slice(&digits::<6>(nano / 1_000));
+        } else {
+            out.extend_from_slice(&digits::<9>(nano));
+        }
     }
     let offset = moment.offset().local_minus_utc();
     if offset == 0 {
         out.push(b'Z');
         return;
     }
-    out.push(if offset < 0 { b'-' } else { b'+' });
+    let sign = if offset < 0 { b'-' } else { b'+' };
     // Seconds of an offset round to the nearest minute, as chrono does.
     let minutes = (offset.unsigned_abs() + 30) / 60;
-    two(out, minutes / 60);
-    out.push(b':');
-    two(out, minutes % 60);
+    let [h0, h1] = digits(minutes / 60);
+    let [m0, m1] = digits(minutes % 60);
+    out.extend_from_slice(&[sign, h0, h1, b':', m0, m1]);
 }
 
 /// A day for prose, in the language in force: `Dec 2, 2026` / `2 dic 2026`.

@@ -132,7 +132,14 @@ pub fn write<W: Write + ?Sized>(
     // Filtered and written on the threads that parse, a run of entries at a time
     // (the entries of a run joined by `,\n`); this thread joins the runs.
     let keep = std::sync::Arc::new(filter.clone());
-    let runs = journal.by_date()?.fold_borrowed(
+    let entries = journal.by_date()?;
+    // A search needs the words; otherwise most texts are copied as the journal holds them.
+    let entries = if filter.contains.is_some() {
+        entries
+    } else {
+        entries.as_json()
+    };
+    let runs = entries.fold_borrowed(
         || (0usize, Vec::with_capacity(1 << 16)),
         move |(count, bytes), entry| {
             if keep.matches_borrowed(entry) {
@@ -233,6 +240,11 @@ fn write_str<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     out.write_all(b"\"")?;
+    if is_plain(bytes) {
+        // Most values: ids, names, most texts' runs.
+        out.write_all(bytes)?;
+        return out.write_all(b"\"");
+    }
     let mut plain_from = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -273,6 +285,22 @@ fn write_str<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
     }
     out.write_all(&bytes[plain_from..])?;
     out.write_all(b"\"")
+}
+
+/// Whether `bytes` need no escaping, looked at eight at a time (the last few in a
+/// word padded with plain bytes).
+fn is_plain(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    if words
+        .by_ref()
+        .any(|word| needs_escape(u64::from_le_bytes(word.try_into().expect("eight bytes"))))
+    {
+        return false;
+    }
+    let rest = words.remainder();
+    let mut last = [b' '; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    !needs_escape(u64::from_le_bytes(last))
 }
 
 /// Whether any of the eight bytes in `word` is a control character, `"` or `\`

@@ -53,6 +53,18 @@ pub(super) struct View<'a> {
     escapes: Escapes,
 }
 
+/// What a reader needs of an entry's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Words {
+    /// Nothing (it counts).
+    None,
+    /// The text.
+    Text,
+    /// The text as JSON: [`EntryRef::json`] when the line holds it as `serde_json`
+    /// writes it (the text is then left empty), else the text.
+    Json,
+}
+
 /// The escapes in a plain text (one [`check_text`] accepts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Escapes {
@@ -161,28 +173,30 @@ impl<'a> View<'a> {
         }
     }
 
-    /// The entry borrowed whole, its text decoded when `words` asks for it (into
+    /// The entry borrowed whole, its text as `words` asks for it (decoded into
     /// `scratch` when it has escapes). `None` when the general parser must read the
     /// line: an id in capitals (which [`EntryId::parse`] lowers) or a text that
     /// cannot be decoded here.
     pub(super) fn entry<'s>(
         &'s self,
-        words: bool,
+        words: Words,
         scratch: &'s mut String,
     ) -> Option<EntryRef<'s>> {
         if self.id.bytes().any(|b| b.is_ascii_uppercase()) {
             return None;
         }
+        let as_serde_writes = self.escapes != Escapes::Others;
         let text = match (words, self.escapes) {
-            (false, _) => "",
-            (true, Escapes::None) => self.text,
-            (true, _) => {
+            (Words::None, _) => "",
+            (Words::Json, _) if as_serde_writes => "",
+            (_, Escapes::None) => self.text,
+            (_, _) => {
                 scratch.clear();
                 flat_json::unescape_into(self.text, scratch)?;
                 scratch.as_str()
             }
         };
-        let json = (words && self.escapes != Escapes::Others).then_some(self.text);
+        let json = (words != Words::None && as_serde_writes).then_some(self.text);
         Some(EntryRef {
             id: self.id,
             facts: self.facts(),
@@ -415,15 +429,24 @@ mod tests {
                  \"written\":\"2026-11-20T18:02:11+01:00\",\"text\":\"{raw}\"}}"
             );
             let Some(Ok(view)) = view(line.as_bytes()) else { return Ok(()) };
-            let mut scratch = String::new();
-            let Some(entry) = view.entry(true, &mut scratch) else { return Ok(()) };
             let decoded: String = serde_json::from_str(&format!("\"{raw}\"")).unwrap();
+            let serde = serde_json::to_string(&decoded).unwrap();
+            let mut scratch = String::new();
+            let Some(entry) = view.entry(Words::Text, &mut scratch) else { return Ok(()) };
             proptest::prop_assert_eq!(entry.text, decoded.as_str());
             if let Some(json) = entry.json {
-                let serde = serde_json::to_string(&decoded).unwrap();
                 proptest::prop_assert_eq!(json, &serde[1..serde.len() - 1]);
             } else {
                 proptest::prop_assert!(raw.contains("\\/"));
+            }
+            // Asked for JSON: the JSON when it is serde's, else the text.
+            let entry = view.entry(Words::Json, &mut scratch).unwrap();
+            match entry.json {
+                Some(json) => {
+                    proptest::prop_assert_eq!(json, &serde[1..serde.len() - 1]);
+                    proptest::prop_assert_eq!(entry.text, "");
+                }
+                None => proptest::prop_assert_eq!(entry.text, decoded.as_str()),
             }
         }
     }

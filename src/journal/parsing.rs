@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::canonical;
+use super::canonical::{self, Words};
 use super::needle::Needle;
 use super::parallel::{line_start_from, Ordered, Unit};
 use super::record::{quick_head_bytes, LineProblem, Op, Record};
@@ -125,8 +125,8 @@ pub(super) struct Recipe<T> {
     pub(super) needle: Option<Arc<Needle>>,
     pub(super) work: Step<T>,
     pub(super) count: Option<Count<T>>,
-    /// Whether `count` sees the entry's words.
-    pub(super) words: bool,
+    /// What `count` sees of the entry's words.
+    pub(super) words: Words,
 }
 
 impl<T> Clone for Recipe<T> {

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::canonical::Words;
 use super::date_index::{day_number, DateIndex};
 use super::needle::Needle;
 use super::parallel::{byte_units, key_units};
@@ -85,7 +86,7 @@ fn plain() -> Recipe<Record> {
         needle: None,
         work: Arc::new(|_, record| Some(record)),
         count: None,
-        words: true,
+        words: Words::Text,
     }
 }
 
@@ -416,7 +417,15 @@ impl<T: Send + 'static> Entries<T> {
     /// decoding the words (the bulk of each line).
     pub fn without_text(mut self) -> Self {
         self.recipe.parse = Record::parse_without_text;
-        self.recipe.words = false;
+        self.recipe.words = Words::None;
+        self
+    }
+
+    /// For readers that write JSON: an entry read in place whose text the line holds
+    /// as `serde_json` writes it comes with [`EntryRef::json`] and an empty `text`
+    /// (not decoded); any other comes with its text. A filter on words needs the text.
+    pub fn as_json(mut self) -> Self {
+        self.recipe.words = Words::Json;
         self
     }
 

@@ -92,23 +92,29 @@ pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
     } else {
         return None;
     };
-    let id = at.field(b",\"id\":\"")?;
+    // Ids, days, moments and the ladders' ids are read by parsers that take only
+    // ASCII letters, digits and punctuation: only their closing quote is looked for
+    // (a day or moment chrono's parser would take goes to the general parser).
+    at.expect(b",\"id\":\"")?;
+    let id = at.plain()?;
     let key = IdKey::parse(id)?; // the characters of an id, as `EntryId::parse` takes them
-    let date = fast::parse_day(at.field(b",\"date\":\"")?)?;
-    let written = fast::parse_moment(at.field(b",\"written\":\"")?)?;
-    let created = match at.optional(b",\"created\":\"")? {
-        Some(moment) => Some(fast::parse_moment(moment)?),
+    at.expect(b",\"date\":\"")?;
+    let date = fast::parse_day_quick(at.plain()?.as_bytes())?;
+    at.expect(b",\"written\":\"")?;
+    let written = fast::parse_moment_quick(at.plain()?.as_bytes())?;
+    let created = match at.optional_plain(b",\"created\":\"")? {
+        Some(moment) => Some(fast::parse_moment_quick(moment.as_bytes())?),
         None => None,
     };
-    let level = match at.optional(b",\"level\":\"")? {
+    let level = match at.optional_plain(b",\"level\":\"")? {
         Some(id) => Some(Placement::from_id(id)?),
         None => None,
     };
-    let depth = match at.optional(b",\"depth\":\"")? {
+    let depth = match at.optional_plain(b",\"depth\":\"")? {
         Some(id) => Some(Depth::from_id(id)?),
         None => None,
     };
-    let from = match at.optional(b",\"from\":\"")? {
+    let from = match at.optional_plain(b",\"from\":\"")? {
         Some(id) => Some(Origin::from_id(id)?),
         None => None,
     };
@@ -283,10 +289,14 @@ impl<'a> Walk<'a> {
         Some(value)
     }
 
-    /// A member that must come next: `key` (`,"name":"`) and its short value.
-    fn field<const N: usize>(&mut self, key: &[u8; N]) -> Option<&'a str> {
-        self.expect(key)?;
-        self.short()
+    /// The rest of a string value whose opening quote was read, up to the next
+    /// quote, for a parser that refuses a backslash or a control character (so
+    /// only the quote is looked for: eight bytes at a time).
+    fn plain(&mut self) -> Option<&'a str> {
+        let len = first_quote(self.rest())?;
+        let value = self.line.get(self.at..self.at + len)?;
+        self.at += len + 1;
+        Some(value)
     }
 
     /// A member that may come next; `None` when the line is not canonical.
@@ -296,6 +306,32 @@ impl<'a> Walk<'a> {
         }
         self.short().map(Some)
     }
+
+    /// [`Walk::optional`] for a value read by a parser that refuses a backslash or a
+    /// control character (see [`Walk::plain`]).
+    fn optional_plain<const N: usize>(&mut self, key: &[u8; N]) -> Option<Option<&'a str>> {
+        if !self.eat(key) {
+            return Some(None);
+        }
+        self.plain().map(Some)
+    }
+}
+
+/// The place of the first `"` in `bytes` (which holds a short value, then more).
+fn first_quote(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    for (i, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) ^ (ONES * 0x22);
+        // Exact up to the first quote (see `first_special`).
+        let found = word.wrapping_sub(ONES) & !word & HIGHS;
+        if found != 0 {
+            return Some(i * 8 + (found.trailing_zeros() / 8) as usize);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    memchr::memchr(b'"', chunks.remainder()).map(|at| done + at)
 }
 
 /// The place of the first `"`, `\\` or control character in `bytes`: eight bytes at a

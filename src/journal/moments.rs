@@ -17,39 +17,62 @@ pub fn parse_day(s: &str) -> Option<NaiveDate> {
 
 /// [`parse_day`] of bytes as a line holds them.
 pub fn parse_day_bytes(b: &[u8]) -> Option<NaiveDate> {
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        let year = i32::try_from(digits(&b[..4])?).ok()?;
-        return NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?);
-    }
-    std::str::from_utf8(b).ok()?.parse().ok()
+    parse_day_quick(b).or_else(|| std::str::from_utf8(b).ok()?.parse().ok())
 }
 
-/// RFC 3339: `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, else chrono's parser.
+/// [`parse_day`] for exactly `YYYY-MM-DD` (ASCII digits), without chrono's parser
+/// (which takes more: leading whitespace, for one).
+pub fn parse_day_quick(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(&b[..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?)
+}
+
+/// RFC 3339: `YYYY-MM-DDTHH:MM:SS`, an optional fraction, then `Z` or `±HH:MM`, else
+/// chrono's parser.
 pub fn parse_moment(s: &str) -> Option<DateTime<FixedOffset>> {
-    let b = s.as_bytes();
-    let quick = || -> Option<DateTime<FixedOffset>> {
-        if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
-            return None;
-        }
-        let day = parse_day(s.get(..10)?)?;
-        let time = NaiveTime::from_hms_opt(
-            digits(&b[11..13])?,
-            digits(&b[14..16])?,
-            digits(&b[17..19])?,
-        )?;
-        let offset = match &b[19..] {
-            b"Z" => FixedOffset::east_opt(0)?,
-            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-                let seconds = (digits(&[*h1, *h2])? * 60 + digits(&[*m1, *m2])?) as i32 * 60;
-                FixedOffset::east_opt(if *sign == b'-' { -seconds } else { seconds })?
+    parse_moment_quick(s.as_bytes()).or_else(|| DateTime::parse_from_rfc3339(s).ok())
+}
+
+/// [`parse_moment`] for exactly `YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±HH:MM)` in ASCII,
+/// without chrono's parser.
+pub fn parse_moment_quick(b: &[u8]) -> Option<DateTime<FixedOffset>> {
+    if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let day = parse_day_quick(&b[..10])?;
+    let (nano, rest) = match &b[19..] {
+        [b'.', rest @ ..] => {
+            let len = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            if !(1..=9).contains(&len) {
+                return None;
             }
-            _ => return None,
-        };
-        NaiveDateTime::new(day, time)
-            .and_local_timezone(offset)
-            .single()
+            (
+                digits(&rest[..len])? * 10u32.pow(9 - len as u32),
+                &rest[len..],
+            )
+        }
+        rest => (0, rest),
     };
-    quick().or_else(|| DateTime::parse_from_rfc3339(s).ok())
+    let time = NaiveTime::from_hms_nano_opt(
+        digits(&b[11..13])?,
+        digits(&b[14..16])?,
+        digits(&b[17..19])?,
+        nano,
+    )?;
+    let offset = match rest {
+        b"Z" => FixedOffset::east_opt(0)?,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let seconds = (digits(&[*h1, *h2])? * 60 + digits(&[*m1, *m2])?) as i32 * 60;
+            FixedOffset::east_opt(if *sign == b'-' { -seconds } else { seconds })?
+        }
+        _ => return None,
+    };
+    NaiveDateTime::new(day, time)
+        .and_local_timezone(offset)
+        .single()
 }
 
 /// Reads a string without allocating (borrowed when it has no escapes) and
@@ -135,5 +158,34 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 20)
         );
         assert_eq!(parse_day("2026-13-20"), None);
+        // The quick forms take nothing chrono's parser adds (the canonical walk
+        // relies on it: it looks only for the value's closing quote).
+        for s in ["\t2026-11-20", " 2026-11-20", "2026-11-2\\"] {
+            assert_eq!(parse_day_quick(s.as_bytes()), None, "{s:?}");
+        }
+        assert_eq!(parse_moment_quick(b" 2026-11-20T18:02:11Z"), None);
+        assert_eq!(parse_moment_quick(b"2026-11-20T18:02:11.Z"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quick_moments_are_chronos(
+            seconds in -30_000_000_000i64..250_000_000_000,
+            nano in 0u32..1_000_000_000,
+            digits in 0usize..10,
+            offset in -86_399i32..86_400,
+        ) {
+            let Some(utc) = DateTime::from_timestamp(seconds, nano) else { return Ok(()) };
+            let moment = utc.with_timezone(&FixedOffset::east_opt(offset / 60 * 60).unwrap());
+            let text = moment.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
+            // Fractions of any length from none to nine digits.
+            let (head, tail) = text.split_at(19);
+            let fraction = &tail[1..1 + digits];
+            let offset = &tail[10..];
+            let text = if digits == 0 { format!("{head}{offset}") } else { format!("{head}.{fraction}{offset}") };
+            let chrono = DateTime::parse_from_rfc3339(&text).ok();
+            proptest::prop_assert!(chrono.is_some());
+            proptest::prop_assert_eq!(parse_moment_quick(text.as_bytes()), chrono, "{}", text);
+        }
     }
 }

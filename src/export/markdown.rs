@@ -25,7 +25,6 @@
 //! entry's text is the *author's* Markdown: `super::text` writes it so that every
 //! parser reads it alike and none of it vanishes or reaches the next entry.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -97,48 +96,64 @@ pub fn write<W: Write + ?Sized>(
         }
         Grouping::Theme | Grouping::Level => {
             // One scan notes where each group's entries are (8 bytes an entry), then
-            // each group is read back by position from the same snapshot. Both the
-            // scan's filter and the writing happen on the threads that parse.
+            // the groups are read back by position from the same snapshot, in one
+            // read of every section's entries. Both the scan's filter and the writing
+            // happen on the threads that parse.
             let reading = journal.reading()?;
             let entries = reading.by_date()?;
-            let (keep, by) = (Arc::new(options.filter.clone()), options.group_by);
+            let keep = Arc::new(options.filter.clone());
+            let known = Arc::new(Known::of(options.packs, options.group_by));
+            let keys = known.clone();
             let mut entries = if options.filter.contains.is_none() {
                 // The groups need no words: each entry's facts, read in place.
                 entries.filter_map_facts(move |facts| {
-                    keep.matches_facts(facts)
-                        .then(|| Group::of(facts, by))
-                        .flatten()
+                    keep.matches_facts(facts).then(|| keys.key(facts))
                 })
             } else {
-                entries.filter_map(move |entry| {
-                    keep.matches(&entry)
-                        .then(|| Group::of(&entry.facts(), by))
-                        .flatten()
-                })
+                entries
+                    .filter_map(move |entry| keep.matches(&entry).then(|| keys.key(&entry.facts())))
             };
-            let mut groups: Vec<(Group, Vec<Span>)> = Vec::new();
-            while let Some((span, group)) = entries.next_spanned()? {
-                match groups.iter_mut().find(|(g, _)| *g == group) {
-                    Some((_, spans)) => spans.push(span),
-                    None => groups.push((group, vec![span])),
-                }
+            let mut spans: FxHashMap<Key, Vec<Span>> = FxHashMap::default();
+            while let Some((span, key)) = entries.next_spanned()? {
+                spans.entry(key).or_default().push(span);
             }
-            let mut spans: HashMap<Group, Vec<Span>> = groups.into_iter().collect();
+            let mut groups: Vec<(Group, Key)> = spans
+                .keys()
+                .map(|key| (known.group(key), key.clone()))
+                .collect();
+            groups = sections(groups, options.packs);
+            // Every section's entries in document order, read as one.
+            let mut all = Vec::new();
+            let mut section_of = FxHashMap::default();
+            for (section, (_, key)) in groups.iter().enumerate() {
+                all.extend(spans.remove(key).unwrap_or_default());
+                section_of.insert(key.clone(), section);
+            }
             let words = Arc::new(Words::of(options.packs));
-            for group in sections(spans.keys().cloned().collect(), options.packs) {
-                write_section_title(out, &group, options.packs)?;
-                let words = words.clone();
-                let runs = reading
-                    .at(spans.remove(&group).unwrap_or_default())
-                    .fold_borrowed(Run::default, move |run, entry| {
-                        run.tally.add(entry.facts.date);
-                        write_entry(&mut run.bytes, entry, &words)
-                            .expect("writing to memory cannot fail");
-                    });
-                for run in runs {
-                    let run = run?;
-                    out.write_all(&run.bytes)?;
-                    tally.merge(&run.tally);
+            let runs = reading
+                .at(all)
+                .fold_borrowed(Vec::new, move |parts, entry| {
+                    let section = section_of[&known.key(&entry.facts)];
+                    if parts
+                        .last()
+                        .is_none_or(|part: &Part| part.section != section)
+                    {
+                        parts.push(Part::new(section));
+                    }
+                    let part = parts.last_mut().expect("a part for the section");
+                    part.tally.add(entry.facts.date);
+                    write_entry(&mut part.bytes, entry, &words)
+                        .expect("writing to memory cannot fail");
+                });
+            let mut written = None;
+            for run in runs {
+                for part in run? {
+                    if written != Some(part.section) {
+                        write_section_title(out, &groups[part.section].0, options.packs)?;
+                        written = Some(part.section);
+                    }
+                    out.write_all(&part.bytes)?;
+                    tally.merge(&part.tally);
                 }
             }
         }
@@ -172,9 +187,93 @@ impl Group {
     }
 }
 
+/// An entry's group as the threads that parse name it: a theme of the loaded packs
+/// (or the free entries) by number, without allocating; any other group whole.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Known(usize),
+    Other(Group),
+}
+
+/// The groups named by number: the themes of the loaded packs, then free entries.
+struct Known {
+    group_by: Grouping,
+    /// Pack id → theme id → number.
+    themes: FxHashMap<String, FxHashMap<String, usize>>,
+    groups: Vec<Group>,
+}
+
+impl Known {
+    fn of(packs: &PackSet, group_by: Grouping) -> Known {
+        let mut known = Known {
+            group_by,
+            themes: FxHashMap::default(),
+            groups: vec![Group::Theme {
+                pack: None,
+                theme: None,
+            }],
+        };
+        if group_by == Grouping::Theme {
+            for pack in packs.iter() {
+                for theme in &pack.themes {
+                    let by_theme = known.themes.entry(pack.id.clone()).or_default();
+                    if !by_theme.contains_key(&theme.id) {
+                        by_theme.insert(theme.id.clone(), known.groups.len());
+                        known.groups.push(Group::Theme {
+                            pack: Some(pack.id.clone()),
+                            theme: Some(theme.id.clone()),
+                        });
+                    }
+                }
+            }
+        }
+        known
+    }
+
+    fn key(&self, facts: &Facts) -> Key {
+        if self.group_by == Grouping::Theme {
+            let number = match (facts.pack, facts.theme) {
+                (_, None) => Some(0),
+                (Some(pack), Some(theme)) => {
+                    self.themes.get(pack).and_then(|t| t.get(theme)).copied()
+                }
+                (None, Some(_)) => None,
+            };
+            if let Some(number) = number {
+                return Key::Known(number);
+            }
+        }
+        Key::Other(Group::of(facts, self.group_by).expect("grouped by theme or level"))
+    }
+
+    fn group(&self, key: &Key) -> Group {
+        match key {
+            Key::Known(number) => self.groups[*number].clone(),
+            Key::Other(group) => group.clone(),
+        }
+    }
+}
+
+/// Consecutive entries of one section, written on a thread that parses.
+struct Part {
+    section: usize,
+    tally: Tally,
+    bytes: Vec<u8>,
+}
+
+impl Part {
+    fn new(section: usize) -> Part {
+        Part {
+            section,
+            tally: Tally::default(),
+            bytes: Vec::new(),
+        }
+    }
+}
+
 /// The non-empty groups in document order: levels up the ladder; themes in the
 /// order of the loaded packs, then themes no loaded pack knows, then free entries.
-fn sections(mut groups: Vec<Group>, packs: &PackSet) -> Vec<Group> {
+fn sections<T>(mut groups: Vec<(Group, T)>, packs: &PackSet) -> Vec<(Group, T)> {
     let rank = |group: &Group| -> (usize, usize) {
         match group {
             // Up the ladder, then ideas, then the unrated entries.
@@ -198,7 +297,7 @@ fn sections(mut groups: Vec<Group>, packs: &PackSet) -> Vec<Group> {
         }
     };
     // Stable on equal ranks; unknown themes are then ordered by pack and id.
-    groups.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
+    groups.sort_by(|(a, _), (b, _)| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
     groups
 }
 

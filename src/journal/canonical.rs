@@ -317,21 +317,23 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// The place of the first `"` in `bytes` (which holds a short value, then more).
+/// The place of the first `"` in `bytes` (which holds a short value, then more of
+/// the line: the words read past the value are the line's own).
 fn first_quote(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut chunks = bytes.chunks_exact(8);
-    for (i, chunk) in chunks.by_ref().enumerate() {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) ^ (ONES * 0x22);
         // Exact up to the first quote (see `first_special`).
         let found = word.wrapping_sub(ONES) & !word & HIGHS;
         if found != 0 {
-            return Some(i * 8 + (found.trailing_zeros() / 8) as usize);
+            return Some(at + (found.trailing_zeros() / 8) as usize);
         }
+        at += 8;
     }
-    let done = bytes.len() - chunks.remainder().len();
-    memchr::memchr(b'"', chunks.remainder()).map(|at| done + at)
+    let rest = bytes.get(at..)?;
+    rest.iter().position(|&b| b == b'"').map(|found| at + found)
 }
 
 /// The place of the first `"`, `\\` or control character in `bytes`: eight bytes at a
@@ -437,6 +439,8 @@ mod tests {
         ) {
             let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
             proptest::prop_assert_eq!(first_special(&bytes), expected);
+            let quote = bytes.iter().position(|&b| b == b'"');
+            proptest::prop_assert_eq!(first_quote(&bytes), quote);
         }
 
         /// A text offered for copying into JSON is the one read, escaped as

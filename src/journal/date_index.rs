@@ -198,7 +198,7 @@ impl DateIndex {
 fn sorted(mut index: Vec<u64>, found: Option<Vec<(u64, u32)>>) -> (Vec<u64>, Option<Vec<u32>>) {
     index.reverse();
     let Some(mut found) = found else {
-        index.sort_unstable();
+        sort_nearly_sorted(&mut index);
         return (index, None);
     };
     found.extend(index.into_iter().map(|key| (key, 0)));
@@ -209,6 +209,47 @@ fn sorted(mut index: Vec<u64>, found: Option<Vec<(u64, u32)>>) -> (Vec<u64>, Opt
         found.into_iter().map(|(key, _)| key).collect(),
         Some(lengths),
     )
+}
+
+/// Sorts `items` that are mostly in order already (file order is mostly date order:
+/// only back-dated and revised entries are not): the items that keep the order stay,
+/// in place; the others are sorted aside and merged in from the end. Linear for a
+/// journal written day by day; when more than an eighth is out of order, a plain sort.
+fn sort_nearly_sorted<T: Ord + Copy>(items: &mut Vec<T>) {
+    let most_aside = items.len() / 8;
+    let mut aside = Vec::new();
+    let mut kept = 0;
+    for at in 0..items.len() {
+        let item = items[at];
+        if kept == 0 || item >= items[kept - 1] {
+            items[kept] = item;
+            kept += 1;
+        } else if aside.len() < most_aside {
+            aside.push(item);
+        } else {
+            // Far from sorted: put the set aside back and sort it all.
+            items.copy_within(at.., kept);
+            items.truncate(kept + items.len() - at);
+            items.extend(aside);
+            items.sort_unstable();
+            return;
+        }
+    }
+    aside.sort_unstable();
+    // Merge from the end: each place written is past every kept item not yet placed.
+    let (mut left, mut right) = (kept, aside.len());
+    for at in (0..items.len()).rev() {
+        if right == 0 {
+            break;
+        }
+        if left > 0 && items[left - 1] > aside[right - 1] {
+            items[at] = items[left - 1];
+            left -= 1;
+        } else {
+            items[at] = aside[right - 1];
+            right -= 1;
+        }
+    }
 }
 
 /// The heads of the snapshot's lines, unit by unit from the last (each unit's heads
@@ -230,4 +271,35 @@ fn heads_from_the_end(
             Unit::Keys(..) => Ok(Vec::new()),
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Whatever the order it is given, the result is the sorted list.
+        #[test]
+        fn nearly_sorted_keys_come_out_sorted(
+            mut items in proptest::collection::vec(0u64..1000, 0..300),
+            shuffled in 0usize..40,
+            seed in 0u64..u64::MAX,
+        ) {
+            // Mostly in order, with a few items moved (or, for large `shuffled`,
+            // far from it).
+            items.sort_unstable();
+            let mut state = seed | 1;
+            for _ in 0..shuffled.min(items.len()) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let (a, b) = ((state % items.len() as u64) as usize, ((state >> 32) % items.len() as u64) as usize);
+                items.swap(a, b);
+            }
+            let mut expected = items.clone();
+            expected.sort_unstable();
+            sort_nearly_sorted(&mut items);
+            proptest::prop_assert_eq!(items, expected);
+        }
+    }
 }

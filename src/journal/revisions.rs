@@ -379,8 +379,18 @@ impl IdKey {
 /// Ids as compact keys, for finding the ids added more than once.
 #[derive(Debug, Default)]
 pub(super) struct IdKeys {
+    /// Once sorted: the keys of the first half (see [`in_second_half`]), sorted, then
+    /// those of the second, sorted.
     short: Vec<u64>,
+    /// Where the second half of `short` starts, once sorted.
+    second: usize,
     long: Vec<Box<str>>,
+}
+
+/// Which half of the keys `key` belongs to: a bit of a mixed key, so that the halves
+/// are about even, and equal keys are in the same one.
+fn in_second_half(key: u64) -> bool {
+    key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 63 == 1
 }
 
 impl IdKeys {
@@ -391,7 +401,7 @@ impl IdKeys {
         }
     }
 
-    /// The ids pushed more than once (sorts the keys).
+    /// The ids pushed more than once (sorts the keys: the two halves on two threads).
     pub(super) fn duplicates(&mut self) -> IdKeys {
         fn twice<T: Ord + Clone>(items: &mut [T]) -> Vec<T> {
             items.sort_unstable();
@@ -403,8 +413,34 @@ impl IdKeys {
             out.dedup();
             out
         }
+        // The first half to the front, in place.
+        let mut second = 0;
+        for at in 0..self.short.len() {
+            if !in_second_half(self.short[at]) {
+                self.short.swap(at, second);
+                second += 1;
+            }
+        }
+        self.second = second;
+        let few = self.short.len() < 1 << 14;
+        let (first, rest) = self.short.split_at_mut(second);
+        let (mut short, more) = if few {
+            (twice(first), twice(rest))
+        } else {
+            std::thread::scope(|scope| {
+                let first = scope.spawn(|| twice(first));
+                let rest = twice(rest);
+                let first = first
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (first, rest)
+            })
+        };
+        short.extend(more);
+        let second = short.iter().filter(|&&key| !in_second_half(key)).count();
         IdKeys {
-            short: twice(&mut self.short),
+            short,
+            second,
             long: twice(&mut self.long),
         }
     }
@@ -416,7 +452,11 @@ impl IdKeys {
     /// Whether `key` is among the keys (which [`IdKeys::duplicates`] sorted).
     pub(super) fn contains(&self, key: &IdKey) -> bool {
         match key {
-            IdKey::Short(key) => self.short.binary_search(key).is_ok(),
+            IdKey::Short(key) => {
+                let (first, second) = self.short.split_at(self.second);
+                let half = if in_second_half(*key) { second } else { first };
+                half.binary_search(key).is_ok()
+            }
             IdKey::Long(id) => self.long.binary_search(id).is_ok(),
         }
     }
@@ -567,6 +607,39 @@ impl Drop for RecordAt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_added_twice_are_found_in_either_half() {
+        for count in [10u64, 40_000] {
+            let mut keys = IdKeys::default();
+            for key in 0..count {
+                keys.push(&IdKey::Short(key * 7919));
+            }
+            let twice: Vec<u64> = (0..count).step_by(97).map(|key| key * 7919).collect();
+            for &key in &twice {
+                keys.push(&IdKey::Short(key));
+            }
+            keys.push(&IdKey::Long("a-long-id-of-more-than-twelve".into()));
+            keys.push(&IdKey::Long("a-long-id-of-more-than-twelve".into()));
+            let found = keys.duplicates();
+            let mut shorts = found.short.clone();
+            shorts.sort_unstable();
+            assert_eq!(shorts, twice, "{count} keys");
+            if count > 1000 {
+                assert!(twice.iter().any(|&key| in_second_half(key)));
+                assert!(twice.iter().any(|&key| !in_second_half(key)));
+            }
+            for key in 0..count {
+                assert!(keys.contains(&IdKey::Short(key * 7919)));
+                assert_eq!(
+                    found.contains(&IdKey::Short(key * 7919)),
+                    twice.contains(&(key * 7919))
+                );
+                assert!(!keys.contains(&IdKey::Short(key * 7919 + 1)));
+            }
+            assert!(found.contains(&IdKey::Long("a-long-id-of-more-than-twelve".into())));
+        }
+    }
 
     #[test]
     fn packed_ids_are_one_to_one() {

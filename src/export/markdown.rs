@@ -117,13 +117,15 @@ pub fn write<W: Write + ?Sized>(
             while let Some((span, key)) = entries.next_spanned()? {
                 spans.entry(key).or_default().push(span);
             }
+            // Its index is no longer needed: freed before the spans are gathered.
+            drop(entries);
             let mut groups: Vec<(Group, Key)> = spans
                 .keys()
                 .map(|key| (known.group(key), key.clone()))
                 .collect();
             groups = sections(groups, options.packs);
             // Every section's entries in document order, read as one.
-            let mut all = Vec::new();
+            let mut all = Vec::with_capacity(spans.values().map(Vec::len).sum());
             let mut section_of = FxHashMap::default();
             for (section, (_, key)) in groups.iter().enumerate() {
                 all.extend(spans.remove(key).unwrap_or_default());

@@ -13,9 +13,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::flat_json;
+use super::ids::IdKey;
 use super::moments as fast;
 use super::record::{entry_moments, Extra, LineProblem, Op, Record};
-use super::revisions::IdKey;
 use crate::entry::{Depth, EntryId, EntryRef, Facts, Origin, Placement, Tags};
 
 /// `Some` when `line` is a canonical add or edit: the record (its text decoded, or

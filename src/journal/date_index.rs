@@ -18,11 +18,12 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 
+use super::ids::{IdKey, IdKeys};
 use super::needle::Needle;
 use super::parallel::{byte_units, Ordered, Unit};
 use super::parsing::PLACE_BITS;
 use super::record::{LineProblem, Op, Record};
-use super::revisions::{heads_of_unit, Heads, IdKey, IdKeys, RecordAt};
+use super::revisions::{heads_of_unit, Heads, RecordAt};
 use super::snapshot::Snapshot;
 use super::{Journal, Result};
 

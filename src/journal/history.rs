@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
+use super::ids::IdKey;
 use super::lookup::{has_prefix, normalised, the_one};
 use super::record::{quick_head, Op, Record};
-use super::revisions::{key_of, IdKey};
+use super::revisions::key_of;
 use super::scan::Scan;
 use super::snapshot::Snapshot;
 use super::{Journal, Result};

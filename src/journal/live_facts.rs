@@ -24,9 +24,10 @@ use std::sync::{Arc, Mutex};
 use rustc_hash::FxHashMap;
 
 use super::canonical;
+use super::ids::{IdKey, IdKeys};
 use super::parallel::{byte_units, line_start_from, Ordered, Unit};
 use super::record::{LineProblem, Op, Record};
-use super::revisions::{key_of, IdKey, IdKeys, RecordAt};
+use super::revisions::{key_of, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
 use super::{Journal, Result};

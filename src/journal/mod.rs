@@ -38,6 +38,7 @@ mod date_index;
 mod entries;
 mod flat_json;
 mod history;
+mod ids;
 mod live_facts;
 mod lookup;
 mod moments;

@@ -11,10 +11,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::canonical::{self, Words};
+use super::ids::IdKey;
 use super::needle::Needle;
 use super::parallel::{line_start_from, Ordered, Unit};
 use super::record::{quick_head_bytes, LineProblem, Op, Record};
-use super::revisions::{Fates, IdKey, Parse, RecordAt};
+use super::revisions::{Fates, Parse, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
 use super::{Journal, Result};

@@ -10,12 +10,13 @@ use std::sync::Arc;
 
 use super::canonical::Words;
 use super::date_index::{day_number, DateIndex};
+use super::ids::{IdKey, IdSet};
 use super::needle::Needle;
 use super::parallel::{byte_units, key_units};
 use super::parsing::{Item, Parsing, Recipe, Span, Step, PLACE_BITS};
 use super::record::{quick_head, Op, Record};
 use super::report::Damage;
-use super::revisions::{heads, Action, IdKey, IdSet, Overlay, RecordAt};
+use super::revisions::{heads, Action, Overlay, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
 use super::{Journal, Result};

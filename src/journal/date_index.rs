@@ -202,9 +202,11 @@ fn sorted(mut index: Vec<u64>, found: Option<Vec<(u64, u32)>>) -> (Vec<u64>, Opt
         sort_nearly_sorted(&mut index);
         return (index, None);
     };
-    found.extend(index.into_iter().map(|key| (key, 0)));
+    // The lines found, then the entries whose content is elsewhere (a few), both
+    // in file order.
     found.reverse();
-    found.sort_unstable();
+    found.extend(index.into_iter().map(|key| (key, 0)));
+    sort_nearly_sorted(&mut found);
     let lengths = found.iter().map(|&(_, len)| len).collect();
     (
         found.into_iter().map(|(key, _)| key).collect(),

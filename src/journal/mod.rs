@@ -341,6 +341,12 @@ impl Reading {
     /// reading, in that order: positioned reads (lines close together in one),
     /// parsed on every core.
     pub fn at(&self, spans: Vec<Span>) -> Entries {
+        Entries::at(&self.journal, &self.snapshot, vec![spans])
+    }
+
+    /// [`Reading::at`] each list of `spans` in turn, as one read; each list is freed
+    /// once its entries are read.
+    pub fn at_each(&self, spans: Vec<Vec<Span>>) -> Entries {
         Entries::at(&self.journal, &self.snapshot, spans)
     }
 }

@@ -49,16 +49,17 @@ pub(super) fn write<W: Write + ?Sized>(
         .map(|key| (known.group(key), key.clone()))
         .collect();
     groups = sections(groups, options.packs);
-    // Every section's entries in document order, read as one.
-    let mut all = Vec::with_capacity(spans.values().map(Vec::len).sum());
+    // Every section's entries in document order, read as one (each section's spans
+    // freed once read).
+    let mut lists = Vec::with_capacity(groups.len());
     let mut section_of = FxHashMap::default();
     for (section, (_, key)) in groups.iter().enumerate() {
-        all.extend(spans.remove(key).unwrap_or_default());
+        lists.push(spans.remove(key).unwrap_or_default());
         section_of.insert(key.clone(), section);
     }
     let words = Arc::new(Words::of(options.packs));
     let runs = reading
-        .at(all)
+        .at_each(lists)
         .fold_borrowed(Vec::new, move |parts, entry| {
             let section = section_of[&known.key(&entry.facts)];
             if parts

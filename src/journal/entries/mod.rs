@@ -292,11 +292,19 @@ impl Entries<Entry> {
         Ok(Entries::by_date_records(journal, snapshot)?.entries())
     }
 
-    /// The entries whose content records are at `spans` (from
-    /// [`Entries::next_spanned`] on the same snapshot), in that order.
-    pub(super) fn at(journal: &Journal, snapshot: &Arc<Snapshot>, spans: Vec<Span>) -> Entries {
-        let keys = spans.into_iter().map(Span::raw).collect();
-        let parsing = Parsing::spans(key_units(keys, INDEX_UNIT));
+    /// The entries whose content records are at each list of `spans` in turn (from
+    /// [`Entries::next_spanned`] on the same snapshot), in that order. A list is
+    /// freed once its entries are read.
+    pub(super) fn at(
+        journal: &Journal,
+        snapshot: &Arc<Snapshot>,
+        spans: Vec<Vec<Span>>,
+    ) -> Entries {
+        let units = spans
+            .into_iter()
+            .flat_map(|list| key_units(list.into_iter().map(Span::raw).collect(), INDEX_UNIT))
+            .collect();
+        let parsing = Parsing::spans(units);
         Entries::new(
             snapshot,
             Scan::detached(journal, snapshot),

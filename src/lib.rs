@@ -29,6 +29,7 @@
 //! - [`commands`]: one thin file per subcommand, wiring the above to the terminal.
 
 pub mod busy;
+pub mod bytes;
 pub mod checkin;
 pub mod cli;
 pub mod commands;

@@ -1326,7 +1326,7 @@ mod reader {
                 while let Some((span, _)) = located.next_spanned().unwrap() {
                     spans.push(span);
                 }
-                prop_assert_eq!(&seen(read(reading.at(spans))), &expected, "by position");
+                prop_assert_eq!(&seen(read(reading.at(vec![spans]))), &expected, "by position");
             }
         }
     }

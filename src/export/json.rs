@@ -16,6 +16,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
+use crate::bytes;
 use crate::entry::{Depth, Entry, EntryId, EntryRef, Origin, Placement};
 use crate::filter::Filter;
 use crate::journal::Journal;
@@ -235,28 +236,16 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &EntryRef) -> io::Result<(
 }
 
 /// A JSON string, escaped as `serde_json` does: `\"`, `\\`, `\b \f \n \r \t`, and
-/// `\u00XX` for the other control characters; everything else as it is.
+/// `\u00XX` for the other control characters; everything else as it is (found eight
+/// bytes at a time: most values need no escape at all).
 fn write_str<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     out.write_all(b"\"")?;
-    if is_plain(bytes) {
-        // Most values: ids, names, most texts' runs.
-        out.write_all(bytes)?;
-        return out.write_all(b"\"");
-    }
-    let mut plain_from = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Skip eight clean bytes at a time.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if !needs_escape(word) {
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes[i];
+    let mut from = 0;
+    while let Some(found) = bytes::first_flagged(&bytes[from..], bytes::json_specials) {
+        let at = from + found;
+        let b = bytes[at];
         let escape: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -265,7 +254,7 @@ fn write_str<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
             b'\t' => b"\\t",
             0x08 => b"\\b",
             0x0C => b"\\f",
-            0..=0x1F => &[
+            _ => &[
                 b'\\',
                 b'u',
                 b'0',
@@ -273,46 +262,13 @@ fn write_str<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
                 HEX[usize::from(b >> 4)],
                 HEX[usize::from(b & 15)],
             ],
-            _ => {
-                i += 1;
-                continue;
-            }
         };
-        out.write_all(&bytes[plain_from..i])?;
+        out.write_all(&bytes[from..at])?;
         out.write_all(escape)?;
-        i += 1;
-        plain_from = i;
+        from = at + 1;
     }
-    out.write_all(&bytes[plain_from..])?;
+    out.write_all(&bytes[from..])?;
     out.write_all(b"\"")
-}
-
-/// Whether `bytes` need no escaping, looked at eight at a time (the last few in a
-/// word padded with plain bytes).
-fn is_plain(bytes: &[u8]) -> bool {
-    let mut words = bytes.chunks_exact(8);
-    if words
-        .by_ref()
-        .any(|word| needs_escape(u64::from_le_bytes(word.try_into().expect("eight bytes"))))
-    {
-        return false;
-    }
-    let rest = words.remainder();
-    let mut last = [b' '; 8];
-    last[..rest.len()].copy_from_slice(rest);
-    !needs_escape(u64::from_le_bytes(last))
-}
-
-/// Whether any of the eight bytes in `word` is a control character, `"` or `\`
-/// (the classic "has a zero byte" bit trick, applied three times).
-fn needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    let quotes = word ^ (ONES * u64::from(b'"'));
-    let backslashes = word ^ (ONES * u64::from(b'\\'));
-    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    (below_space | zero_in(quotes) | zero_in(backslashes)) != 0
 }
 
 /// `serde_json::to_writer`, keeping a write error an `io::Error` (a closed pipe must
@@ -365,22 +321,6 @@ mod tests {
                 assert_eq!(
                     String::from_utf8(fast).unwrap(),
                     String::from_utf8(serde).unwrap()
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn every_byte_that_needs_escaping_is_seen_in_a_word() {
-        for b in 0u8..=255 {
-            for at in 0..8 {
-                let mut word = [b'a'; 8];
-                word[at] = b;
-                let expected = b < 0x20 || b == b'"' || b == b'\\';
-                assert_eq!(
-                    needs_escape(u64::from_le_bytes(word)),
-                    expected,
-                    "byte {b:#x} at {at}"
                 );
             }
         }

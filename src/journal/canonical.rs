@@ -16,6 +16,7 @@ use super::flat_json;
 use super::ids::IdKey;
 use super::moments as fast;
 use super::record::{entry_moments, Extra, LineProblem, Op, Record};
+use crate::bytes;
 use crate::entry::{Depth, EntryId, EntryRef, Facts, Origin, Placement, Tags};
 
 /// `Some` when `line` is a canonical add or edit: the record (its text decoded, or
@@ -280,7 +281,7 @@ impl<'a> Walk<'a> {
     /// control character, else `None`.
     fn short(&mut self) -> Option<&'a str> {
         let rest = self.rest();
-        let len = first_special(rest)?;
+        let len = bytes::first_flagged(rest, bytes::json_specials)?;
         if rest[len] != b'"' {
             return None;
         }
@@ -293,7 +294,7 @@ impl<'a> Walk<'a> {
     /// quote, for a parser that refuses a backslash or a control character (so
     /// only the quote is looked for: eight bytes at a time).
     fn plain(&mut self) -> Option<&'a str> {
-        let len = first_quote(self.rest())?;
+        let len = bytes::first_flagged(self.rest(), bytes::quotes)?;
         let value = self.line.get(self.at..self.at + len)?;
         self.at += len + 1;
         Some(value)
@@ -315,51 +316,6 @@ impl<'a> Walk<'a> {
         }
         self.plain().map(Some)
     }
-}
-
-/// The place of the first `"` in `bytes` (which holds a short value, then more of
-/// the line: the words read past the value are the line's own).
-fn first_quote(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) ^ (ONES * 0x22);
-        // Exact up to the first quote (see `first_special`).
-        let found = word.wrapping_sub(ONES) & !word & HIGHS;
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    let rest = bytes.get(at..)?;
-    rest.iter().position(|&b| b == b'"').map(|found| at + found)
-}
-
-/// The place of the first `"`, `\\` or control character in `bytes`: eight bytes at a
-/// time, as values are short (a call to a vectorised search costs more than it saves).
-fn first_special(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // High bit set in each byte of `word` that is zero; exact up to the first such
-    // byte (a borrow may flag bytes after it), which is all that is used.
-    let zeros = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    let mut chunks = bytes.chunks_exact(8);
-    for (i, chunk) in chunks.by_ref().enumerate() {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let found = zeros(word ^ (ONES * u64::from(b'"')))
-            | zeros(word ^ (ONES * u64::from(b'\\')))
-            | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS);
-        if found != 0 {
-            return Some(i * 8 + (found.trailing_zeros() / 8) as usize);
-        }
-    }
-    let done = bytes.len() - chunks.remainder().len();
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-        .map(|at| done + at)
 }
 
 /// Checks the inside of the text's string (which runs to the line's closing `"}`):
@@ -423,26 +379,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        #[test]
-        fn eight_at_a_time_finds_the_first_special_byte(
-            bytes in proptest::collection::vec(
-                proptest::prop_oneof![
-                    proptest::prelude::Just(b'"'),
-                    proptest::prelude::Just(b'\\'),
-                    0u8..0x20,
-                    0x20u8..=0xff,
-                    0x20u8..=0xff,
-                    0x20u8..=0xff,
-                ],
-                0..40,
-            )
-        ) {
-            let expected = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            proptest::prop_assert_eq!(first_special(&bytes), expected);
-            let quote = bytes.iter().position(|&b| b == b'"');
-            proptest::prop_assert_eq!(first_quote(&bytes), quote);
-        }
-
         /// A text offered for copying into JSON is the one read, escaped as
         /// `serde_json` escapes it, whatever escapes another writer chose.
         #[test]

@@ -337,16 +337,10 @@ impl Reading {
         Entries::by_date_in(&self.journal, &self.snapshot)
     }
 
-    /// The entries located at `spans` by [`Entries::next_spanned`] on this
-    /// reading, in that order: positioned reads (lines close together in one),
-    /// parsed on every core.
-    pub fn at(&self, spans: Vec<Span>) -> Entries {
-        Entries::at(&self.journal, &self.snapshot, vec![spans])
-    }
-
-    /// [`Reading::at`] each list of `spans` in turn, as one read; each list is freed
-    /// once its entries are read.
-    pub fn at_each(&self, spans: Vec<Vec<Span>>) -> Entries {
+    /// The entries located at each list of `spans` (by [`Entries::next_spanned`] on
+    /// this reading) in turn, as one read: positioned reads (lines close together in
+    /// one), parsed on every core; each list is freed once its entries are read.
+    pub fn at(&self, spans: Vec<Vec<Span>>) -> Entries {
         Entries::at(&self.journal, &self.snapshot, spans)
     }
 }

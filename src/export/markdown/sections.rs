@@ -59,7 +59,7 @@ pub(super) fn write<W: Write + ?Sized>(
     }
     let words = Arc::new(Words::of(options.packs));
     let runs = reading
-        .at_each(lists)
+        .at(lists)
         .fold_borrowed(Vec::new, move |parts, entry| {
             let section = section_of[&known.key(&entry.facts)];
             if parts

@@ -16,7 +16,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use crate::bytes;
+use crate::bytes::{self, Find};
 use crate::entry::{Depth, Entry, EntryId, EntryRef, Origin, Placement};
 use crate::filter::Filter;
 use crate::journal::Journal;
@@ -236,14 +236,14 @@ fn write_entry<W: Write + ?Sized>(out: &mut W, entry: &EntryRef) -> io::Result<(
 }
 
 /// A JSON string, escaped as `serde_json` does: `\"`, `\\`, `\b \f \n \r \t`, and
-/// `\u00XX` for the other control characters; everything else as it is (found eight
+/// `\u00XX` for the other control characters; everything else as it is (found sixteen
 /// bytes at a time: most values need no escape at all).
 fn write_str<W: Write + ?Sized>(out: &mut W, text: &str) -> io::Result<()> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     out.write_all(b"\"")?;
     let mut from = 0;
-    while let Some(found) = bytes::first_flagged(&bytes[from..], bytes::json_specials) {
+    while let Some(found) = bytes::first(&bytes[from..], Find::Specials) {
         let at = from + found;
         let b = bytes[at];
         let escape: &[u8] = match b {

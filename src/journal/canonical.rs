@@ -7,8 +7,10 @@
 //! decide, so this path never accepts a line they would refuse, nor reads one
 //! differently (a property test holds it to that).
 //!
-//! The text is checked with vector instructions: one pass for control characters,
-//! a `memchr` search for quotes and backslashes.
+//! The text is checked in one pass for quotes, backslashes and control characters
+//! ([`crate::bytes`]).
+
+use std::ops::ControlFlow;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -16,7 +18,7 @@ use super::flat_json;
 use super::ids::IdKey;
 use super::moments as fast;
 use super::record::{entry_moments, Extra, LineProblem, Op, Record};
-use crate::bytes;
+use crate::bytes::{self, Find};
 use crate::entry::{Depth, EntryId, EntryRef, Facts, Origin, Placement, Tags};
 
 /// `Some` when `line` is a canonical add or edit: the record (its text decoded, or
@@ -281,7 +283,7 @@ impl<'a> Walk<'a> {
     /// control character, else `None`.
     fn short(&mut self) -> Option<&'a str> {
         let rest = self.rest();
-        let len = bytes::first_flagged(rest, bytes::json_specials)?;
+        let len = bytes::first(rest, Find::Specials)?;
         if rest[len] != b'"' {
             return None;
         }
@@ -294,7 +296,7 @@ impl<'a> Walk<'a> {
     /// quote, for a parser that refuses a backslash or a control character (so
     /// only the quote is looked for: eight bytes at a time).
     fn plain(&mut self) -> Option<&'a str> {
-        let len = bytes::first_flagged(self.rest(), bytes::quotes)?;
+        let len = bytes::first(self.rest(), Find::Quotes)?;
         let value = self.line.get(self.at..self.at + len)?;
         self.at += len + 1;
         Some(value)
@@ -323,28 +325,23 @@ impl<'a> Walk<'a> {
 /// which escapes it has; `None` when it is not plain (a `\u` escape goes to the
 /// general parser, which checks surrogates).
 fn check_text(raw: &[u8]) -> Option<Escapes> {
-    if flat_json::has_control_byte(raw) {
-        return None;
-    }
     let mut escapes = Escapes::None;
-    let mut at = 0;
-    while let Some(found) = memchr::memchr2(b'"', b'\\', &raw[at..]) {
-        at += found;
-        if raw[at] == b'"' {
-            return None;
+    let walked = bytes::walk(raw, Find::Specials, |at| {
+        if raw[at] != b'\\' {
+            return ControlFlow::Break(()); // a quote or a control character
         }
-        match raw.get(at + 1)? {
-            b'"' | b'\\' | b'b' | b'f' | b'n' | b'r' | b't' => {
+        match raw.get(at + 1) {
+            Some(b'"' | b'\\' | b'b' | b'f' | b'n' | b'r' | b't') => {
                 if escapes == Escapes::None {
                     escapes = Escapes::AsSerdeWrites;
                 }
             }
-            b'/' => escapes = Escapes::Others,
-            _ => return None,
+            Some(b'/') => escapes = Escapes::Others,
+            _ => return ControlFlow::Break(()),
         }
-        at += 2;
-    }
-    Some(escapes)
+        ControlFlow::Continue(at + 2)
+    });
+    walked.is_continue().then_some(escapes)
 }
 
 #[cfg(test)]

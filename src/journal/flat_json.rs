@@ -10,6 +10,8 @@
 
 use std::borrow::Cow;
 
+use crate::bytes::Find;
+
 /// A value as found in the line, not yet decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RawValue<'a> {
@@ -189,10 +191,11 @@ impl<'a> Cursor<'a> {
         let bytes = self.bytes();
         let mut escaped = false;
         loop {
-            let offset = memchr::memchr2(b'"', b'\\', &bytes[self.at..])?;
-            self.at += offset;
-            if bytes[self.at] == b'"' {
-                break;
+            self.at += crate::bytes::first(&bytes[self.at..], Find::Specials)?;
+            match bytes[self.at] {
+                b'"' => break,
+                b'\\' => {}
+                _ => return None, // JSON strings hold no raw control character
             }
             escaped = true;
             self.at += 1;
@@ -210,21 +213,8 @@ impl<'a> Cursor<'a> {
         }
         let raw = &self.text[start..self.at];
         self.at += 1;
-        // Raw control characters are not allowed inside JSON strings.
-        if has_control_byte(raw.as_bytes()) {
-            return None;
-        }
         Some(RawStr { raw, escaped })
     }
-}
-
-/// Whether any byte is below 0x20, in a form the compiler vectorises.
-pub(super) fn has_control_byte(bytes: &[u8]) -> bool {
-    let mut chunks = bytes.chunks_exact(32);
-    let found = chunks
-        .by_ref()
-        .any(|chunk| chunk.iter().fold(false, |found, &b| found | (b < 0x20)));
-    found || chunks.remainder().iter().any(|&b| b < 0x20)
 }
 
 /// Decodes JSON escapes (already checked by `Cursor::string`).

@@ -240,24 +240,21 @@ mod tests {
     /// past a backslash's next byte (as a JSON string is read).
     fn walked_by_each(bytes: &[u8], find: Find) -> Vec<(&'static str, Vec<usize>)> {
         fn places(
-            walk: impl FnOnce(&mut dyn FnMut(usize) -> ControlFlow<(), usize>),
+            walk: impl FnOnce(&mut dyn FnMut(usize) -> ControlFlow<(), usize>) -> ControlFlow<()>,
             bytes: &[u8],
         ) -> Vec<usize> {
             let mut places = Vec::new();
-            walk(&mut |at| {
+            let _ = walk(&mut |at| {
                 places.push(at);
                 ControlFlow::Continue(at + if bytes[at] == b'\\' { 2 } else { 1 })
             });
             places
         }
         let mut walked = vec![
-            ("walk", places(|at| drop(walk(bytes, find, at)), bytes)),
+            ("walk", places(|at| walk(bytes, find, at), bytes)),
             (
                 "words",
-                places(
-                    |at| drop(walk_in_windows(bytes, find, words::flags, at)),
-                    bytes,
-                ),
+                places(|at| walk_in_windows(bytes, find, words::flags, at), bytes),
             ),
         ];
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
@@ -265,15 +262,14 @@ mod tests {
             walked.push((
                 "sse2",
                 places(
-                    |at| drop(walk_in_windows(bytes, find, vector::flags_sse2, at)),
+                    |at| walk_in_windows(bytes, find, vector::flags_sse2, at),
                     bytes,
                 ),
             ));
             if std::arch::is_x86_feature_detected!("avx2") {
                 // SAFETY: the processor has AVX2 (just checked).
-                let avx2 = |at: &mut dyn FnMut(usize) -> _| {
-                    drop(unsafe { vector::walk_avx2(bytes, find, at) })
-                };
+                let avx2 =
+                    |at: &mut dyn FnMut(usize) -> _| unsafe { vector::walk_avx2(bytes, find, at) };
                 walked.push(("avx2", places(avx2, bytes)));
             }
         }

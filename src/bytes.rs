@@ -17,6 +17,8 @@ pub enum Find {
     Specials,
     /// `"` only.
     Quotes,
+    /// `\` only.
+    Backslashes,
 }
 
 /// The place of the first byte of `bytes` that `find` looks for: for short strings
@@ -144,10 +146,11 @@ mod vector {
             // SAFETY: the 32 bytes of `window` are there to read (unaligned).
             let bytes = unsafe { _mm256_loadu_si256(window.as_ptr().cast::<__m256i>()) };
             let quotes = _mm256_cmpeq_epi8(bytes, _mm256_set1_epi8(b'"' as i8));
+            let slashes = _mm256_cmpeq_epi8(bytes, _mm256_set1_epi8(b'\\' as i8));
             let found = match find {
                 Find::Quotes => quotes,
+                Find::Backslashes => slashes,
                 Find::Specials => {
-                    let slashes = _mm256_cmpeq_epi8(bytes, _mm256_set1_epi8(b'\\' as i8));
                     // Below 0x20: no larger than 0x1f, compared without sign.
                     let low = _mm256_min_epu8(bytes, _mm256_set1_epi8(0x1f));
                     let controls = _mm256_cmpeq_epi8(low, bytes);
@@ -172,10 +175,11 @@ mod vector {
         // SAFETY: the 16 bytes of `window` are there to read (unaligned).
         let bytes = unsafe { _mm_loadu_si128(window.as_ptr().cast::<__m128i>()) };
         let quotes = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'"' as i8));
+        let slashes = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\\' as i8));
         let found = match find {
             Find::Quotes => quotes,
+            Find::Backslashes => slashes,
             Find::Specials => {
-                let slashes = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\\' as i8));
                 let low = _mm_min_epu8(bytes, _mm_set1_epi8(0x1f));
                 let controls = _mm_cmpeq_epi8(low, bytes);
                 _mm_or_si128(_mm_or_si128(quotes, slashes), controls)
@@ -215,10 +219,11 @@ mod words {
     pub(super) fn flags(window: &[u8; 16], find: Find) -> u32 {
         let half = |from: usize| {
             let word = u64::from_le_bytes(window[from..from + 8].try_into().expect("eight"));
-            let quotes = equal(word, b'"');
+            let (quotes, slashes) = (equal(word, b'"'), equal(word, b'\\'));
             gather(match find {
                 Find::Quotes => quotes,
-                Find::Specials => quotes | equal(word, b'\\') | zeros(word & splat(0xe0)),
+                Find::Backslashes => slashes,
+                Find::Specials => quotes | slashes | zeros(word & splat(0xe0)),
             })
         };
         half(0) | (half(8) << 8)
@@ -233,6 +238,7 @@ mod tests {
         bytes.iter().position(|&b| match find {
             Find::Specials => b == b'"' || b == b'\\' || b < 0x20,
             Find::Quotes => b == b'"',
+            Find::Backslashes => b == b'\\',
         })
     }
 
@@ -309,7 +315,7 @@ mod tests {
             for at in 0..40 {
                 let mut bytes = [b'a'; 40];
                 bytes[at] = b;
-                for find in [Find::Specials, Find::Quotes] {
+                for find in [Find::Specials, Find::Quotes, Find::Backslashes] {
                     let want = expected(&bytes, find);
                     for (way, found) in found_by_each(&bytes, find) {
                         assert_eq!(found, want, "{way}: byte {b:#x} at {at}");
@@ -335,7 +341,7 @@ mod tests {
                 0..120,
             )
         ) {
-            for find in [Find::Specials, Find::Quotes] {
+            for find in [Find::Specials, Find::Quotes, Find::Backslashes] {
                 let want = expected(&bytes, find);
                 for (way, found) in found_by_each(&bytes, find) {
                     proptest::prop_assert_eq!(found, want, "{}", way);

@@ -10,7 +10,11 @@
 //! folds the text ([`crate::text::fold_bytes_into`]): folding works character by
 //! character, so the folded text of a match is in the folded line too.
 
+use std::ops::ControlFlow;
+
 use memchr::memmem::Finder;
+
+use crate::bytes::{self, Find};
 
 /// Bytes an entry's text must contain, as they are or once folded.
 #[derive(Debug, Clone)]
@@ -63,7 +67,12 @@ impl Needle {
 /// A `\u` or `\/` escape (another tool's writing), after which raw bytes cannot
 /// decide. An escaped backslash before a `u` counts too: it only costs a parse.
 fn has_undecidable_escape(line: &[u8]) -> bool {
-    memchr::memchr_iter(b'\\', line).any(|at| matches!(line.get(at + 1), Some(b'u' | b'/')))
+    // One pass over the line, however many escapes it holds.
+    bytes::walk(line, Find::Backslashes, |at| match line.get(at + 1) {
+        Some(b'u' | b'/') => ControlFlow::Break(()),
+        _ => ControlFlow::Continue(at + 2),
+    })
+    .is_break()
 }
 
 #[cfg(test)]

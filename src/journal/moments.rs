@@ -1,6 +1,8 @@
 //! Fast paths for the dates on every line of the journal; anything unusual goes to
 //! chrono's parsers.
 
+use std::cell::Cell;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{de::Error, Deserializer};
 
@@ -23,11 +25,26 @@ pub fn parse_day_bytes(b: &[u8]) -> Option<NaiveDate> {
 /// [`parse_day`] for exactly `YYYY-MM-DD` (ASCII digits), without chrono's parser
 /// (which takes more: leading whitespace, for one).
 pub fn parse_day_quick(b: &[u8]) -> Option<NaiveDate> {
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    let b: &[u8; 10] = b.try_into().ok()?;
+    // Lines next to each other are mostly about the same day (and written on it):
+    // the last day read on this thread is kept, with its ten bytes as the key.
+    thread_local! {
+        static LAST: Cell<(u128, NaiveDate)> = const { Cell::new((0, NaiveDate::MIN)) };
+    }
+    let mut key = [0u8; 16];
+    key[..10].copy_from_slice(b);
+    let key = u128::from_le_bytes(key);
+    let (last, day) = LAST.get();
+    if last == key {
+        return Some(day);
+    }
+    if b[4] != b'-' || b[7] != b'-' {
         return None;
     }
     let year = i32::try_from(digits(&b[..4])?).ok()?;
-    NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?)
+    let day = NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?)?;
+    LAST.set((key, day));
+    Some(day)
 }
 
 /// RFC 3339: `YYYY-MM-DDTHH:MM:SS`, an optional fraction, then `Z` or `±HH:MM`, else
@@ -70,9 +87,9 @@ pub fn parse_moment_quick(b: &[u8]) -> Option<DateTime<FixedOffset>> {
         }
         _ => return None,
     };
-    NaiveDateTime::new(day, time)
-        .and_local_timezone(offset)
-        .single()
+    // A fixed offset: one moment for every local time, in range or not.
+    let utc = NaiveDateTime::new(day, time).checked_sub_offset(offset)?;
+    Some(DateTime::from_naive_utc_and_offset(utc, offset))
 }
 
 /// Reads a string without allocating (borrowed when it has no escapes) and

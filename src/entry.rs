@@ -365,6 +365,25 @@ pub struct Facts<'a> {
     pub tags: Tags<'a>,
 }
 
+/// The tags of `"a","b"`: each between a pair of quotes (a tag holds no quote),
+/// the pairs apart by a comma.
+struct RawTags<'a>(&'a str);
+
+impl<'a> Iterator for RawTags<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self
+            .0
+            .strip_prefix(',')
+            .unwrap_or(self.0)
+            .strip_prefix('"')?;
+        let end = rest.bytes().position(|b| b == b'"')?;
+        self.0 = &rest[end + 1..];
+        Some(&rest[..end])
+    }
+}
+
 /// An entry's tags: its list, or the inside of a JSON array of plain strings as a
 /// journal line holds it (`"a","b"`: no escapes, checked by the reader).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,11 +398,7 @@ impl<'a> Tags<'a> {
             Tags::List(list) => (list, ""),
             Tags::Raw(raw) => (&[][..], raw),
         };
-        // `"a","b"` splits at its quotes into "", a, ",", b, "": the tags are every
-        // second piece (a tag holds no quote).
-        list.iter()
-            .map(String::as_str)
-            .chain(raw.split('"').skip(1).step_by(2))
+        list.iter().map(String::as_str).chain(RawTags(raw))
     }
 
     pub fn contains(self, tag: &str) -> bool {

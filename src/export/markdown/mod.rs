@@ -86,7 +86,7 @@ pub fn write<W: Write + ?Sized>(
             let words = Arc::new(Words::of(options.packs));
             let runs = journal
                 .by_date()?
-                .fold_borrowed(Run::default, move |run, entry| {
+                .fold_borrowed(Run::new, move |run, entry| {
                     if keep.matches_borrowed(entry) {
                         run.push(entry, &words)
                             .expect("writing to memory cannot fail");
@@ -132,14 +132,25 @@ impl Tally {
 /// Consecutive entries written on a thread that parses: their Markdown (by day:
 /// each day's heading but the first entry's, which depends on the entry before)
 /// and tally.
-#[derive(Default)]
 struct Run {
     first: Option<NaiveDate>,
     tally: Tally,
     bytes: Vec<u8>,
 }
 
+/// Room for a run's Markdown from the start: about what a unit of entries writes
+/// (grown by doubling, the buffer would be copied over and over).
+const RUN_BYTES: usize = 1 << 18;
+
 impl Run {
+    fn new() -> Run {
+        Run {
+            first: None,
+            tally: Tally::default(),
+            bytes: Vec::with_capacity(RUN_BYTES),
+        }
+    }
+
     /// Writes `entry` after the run's entries, under a new day's heading if its day
     /// differs from the entry before.
     fn push(&mut self, entry: &EntryRef, words: &Words) -> io::Result<()> {

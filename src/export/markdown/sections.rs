@@ -192,7 +192,7 @@ impl Part {
         Part {
             section,
             tally: Tally::default(),
-            bytes: Vec::new(),
+            bytes: Vec::with_capacity(super::RUN_BYTES),
         }
     }
 }

@@ -1,6 +1,6 @@
-//! Finding the bytes a JSON string must escape (`"`, `\` and control characters)
-//! a window of bytes at a time: the values and texts of journal lines, the strings
-//! of a JSON export. Short strings are the common case, so there is no set-up to
+//! Finding the bytes a JSON string must escape (`"`, `\` and control characters;
+//! or only its quotes, or only its backslashes) a window of bytes at a time: the
+//! values and texts of journal lines, the strings of a JSON export. Short strings are the common case, so there is no set-up to
 //! pay per call (as a vectorised `memchr` has), and one pass finds all three kinds
 //! of byte.
 //!
@@ -83,7 +83,9 @@ fn walk_in_windows<const N: usize, B>(
         };
         from = start + N;
         while found != 0 {
-            let next = at(start + found.trailing_zeros() as usize)?;
+            let place = start + found.trailing_zeros() as usize;
+            let next = at(place)?;
+            debug_assert!(next > place, "a walk goes on past the place it was given");
             if next >= start + N {
                 from = next;
                 break;

@@ -294,7 +294,7 @@ impl<'a> Walk<'a> {
 
     /// The rest of a string value whose opening quote was read, up to the next
     /// quote, for a parser that refuses a backslash or a control character (so
-    /// only the quote is looked for: eight bytes at a time).
+    /// only the quote is looked for: sixteen bytes at a time).
     fn plain(&mut self) -> Option<&'a str> {
         let len = bytes::first(self.rest(), Find::Quotes)?;
         let value = self.line.get(self.at..self.at + len)?;

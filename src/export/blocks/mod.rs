@@ -119,22 +119,28 @@ fn unclosed(text: &str) -> Result<Option<Closer>, Ambiguous> {
 }
 
 /// Whether `text` has nothing the plan could act on: no backtick, tilde, `<`, `[` or
-/// `#`, and no line starting with `=` or `-` (a setext underline). Most texts.
+/// `#`, and no line starting with `=` or `-` after spaces and tabs (a setext
+/// underline). Most texts.
 fn is_plain(text: &[u8]) -> bool {
     if memchr::memchr3(b'`', b'~', b'<', text).is_some()
         || memchr::memchr2(b'[', b'#', text).is_some()
     {
         return false;
     }
+    // Each `=` or `-` looks back only to the one before it (which, on the same line,
+    // already follows other text): every byte is looked at once, however many
+    // dashes a line holds.
+    let blank = |b: &u8| *b == b' ' || *b == b'\t';
+    let mut before = None;
     memchr::memchr2_iter(b'=', b'-', text).all(|at| {
-        let before = &text[..at];
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n' || b == b'\r')
-            .map_or(0, |i| i + 1);
-        !before[line_start..]
-            .iter()
-            .all(|&b| b == b' ' || b == b'\t')
+        let from = before.map_or(0, |mark| mark + 1);
+        let back = &text[from..at];
+        let follows_text = match back.iter().rposition(|&b| b == b'\n' || b == b'\r') {
+            Some(end) => !back[end + 1..].iter().all(blank),
+            None => before.is_some() || !back.iter().all(blank),
+        };
+        before = Some(at);
+        follows_text
     })
 }
 

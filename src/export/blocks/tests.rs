@@ -144,3 +144,49 @@ fn closers_render_as_lines() {
         format!("{}\n-->\n", "~".repeat(70))
     );
 }
+
+/// The rule [`is_plain`] keeps, written the slow way: no `=` or `-` with only spaces
+/// and tabs before it on its line.
+fn plain_by_the_rule(text: &[u8]) -> bool {
+    let marks = [b'`', b'~', b'<', b'[', b'#'];
+    !text.iter().any(|b| marks.contains(b))
+        && text.iter().enumerate().all(|(at, &b)| {
+            if b != b'=' && b != b'-' {
+                return true;
+            }
+            let start = text[..at]
+                .iter()
+                .rposition(|&b| b == b'\n' || b == b'\r')
+                .map_or(0, |i| i + 1);
+            !text[start..at].iter().all(|&b| b == b' ' || b == b'\t')
+        })
+}
+
+#[test]
+fn setext_underlines_are_seen_at_a_line_start_only() {
+    for (text, plain) in [
+        ("a - b = c", true),
+        ("- a list", false),
+        ("words\n===", false),
+        ("words\r\n  --", false),
+        ("words\r\t-", false),
+        ("x-y\nz = 1", true),
+    ] {
+        assert_eq!(is_plain(text.as_bytes()), plain, "{text:?}");
+    }
+    // A long line of hyphens after a letter: plain, found in one pass.
+    let long = format!("x{}", "-".repeat(100_000));
+    assert!(is_plain(long.as_bytes()));
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_plain_shortcut_keeps_the_rule(
+        text in proptest::collection::vec(
+            proptest::sample::select(&b"ab -=\t\n\r#"[..]),
+            0..40,
+        )
+    ) {
+        proptest::prop_assert_eq!(is_plain(&text), plain_by_the_rule(&text));
+    }
+}

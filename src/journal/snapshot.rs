@@ -137,17 +137,52 @@ pub(super) fn line_numbers_at(snapshot: &Snapshot, offsets: &[u64]) -> Vec<usize
             break;
         }
         let block = &buf[..size];
+        // Counted from one offset to the next: each byte once, however many of
+        // the offsets (a journal of damaged lines) fall in one block.
+        let mut counted = 0;
         while let Some(&&offset) = next.peek() {
             if offset > position + size as u64 {
                 break;
             }
             let upto = (offset - position) as usize;
-            numbers.push(newlines + memchr::memchr_iter(b'\n', &block[..upto]).count() + 1);
+            newlines += memchr::memchr_iter(b'\n', &block[counted..upto]).count();
+            counted = upto;
+            numbers.push(newlines + 1);
             next.next();
         }
-        newlines += memchr::memchr_iter(b'\n', block).count();
+        newlines += memchr::memchr_iter(b'\n', &block[counted..]).count();
         position += size as u64;
     }
     numbers.extend(next.map(|_| newlines + 1));
     numbers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_numbers_are_counted_across_blocks_and_within_one() {
+        // Lines of every length up to 3,000 bytes: about 4.5 MB, several read blocks.
+        let mut bytes = Vec::new();
+        let mut starts = Vec::new();
+        for len in 0..3000 {
+            starts.push(bytes.len() as u64);
+            bytes.extend(std::iter::repeat_n(b'x', len));
+            bytes.push(b'\n');
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        std::fs::write(&path, &bytes).unwrap();
+        let snapshot = Snapshot::open(&Journal::new(path)).unwrap();
+        // Many offsets in one block, a few far apart, and the same one twice.
+        let picked: Vec<usize> = (0..200)
+            .chain((200..3000).step_by(97))
+            .chain([2999, 2999])
+            .collect();
+        let offsets: Vec<u64> = picked.iter().map(|&line| starts[line]).collect();
+        let numbers = line_numbers_at(&snapshot, &offsets);
+        let expected: Vec<usize> = picked.iter().map(|&line| line + 1).collect();
+        assert_eq!(numbers, expected);
+    }
 }

@@ -2,6 +2,8 @@
 //! prompt) and a word-level diff of the text, in git's `--word-diff=plain` markers
 //! (`[-removed-]{+added+}`), readable without colour.
 
+use std::time::Instant;
+
 use similar::{ChangeTag, TextDiff};
 
 use crate::entry::Entry;
@@ -56,11 +58,18 @@ pub fn field_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
 
 /// The text of `new` with the words removed from `old` as `[-...-]` and the words
 /// added as `{+...+}`. `None` when the texts are the same.
-pub fn word_diff(old: &str, new: &str) -> Option<String> {
+///
+/// Finding the fewest changes takes time that grows with the texts' lengths times
+/// the number of changes (quadratic for two long, unrelated texts): past `deadline`
+/// the diff settles for more, longer changes, still exact, in time linear in the
+/// texts.
+pub fn word_diff(old: &str, new: &str, deadline: Instant) -> Option<String> {
     if old == new {
         return None;
     }
-    let diff = TextDiff::from_words(old, new);
+    let diff = TextDiff::configure()
+        .deadline(deadline)
+        .diff_words(old, new);
     let mut out = String::new();
     let mut open: Option<ChangeTag> = None;
     for change in diff.iter_all_changes() {
@@ -91,19 +100,67 @@ fn close(out: &mut String, open: Option<ChangeTag>) {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
+
+    fn later() -> Instant {
+        Instant::now() + Duration::from_secs(60)
+    }
+
+    /// The text before (`keep` = `[-`) or after (`keep` = `{+`) a diff.
+    fn side(diff: &str, keep: &str) -> String {
+        let (drop_open, drop_close) = if keep == "[-" {
+            ("{+", "+}")
+        } else {
+            ("[-", "-]")
+        };
+        let (keep_close, mut rest, mut out) =
+            (if keep == "[-" { "-]" } else { "+}" }, diff, String::new());
+        while let Some(at) = rest.find(['[', '{']) {
+            out.push_str(&rest[..at]);
+            rest = &rest[at..];
+            if let Some(inner) = rest.strip_prefix(keep) {
+                let end = inner.find(keep_close).unwrap();
+                out.push_str(&inner[..end]);
+                rest = &inner[end + 2..];
+            } else if let Some(inner) = rest.strip_prefix(drop_open) {
+                rest = &inner[inner.find(drop_close).unwrap() + 2..];
+            } else {
+                out.push_str(&rest[..1]);
+                rest = &rest[1..];
+            }
+        }
+        out + rest
+    }
+
+    #[test]
+    fn past_its_deadline_a_diff_is_coarser_but_exact() {
+        let old: String = (0..1200).map(|i| format!("w{} ", i * 7 % 500)).collect();
+        let new: String = (0..1200).map(|i| format!("w{} ", i * 13 % 500)).collect();
+        for deadline in [later(), Instant::now()] {
+            let diff = word_diff(&old, &new, deadline).unwrap();
+            assert_eq!(side(&diff, "[-"), old);
+            assert_eq!(side(&diff, "{+"), new);
+        }
+    }
 
     #[test]
     fn changed_words_are_marked() {
         assert_eq!(
-            word_diff("We met the heads today.", "We met the network heads today.").unwrap(),
+            word_diff(
+                "We met the heads today.",
+                "We met the network heads today.",
+                later()
+            )
+            .unwrap(),
             "We met the {+network +}heads today."
         );
         assert_eq!(
-            word_diff("a quick plan", "a slow plan").unwrap(),
+            word_diff("a quick plan", "a slow plan", later()).unwrap(),
             "a [-quick-]{+slow+} plan"
         );
-        assert_eq!(word_diff("same", "same"), None);
+        assert_eq!(word_diff("same", "same", later()), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! as a new revision (the append-only journal holds them until `compact`).
 
 use std::io::Write;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
@@ -22,6 +23,8 @@ pub fn history(ctx: &Context, args: HistoryArgs) -> Result<u8> {
     writeln!(out, "{}", t!("history-heading", id = id.to_string()))?;
     // The last text shown, the base of the next diff (a retraction has none).
     let mut previous: Option<&Entry> = None;
+    // The diffs share one second: past it, each is found in linear time (coarser).
+    let deadline = Instant::now() + Duration::from_secs(1);
     for revision in &revisions {
         writeln!(out)?;
         writeln!(out, "{}", heading(revision))?;
@@ -40,7 +43,7 @@ pub fn history(ctx: &Context, args: HistoryArgs) -> Result<u8> {
                     let line = format!("{}: {} → {}", change.field, change.before, change.after);
                     writeln!(out, "  {}", neutral::terminal_line(&line))?;
                 }
-                match word_diff(&before.text, &entry.text) {
+                match word_diff(&before.text, &entry.text, deadline) {
                     Some(diff) => indented(&mut out, &diff)?,
                     None => writeln!(out, "  {}", t!("history-same-text"))?,
                 }

@@ -27,9 +27,10 @@ pub fn parse_day_bytes(b: &[u8]) -> Option<NaiveDate> {
 pub fn parse_day_quick(b: &[u8]) -> Option<NaiveDate> {
     let b: &[u8; 10] = b.try_into().ok()?;
     // Lines next to each other are mostly about the same day (and written on it):
-    // the last day read on this thread is kept, with its ten bytes as the key.
+    // the last day read on this thread is kept, with its ten bytes as the key (the
+    // six bytes above them zero; the first key, all ones, matches no input).
     thread_local! {
-        static LAST: Cell<(u128, NaiveDate)> = const { Cell::new((0, NaiveDate::MIN)) };
+        static LAST: Cell<(u128, NaiveDate)> = const { Cell::new((u128::MAX, NaiveDate::MIN)) };
     }
     let mut key = [0u8; 16];
     key[..10].copy_from_slice(b);
@@ -157,6 +158,17 @@ pub fn optional_moment<'de, D: Deserializer<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ten_bytes_that_are_no_day_are_refused_on_a_fresh_thread() {
+        // The kept day's first key must not pass for any input, NULs included.
+        std::thread::spawn(|| {
+            assert_eq!(parse_day_quick(&[0; 10]), None);
+            assert_eq!(parse_day_quick(&[0xff; 10]), None);
+        })
+        .join()
+        .unwrap();
+    }
 
     #[test]
     fn fast_paths_agree_with_chrono() {

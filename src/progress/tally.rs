@@ -103,13 +103,16 @@ impl RowTally {
     }
 }
 
-/// Values by id, found with one hash per lookup; keys are allocated only when new.
-/// [`Keyed::take`] moves a value out (the summary takes the themes it places, then
-/// lists the rest).
+/// Values by id, found with one hash per lookup (none when the key is the one
+/// looked up last: entries of one pack come in runs); keys are allocated only when
+/// new. [`Keyed::take`] moves a value out (the summary takes the themes it places,
+/// then lists the rest).
 #[derive(Debug, Clone)]
 pub struct Keyed<V> {
     slots: FxHashMap<String, usize>,
     values: Vec<(String, Option<V>)>,
+    /// The slot [`Keyed::get_or_insert`] found last (past the end: none yet).
+    last: usize,
 }
 
 impl<V> Default for Keyed<V> {
@@ -117,21 +120,28 @@ impl<V> Default for Keyed<V> {
         Keyed {
             slots: FxHashMap::default(),
             values: Vec::new(),
+            last: usize::MAX,
         }
     }
 }
 
 impl<V: Default> Keyed<V> {
     fn get_or_insert(&mut self, key: &str) -> &mut V {
-        let slot = match self.slots.get(key) {
-            Some(&slot) => slot,
-            None => {
-                self.slots.insert(key.to_string(), self.values.len());
-                self.values.push((key.to_string(), None));
-                self.values.len() - 1
-            }
-        };
-        self.values[slot].1.get_or_insert_with(V::default)
+        let again = self
+            .values
+            .get(self.last)
+            .is_some_and(|(last, _)| last == key);
+        if !again {
+            self.last = match self.slots.get(key) {
+                Some(&slot) => slot,
+                None => {
+                    self.slots.insert(key.to_string(), self.values.len());
+                    self.values.push((key.to_string(), None));
+                    self.values.len() - 1
+                }
+            };
+        }
+        self.values[self.last].1.get_or_insert_with(V::default)
     }
 }
 

@@ -1,12 +1,14 @@
 //! Finding the bytes a JSON string must escape (`"`, `\` and control characters;
 //! or only its quotes, or only its backslashes) a window of bytes at a time: the
-//! values and texts of journal lines, the strings of a JSON export. Short strings are the common case, so there is no set-up to
-//! pay per call (as a vectorised `memchr` has), and one pass finds all three kinds
-//! of byte.
+//! values and texts of journal lines, the strings of a JSON export. Short strings
+//! are the common case, so there is no set-up to pay per call (as a vectorised
+//! `memchr` has), and one pass finds all three kinds of byte.
 //!
 //! On x86-64 a window is compared with vector instructions: AVX2 (32 bytes) where
 //! the processor has it, else SSE2 (16 bytes, part of every x86-64 processor);
-//! elsewhere, eight bytes at a time in a `u64` word.
+//! elsewhere, eight bytes at a time in a `u64` word. The AVX2 and SSE2 comparisons
+//! are the same steps written out at each width (each width's instructions have
+//! their own names); the tests hold every way to the same answers.
 
 use std::ops::ControlFlow;
 

@@ -108,24 +108,19 @@ mod tests {
         Instant::now() + Duration::from_secs(60)
     }
 
-    /// The text before (`keep` = `[-`) or after (`keep` = `{+`) a diff.
-    fn side(diff: &str, keep: &str) -> String {
-        let (drop_open, drop_close) = if keep == "[-" {
-            ("{+", "+}")
-        } else {
-            ("[-", "-]")
-        };
-        let (keep_close, mut rest, mut out) =
-            (if keep == "[-" { "-]" } else { "+}" }, diff, String::new());
+    /// One side of a diff: the text with the `keep` marks' words and without the
+    /// `drop` marks' words (each mark an opening and a closing pair of bytes).
+    fn side(diff: &str, keep: (&str, &str), drop: (&str, &str)) -> String {
+        let (mut rest, mut out) = (diff, String::new());
         while let Some(at) = rest.find(['[', '{']) {
             out.push_str(&rest[..at]);
             rest = &rest[at..];
-            if let Some(inner) = rest.strip_prefix(keep) {
-                let end = inner.find(keep_close).unwrap();
+            if let Some(inner) = rest.strip_prefix(keep.0) {
+                let end = inner.find(keep.1).unwrap();
                 out.push_str(&inner[..end]);
                 rest = &inner[end + 2..];
-            } else if let Some(inner) = rest.strip_prefix(drop_open) {
-                rest = &inner[inner.find(drop_close).unwrap() + 2..];
+            } else if let Some(inner) = rest.strip_prefix(drop.0) {
+                rest = &inner[inner.find(drop.1).unwrap() + 2..];
             } else {
                 out.push_str(&rest[..1]);
                 rest = &rest[1..];
@@ -140,8 +135,9 @@ mod tests {
         let new: String = (0..1200).map(|i| format!("w{} ", i * 13 % 500)).collect();
         for deadline in [later(), Instant::now()] {
             let diff = word_diff(&old, &new, deadline).unwrap();
-            assert_eq!(side(&diff, "[-"), old);
-            assert_eq!(side(&diff, "{+"), new);
+            let (removed, added) = (("[-", "-]"), ("{+", "+}"));
+            assert_eq!(side(&diff, removed, added), old);
+            assert_eq!(side(&diff, added, removed), new);
         }
     }
 

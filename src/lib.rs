@@ -18,6 +18,7 @@
 //! - [`fs`]: private folders and files, atomic replacement.
 //! - [`neutral`]: untrusted text made safe for each output (terminal, CSV, Markdown).
 //! - [`position`]: line and column of a byte offset, for `FILE:LINE:COL` messages.
+//! - [`bytes`]: the bytes a JSON string must escape, found a window at a time.
 //! - [`draft`]: drafts kept until an entry is saved.
 //! - [`rhythm`] / [`tags`]: how regularly one writes, and the tags in use.
 //! - [`history`]: what changed between two revisions of an entry.

@@ -102,6 +102,27 @@ impl Filter {
                 .is_none_or(|needle| needle.found_in(entry.text))
     }
 
+    /// Every entry matches: no criterion was given.
+    pub fn takes_everything(&self) -> bool {
+        let Filter {
+            since,
+            until,
+            themes,
+            prompts,
+            levels,
+            tags,
+            packs,
+            contains,
+        } = self;
+        since.is_none()
+            && until.is_none()
+            && contains.is_none()
+            && [themes, prompts, tags, packs]
+                .iter()
+                .all(|list| list.is_empty())
+            && levels.is_empty()
+    }
+
     /// Whether an entry with these facts matches, its words aside: the whole test
     /// when there is no `--contains`.
     pub fn matches_facts(&self, facts: &Facts) -> bool {

@@ -454,6 +454,49 @@ fn group_by_level_climbs_the_ladder() {
 }
 
 #[test]
+fn group_by_reports_each_damaged_line_once_and_follows_revisions() {
+    let env = TestEnv::new();
+    env.append_records(&[
+        Record::add("k3f9a2c1mx", "2026-11-01", "Moved up.").level("school"),
+        Record::add("p8d2w7q4za", "2026-11-02", "Stays.").level("school"),
+        Record::add("k3f9a2c1mx", "2026-11-01", "Moved up, later.")
+            .level("network")
+            .edit("2026-11-05T10:00:00+01:00"),
+    ]);
+    // A head that reads well, a text that does not (a byte that is not UTF-8), and
+    // an edit torn short: skipped, each reported once.
+    let mut bad = Record::add("z9y8x7w6v5", "2026-11-03", "bad X")
+        .level("network")
+        .line()
+        .into_bytes();
+    let at = bad.len() - 3;
+    bad[at] = 0xFF;
+    bad.push(b'\n');
+    env.append_raw(bad);
+    let torn = Record::add("p8d2w7q4za", "2026-11-04", "Torn.")
+        .level("system")
+        .edit("2026-11-06T10:00:00+01:00")
+        .line();
+    env.append_raw(format!("{}\n", &torn[..torn.len() / 2]));
+
+    let output = env
+        .cmd()
+        .args(["export", "--group-by", "level"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    let doc = Doc::parse(&markdown);
+    assert_eq!(doc.h2(), ["School", "Network"], "{markdown}");
+    assert!(markdown.contains("Moved up, later."), "{markdown}");
+    assert!(!markdown.contains("bad"), "{markdown}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    for line in [":4:", ":5:"] {
+        assert_eq!(stderr.matches(line).count(), 1, "{line} once: {stderr}");
+    }
+}
+
+#[test]
 fn json_export_round_trips_through_import() {
     let env = TestEnv::new();
     let pack = fixture("packs/small.toml");

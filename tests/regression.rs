@@ -1214,6 +1214,91 @@ mod reader {
             map
         }
 
+        /// The lines with each add's id made its own (`a0`, `a1`, …), the edits and
+        /// deletes after it renamed to match: no id is added twice.
+        fn own_ids(lines: &[Vec<u8>]) -> Vec<Vec<u8>> {
+            let mut current: BTreeMap<String, String> = BTreeMap::new();
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    let text = String::from_utf8_lossy(line);
+                    let Some(id) = (0..6)
+                        .map(|n| format!("\"id\":\"x{n}\""))
+                        .find(|id| text.contains(id.as_str()))
+                    else {
+                        return line.clone();
+                    };
+                    let is_add = text.contains("\"op\":\"add\"");
+                    if is_add {
+                        current.insert(id.clone(), format!("\"id\":\"a{i}\""));
+                    }
+                    match current.get(&id) {
+                        // Bytes that are not UTF-8 stay as they were: only the id moves.
+                        Some(new) => {
+                            let at = text.find(id.as_str()).unwrap();
+                            let mut out = line[..at].to_vec();
+                            out.extend_from_slice(new.as_bytes());
+                            out.extend_from_slice(&line[at + id.len()..]);
+                            out
+                        }
+                        None => line.clone(),
+                    }
+                })
+                .collect()
+        }
+
+        /// Each group [`reflect::journal::Reading::grouped`] makes, read back by
+        /// position, is the entries by date of that group; the lines set aside as
+        /// refused show nothing. `sure`: the journal has no id added twice, so the
+        /// pass must take it.
+        fn grouped_as_by_date(journal: &Journal, sure: bool) -> Result<(), TestCaseError> {
+            let group = |facts: &reflect::entry::Facts| {
+                let key = format!(
+                    "{:?} {:?} {:?} {}",
+                    facts.date,
+                    facts.level,
+                    facts.depth,
+                    facts.tags.iter().count()
+                );
+                key.len() as u32 % 3
+            };
+            let whole = |entry: &reflect::entry::EntryRef| -> String {
+                format!(
+                    "{} {} {:?} {:?}",
+                    entry.id, entry.facts.date, entry.facts.level, entry.text
+                )
+            };
+            let reading = journal.reading().unwrap();
+            let Some(mut grouped) = reading.grouped(std::sync::Arc::new(group)).unwrap() else {
+                prop_assert!(
+                    !sure,
+                    "a journal without ids added twice is grouped in one pass"
+                );
+                return Ok(());
+            };
+            let mut groups = std::mem::take(&mut grouped.groups);
+            let refused = groups
+                .remove(&reflect::journal::UNGROUPED)
+                .unwrap_or_default();
+            let numbers: Vec<u32> = groups.keys().copied().collect();
+            let mut lists: Vec<_> = numbers.iter().map(|n| groups.remove(n).unwrap()).collect();
+            lists.push(refused);
+            let back: Vec<String> = reading
+                .at_grouped(lists, grouped)
+                .map(|entry| whole(&entry.unwrap().borrowed()))
+                .collect();
+            let by_date: Vec<reflect::entry::Entry> =
+                reading.by_date().unwrap().map(Result::unwrap).collect();
+            let wanted: Vec<String> = numbers
+                .iter()
+                .flat_map(|&n| by_date.iter().filter(move |e| group(&e.facts()) == n))
+                .map(|entry| whole(&entry.borrowed()))
+                .collect();
+            prop_assert_eq!(back, wanted, "grouped");
+            Ok(())
+        }
+
         proptest! {
             #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -1327,6 +1412,18 @@ mod reader {
                     spans.push(span);
                 }
                 prop_assert_eq!(&seen(read(reading.at(vec![spans]))), &expected, "by position");
+                // Grouped in the pass that orders by date (`export --group-by`), here
+                // and (that pass reads no journal with an id added twice) with every
+                // add given an id of its own.
+                grouped_as_by_date(&journal, false)?;
+                let renamed = dir.path().join("renamed.jsonl");
+                let mut bytes = Vec::new();
+                for line in own_ids(&all) {
+                    bytes.extend_from_slice(&line);
+                    bytes.push(b'\n');
+                }
+                std::fs::write(&renamed, bytes).unwrap();
+                grouped_as_by_date(&Journal::new(&renamed), true)?;
             }
         }
     }

@@ -84,6 +84,32 @@ enum Escapes {
 pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
     // The whole line once: short values are then plain `str`s.
     let line = simdutf8::basic::from_utf8(line).ok()?;
+    let (mut view, at) = head(line)?;
+    let text = line.get(at..)?.strip_suffix("\"}")?;
+    view.escapes = check_text(text.as_bytes())?;
+    view.text = text;
+    Some(view.checked())
+}
+
+/// The facts of a canonical add or edit, read from the fields before its text, the
+/// text itself unchecked: for a pass that only sorts entries (the pass that reads
+/// them checks the whole line). `None` when the general parsers must decide, or
+/// when the record is refused.
+pub(super) fn head_facts(line: &[u8]) -> Option<Facts<'_>> {
+    // No value before the text holds a quote unescaped, so the first `,"text":"` is
+    // where the text starts (an escaped one leaves the line to the general parsers).
+    let text_at = memchr::memmem::find(line, TEXT_KEY)? + TEXT_KEY.len();
+    let head_bytes = simdutf8::basic::from_utf8(&line[..text_at]).ok()?;
+    let (view, at) = head(head_bytes)?;
+    (at == text_at).then_some(())?;
+    view.checked().ok().map(|view| view.facts())
+}
+
+const TEXT_KEY: &[u8; 9] = b",\"text\":\"";
+
+/// Every field of a canonical add or edit before its text, and where the text
+/// starts (just past `,"text":"`). The view's text is left empty.
+fn head(line: &str) -> Option<(View<'_>, usize)> {
     let mut at = Walk { line, at: 0 };
     at.expect(b"{\"v\":")?;
     let v = u32::try_from(at.digits()?).ok()?;
@@ -138,9 +164,7 @@ pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
         }
         tags = &line[first..at.at - 1];
     }
-    at.expect(b",\"text\":\"")?;
-    let text = line.get(at.at..)?.strip_suffix("\"}")?;
-    let escapes = check_text(text.as_bytes())?;
+    at.expect(TEXT_KEY)?;
     let view = View {
         v,
         op,
@@ -157,13 +181,19 @@ pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
         prompt,
         theme,
         tags,
-        text,
-        escapes,
+        text: "",
+        escapes: Escapes::None,
     };
-    Some(Record::check_version_and_years(v, Some(date), written, created).map(|()| view))
+    Some((view, at.at))
 }
 
 impl<'a> View<'a> {
+    /// The view, or why its record is refused (a newer version, a year out of range).
+    fn checked(self) -> Result<View<'a>, LineProblem> {
+        Record::check_version_and_years(self.v, Some(self.date), self.written, self.created)
+            .map(|()| self)
+    }
+
     /// The entry's facts, as [`Record::into_entry`] makes them.
     pub(super) fn facts(&self) -> Facts<'a> {
         let (written, revised) = entry_moments(self.op, self.written, self.created);

@@ -60,6 +60,7 @@ pub use needle::Needle;
 pub use parsing::Span;
 pub use repair::{CheckReport, CompactReport, RepairReport};
 pub use report::{Collected, Damage, Report, Silent};
+pub use revisions::{Grouper, UNGROUPED};
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -67,6 +68,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
+use rustc_hash::FxHashMap;
 
 use crate::entry::{Entry, EntryId};
 use record::Record;
@@ -341,8 +343,32 @@ impl Reading {
     /// this reading) in turn, as one read: positioned reads (lines close together in
     /// one), parsed on every core; each list is freed once its entries are read.
     pub fn at(&self, spans: Vec<Vec<Span>>) -> Entries {
-        Entries::at(&self.journal, &self.snapshot, spans)
+        Entries::at(&self.journal, &self.snapshot, spans, Vec::new())
     }
+
+    /// Live entries sorted into groups in one pass over the heads of the lines:
+    /// `group` names each entry's group from its facts (on the threads that parse;
+    /// the text is not read), each group's entries come in date order. For a reader
+    /// that then shows every entry of every group with [`Reading::at_grouped`], which
+    /// checks each line whole. `None` for a journal the forward rule for revisions
+    /// must read (see [`Reading::by_date`]).
+    pub fn grouped(&self, group: Grouper) -> Result<Option<Grouped>> {
+        Entries::grouped(&self.journal, &self.snapshot, &group)
+    }
+
+    /// [`Reading::at`] for the lists of a [`Grouped`]: the damage its pass met is
+    /// reported with this read's.
+    pub fn at_grouped(&self, spans: Vec<Vec<Span>>, grouped: Grouped) -> Entries {
+        Entries::at(&self.journal, &self.snapshot, spans, grouped.damage)
+    }
+}
+
+/// Live entries by group (see [`Reading::grouped`]).
+pub struct Grouped {
+    /// Each group's entries, in date order. The entries the parsers refuse are under
+    /// [`UNGROUPED`]: reading them reports their damage.
+    pub groups: FxHashMap<u32, Vec<Span>>,
+    damage: Vec<(u64, record::LineProblem)>,
 }
 
 /// `dir/journal.jsonl` + `.lock` → `dir/journal.jsonl.lock`.

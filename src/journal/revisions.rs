@@ -16,6 +16,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::canonical;
 use super::ids::{IdKey, IdKeys};
 use super::moments as fast;
 use super::needle::Needle;
@@ -24,7 +25,7 @@ use super::record::{quick_head_bytes, LineProblem, Op, RawHead, Record};
 use super::scan::Scan;
 use super::snapshot::{content_at, Snapshot};
 use super::{Journal, Result};
-use crate::entry::EntryId;
+use crate::entry::{EntryId, Facts};
 
 /// How a reader parses a line: with or without the entry's text.
 pub(super) type Parse = fn(&[u8]) -> std::result::Result<Record, LineProblem>;
@@ -59,7 +60,17 @@ pub(super) struct Head {
     pub(super) searched: bool,
     /// The length of the line (0 when too long to say in 32 bits).
     pub(super) len: u32,
+    /// The entry's group, when a grouping was asked for and the record is a readable
+    /// add or edit (else [`UNGROUPED`]).
+    pub(super) group: u32,
 }
+
+/// Names an entry's group by its facts (see [`super::Reading::grouped`]).
+pub type Grouper = Arc<dyn Fn(&Facts) -> u32 + Send + Sync>;
+
+/// The group of a head that has none: no grouping asked for, a delete, or a record
+/// the parsers refuse.
+pub const UNGROUPED: u32 = u32::MAX;
 
 /// The heads of every line, or why a line has none, unit by unit in file order.
 pub(super) type Heads = Vec<std::result::Result<Head, (u64, LineProblem)>>;
@@ -71,39 +82,69 @@ pub(super) fn heads(journal: &Journal, snapshot: &Arc<Snapshot>) -> Ordered<Resu
     Ordered::new(
         units,
         Arc::new(move |unit| match unit {
-            Unit::Bytes(start, end) => heads_of_unit(&journal, &snapshot, start, end, None),
+            Unit::Bytes(start, end) => heads_of_unit(&journal, &snapshot, start, end, None, None),
             Unit::Keys(..) => Ok(Vec::new()),
         }),
     )
 }
 
-/// The heads of the lines starting in `[start, end)`, in file order, and whether
-/// each may hold what `needle` searches for.
+/// The heads of the lines starting in `[start, end)`, in file order, whether each
+/// may hold what `needle` searches for, and each entry's group by `group`.
 pub(super) fn heads_of_unit(
     journal: &Journal,
     snapshot: &Arc<Snapshot>,
     start: u64,
     end: u64,
     needle: Option<&Needle>,
+    group: Option<&Grouper>,
 ) -> Result<Heads> {
     let start = line_start_from(snapshot, start)?;
     let mut scan = Scan::range(journal, snapshot, start, end).quiet();
     let mut out = Vec::with_capacity(1024);
     while let Some((offset, line)) = scan.next_line()? {
         out.push(match key_of(line) {
-            Ok((op, key, date)) => Ok(Head {
-                offset,
-                op,
-                key,
-                date,
-                valid: op == Op::Add || Record::parse_without_text(line).is_ok(),
-                searched: needle.is_none_or(|needle| needle.may_match(line)),
-                len: u32::try_from(line.len()).unwrap_or(0),
-            }),
+            Ok((op, key, date)) => {
+                let (valid, group) = match (op, group) {
+                    (Op::Add, None) => (true, UNGROUPED),
+                    (Op::Add, Some(group)) => (true, group_of(line, group)),
+                    (_, None) => (Record::parse_without_text(line).is_ok(), UNGROUPED),
+                    (_, Some(group)) => match Record::parse_without_text(line) {
+                        Ok(record) => (true, grouped_record(record, group)),
+                        Err(_) => (false, UNGROUPED),
+                    },
+                };
+                Ok(Head {
+                    offset,
+                    op,
+                    key,
+                    date,
+                    valid,
+                    searched: needle.is_none_or(|needle| needle.may_match(line)),
+                    len: u32::try_from(line.len()).unwrap_or(0),
+                    group,
+                })
+            }
             Err(problem) => Err((offset, problem)),
         });
     }
     Ok(out)
+}
+
+/// The group of an add: read from the fields before its text when the line is in
+/// canonical form (the reader that shows it checks the text), else by the general
+/// parser ([`UNGROUPED`] when it refuses the line).
+fn group_of(line: &[u8], group: &Grouper) -> u32 {
+    match canonical::head_facts(line) {
+        Some(facts) => group(&facts),
+        None => Record::parse_without_text(line)
+            .map_or(UNGROUPED, |record| grouped_record(record, group)),
+    }
+}
+
+fn grouped_record(record: Record, group: &Grouper) -> u32 {
+    record
+        .into_entry()
+        .map_or(UNGROUPED, |entry| group(&entry.facts()))
 }
 
 /// What the first pass learnt about an id with more than one record (or whose only

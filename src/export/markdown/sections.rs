@@ -2,14 +2,14 @@
 //! belongs to, their order and titles, and the one read of their entries.
 
 use std::io::{self, Write};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
 use rustc_hash::FxHashMap;
 
 use super::{canonical_label, write_entry, Grouping, Options, Tally, Words};
 use crate::entry::{Facts, Level, Placement};
-use crate::journal::{Journal, Span};
+use crate::journal::{Entries, Journal, Span, UNGROUPED};
 use crate::neutral::markdown::write_inline;
 use crate::pack::PackSet;
 use crate::t;
@@ -17,10 +17,12 @@ use crate::t;
 /// Writes the sections of a document grouped by theme or level, counting their
 /// entries into `tally`.
 ///
-/// One scan notes where each group's entries are (8 bytes an entry), then the
+/// A first pass notes where each group's entries are (8 bytes an entry), then the
 /// groups are read back by position from the same snapshot, in one read of every
-/// section's entries. Both the scan's filter and the writing happen on the threads
-/// that parse.
+/// section's entries, written on the threads that parse. Without a filter, the
+/// pass that orders the journal by date names the groups as it goes (from the
+/// fields before each text: the read of the sections checks every line whole);
+/// a filter is decided on every entry read whole, in a pass of its own.
 pub(super) fn write<W: Write + ?Sized>(
     out: &mut W,
     journal: &Journal,
@@ -28,55 +30,91 @@ pub(super) fn write<W: Write + ?Sized>(
     tally: &mut Tally,
 ) -> Result<()> {
     let reading = journal.reading()?;
-    let entries = reading.by_date()?;
+    let numbers = Arc::new(Numbers::of(options.packs, options.group_by));
+    if options.filter.takes_everything() {
+        let by = numbers.clone();
+        if let Some(mut grouped) = reading.grouped(Arc::new(move |facts| by.number(facts)))? {
+            let mut spans = std::mem::take(&mut grouped.groups);
+            // Lines the parsers refuse: read last, their damage reported, nothing shown.
+            let refused = spans.remove(&UNGROUPED).unwrap_or_default();
+            let (groups, mut lists) = in_sections(spans, &numbers, options.packs);
+            lists.push(refused);
+            let entries = reading.at_grouped(lists, grouped);
+            return write_sections(out, entries, &groups, numbers, options.packs, tally);
+        }
+    }
     let keep = Arc::new(options.filter.clone());
-    let known = Arc::new(Known::of(options.packs, options.group_by));
-    let keys = known.clone();
+    let by = numbers.clone();
+    let entries = reading.by_date()?;
     let mut entries = if options.filter.contains.is_none() {
         // The groups need no words: each entry's facts, read in place.
-        entries.filter_map_facts(move |facts| keep.matches_facts(facts).then(|| keys.key(facts)))
+        entries.filter_map_facts(move |facts| keep.matches_facts(facts).then(|| by.number(facts)))
     } else {
-        entries.filter_map(move |entry| keep.matches(&entry).then(|| keys.key(&entry.facts())))
+        entries.filter_map(move |entry| keep.matches(&entry).then(|| by.number(&entry.facts())))
     };
-    let mut spans: FxHashMap<Key, Vec<Span>> = FxHashMap::default();
-    while let Some((span, key)) = entries.next_spanned()? {
-        spans.entry(key).or_default().push(span);
+    let mut spans: FxHashMap<u32, Vec<Span>> = FxHashMap::default();
+    while let Some((span, number)) = entries.next_spanned()? {
+        spans.entry(number).or_default().push(span);
     }
     // Its index is no longer needed: freed before the spans are gathered.
     drop(entries);
-    let mut groups: Vec<(Group, Key)> = spans
+    let (groups, lists) = in_sections(spans, &numbers, options.packs);
+    let entries = reading.at(lists);
+    write_sections(out, entries, &groups, numbers, options.packs, tally)
+}
+
+/// The groups of `spans` in document order (see [`sections`]), and their lists of
+/// spans in the same order.
+fn in_sections(
+    mut spans: FxHashMap<u32, Vec<Span>>,
+    numbers: &Numbers,
+    packs: &PackSet,
+) -> (Vec<(Group, u32)>, Vec<Vec<Span>>) {
+    let groups: Vec<(Group, u32)> = spans
         .keys()
-        .map(|key| (known.group(key), key.clone()))
+        .map(|&number| (numbers.group(number), number))
         .collect();
-    groups = sections(groups, options.packs);
-    // Every section's entries in document order, read as one (each section's spans
-    // freed once read).
-    let mut lists = Vec::with_capacity(groups.len());
-    let mut section_of = FxHashMap::default();
-    for (section, (_, key)) in groups.iter().enumerate() {
-        lists.push(spans.remove(key).unwrap_or_default());
-        section_of.insert(key.clone(), section);
-    }
-    let words = Arc::new(Words::of(options.packs));
-    let runs = reading
-        .at(lists)
-        .fold_borrowed(Vec::new, move |parts, entry| {
-            let section = section_of[&known.key(&entry.facts)];
-            if parts
-                .last()
-                .is_none_or(|part: &Part| part.section != section)
-            {
-                parts.push(Part::new(section));
-            }
-            let part = parts.last_mut().expect("a part for the section");
-            part.tally.add(entry.facts.date);
-            write_entry(&mut part.bytes, entry, &words).expect("writing to memory cannot fail");
-        });
+    let groups = sections(groups, packs);
+    let lists = groups
+        .iter()
+        .map(|(_, number)| spans.remove(number).unwrap_or_default())
+        .collect();
+    (groups, lists)
+}
+
+/// Writes every section's entries, read as one (each section's spans freed once
+/// read), each section under its title.
+fn write_sections<W: Write + ?Sized>(
+    out: &mut W,
+    entries: Entries,
+    groups: &[(Group, u32)],
+    numbers: Arc<Numbers>,
+    packs: &PackSet,
+    tally: &mut Tally,
+) -> Result<()> {
+    let section_of: FxHashMap<u32, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(section, (_, number))| (*number, section))
+        .collect();
+    let words = Arc::new(Words::of(packs));
+    let runs = entries.fold_borrowed(Vec::new, move |parts, entry| {
+        let section = section_of[&numbers.number(&entry.facts)];
+        if parts
+            .last()
+            .is_none_or(|part: &Part| part.section != section)
+        {
+            parts.push(Part::new(section));
+        }
+        let part = parts.last_mut().expect("a part for the section");
+        part.tally.add(entry.facts.date);
+        write_entry(&mut part.bytes, entry, &words).expect("writing to memory cannot fail");
+    });
     let mut written = None;
     for run in runs {
         for part in run? {
             if written != Some(part.section) {
-                write_section_title(out, &groups[part.section].0, options.packs)?;
+                write_section_title(out, &groups[part.section].0, packs)?;
                 written = Some(part.section);
             }
             out.write_all(&part.bytes)?;
@@ -111,41 +149,44 @@ impl Group {
     }
 }
 
-/// An entry's group as the threads that parse name it: a theme of the loaded packs
-/// (or the free entries) by number, without allocating; any other group whole.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Key {
-    Known(usize),
-    Other(Group),
-}
-
-/// The groups named by number (by theme only): the free entries, then the themes of
-/// the loaded packs.
-struct Known {
+/// Names groups by number on the threads that parse: the free entries and the
+/// themes of the loaded packs (by theme) without allocating or locking; any other
+/// group (a level, a theme no loaded pack knows) numbered as it is first met.
+struct Numbers {
     group_by: Grouping,
     /// Pack id → theme id → number.
-    themes: FxHashMap<String, FxHashMap<String, usize>>,
+    themes: FxHashMap<String, FxHashMap<String, u32>>,
+    /// The groups numbered in advance, by number.
+    known: Vec<Group>,
+    /// The others, numbered from `known.len()` on.
+    others: Mutex<Others>,
+}
+
+#[derive(Default)]
+struct Others {
+    numbers: FxHashMap<Group, u32>,
     groups: Vec<Group>,
 }
 
-impl Known {
-    fn of(packs: &PackSet, group_by: Grouping) -> Known {
-        let mut known = Known {
+impl Numbers {
+    fn of(packs: &PackSet, group_by: Grouping) -> Numbers {
+        let mut numbers = Numbers {
             group_by,
             themes: FxHashMap::default(),
-            groups: Vec::new(),
+            known: Vec::new(),
+            others: Mutex::default(),
         };
         if group_by == Grouping::Theme {
-            known.groups.push(Group::Theme {
+            numbers.known.push(Group::Theme {
                 pack: None,
                 theme: None,
             });
             for pack in packs.iter() {
                 for theme in &pack.themes {
-                    let by_theme = known.themes.entry(pack.id.clone()).or_default();
+                    let by_theme = numbers.themes.entry(pack.id.clone()).or_default();
                     if !by_theme.contains_key(&theme.id) {
-                        by_theme.insert(theme.id.clone(), known.groups.len());
-                        known.groups.push(Group::Theme {
+                        by_theme.insert(theme.id.clone(), numbers.known.len() as u32);
+                        numbers.known.push(Group::Theme {
                             pack: Some(pack.id.clone()),
                             theme: Some(theme.id.clone()),
                         });
@@ -153,10 +194,10 @@ impl Known {
                 }
             }
         }
-        known
+        numbers
     }
 
-    fn key(&self, facts: &Facts) -> Key {
+    fn number(&self, facts: &Facts) -> u32 {
         if self.group_by == Grouping::Theme {
             let number = match (facts.pack, facts.theme) {
                 (_, None) => Some(0),
@@ -166,16 +207,34 @@ impl Known {
                 (None, Some(_)) => None,
             };
             if let Some(number) = number {
-                return Key::Known(number);
+                return number;
             }
         }
-        Key::Other(Group::of(facts, self.group_by).expect("grouped by theme or level"))
+        let group = Group::of(facts, self.group_by).expect("grouped by theme or level");
+        let mut others = self
+            .others
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(&number) = others.numbers.get(&group) {
+            return number;
+        }
+        let number = (self.known.len() + others.groups.len()) as u32;
+        others.numbers.insert(group.clone(), number);
+        others.groups.push(group);
+        number
     }
 
-    fn group(&self, key: &Key) -> Group {
-        match key {
-            Key::Known(number) => self.groups[*number].clone(),
-            Key::Other(group) => group.clone(),
+    fn group(&self, number: u32) -> Group {
+        let number = number as usize;
+        match self.known.get(number) {
+            Some(group) => group.clone(),
+            None => {
+                let others = self
+                    .others
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                others.groups[number - self.known.len()].clone()
+            }
         }
     }
 }

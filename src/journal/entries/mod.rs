@@ -9,17 +9,17 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::canonical::Words;
-use super::date_index::{day_number, DateIndex};
+use super::date_index::{day_number, DateIndex, Grouped as InGroup};
 use super::ids::{IdKey, IdSet};
 use super::needle::Needle;
 use super::parallel::{byte_units, key_units};
 use super::parsing::{Item, Parsing, Recipe, Span, Step, PLACE_BITS};
-use super::record::{quick_head, Op, Record};
+use super::record::{quick_head, LineProblem, Op, Record};
 use super::report::Damage;
-use super::revisions::{heads, Action, Overlay, RecordAt};
+use super::revisions::{heads, Action, Grouper, Overlay, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
-use super::{Journal, Result};
+use super::{Grouped, Journal, Result};
 use crate::checkin::Checkin;
 use crate::entry::{Entry, EntryId, EntryRef, Facts};
 
@@ -144,7 +144,7 @@ impl Entries<Record> {
         reverse: bool,
         needle: Option<&Arc<Needle>>,
     ) -> Result<Entries<Record>> {
-        let (overlay, index) = match DateIndex::build(journal, snapshot, needle)? {
+        let (overlay, index) = match DateIndex::build(journal, snapshot, needle, None)? {
             Some(built) if built.in_file_order => (Overlay::trivial(built.checkins), None),
             Some(built) => (Overlay::trivial(Vec::new()), Some(built)),
             None => (Overlay::build(journal, snapshot)?, None),
@@ -295,22 +295,51 @@ impl Entries<Entry> {
     /// The entries whose content records are at each list of `spans` in turn (from
     /// [`Entries::next_spanned`] on the same snapshot), in that order. A list is
     /// freed once its entries are read.
+    /// `damage` is what an earlier pass met, reported with this read's.
     pub(super) fn at(
         journal: &Journal,
         snapshot: &Arc<Snapshot>,
         spans: Vec<Vec<Span>>,
+        damage: Vec<(u64, LineProblem)>,
     ) -> Entries {
         let units = spans
             .into_iter()
             .flat_map(|list| key_units(list.into_iter().map(Span::raw).collect(), INDEX_UNIT))
             .collect();
         let parsing = Parsing::spans(units);
-        Entries::new(
-            snapshot,
-            Scan::detached(journal, snapshot),
-            Mode::Indexed(parsing),
-        )
-        .entries()
+        let mut scan = Scan::detached(journal, snapshot);
+        for (offset, problem) in damage {
+            scan.note_problem(offset, problem);
+        }
+        Entries::new(snapshot, scan, Mode::Indexed(parsing)).entries()
+    }
+
+    /// Live entries sorted into groups by `group` in one pass (see
+    /// [`super::Reading::grouped`]).
+    pub(super) fn grouped(
+        journal: &Journal,
+        snapshot: &Arc<Snapshot>,
+        group: &Grouper,
+    ) -> Result<Option<Grouped>> {
+        let Some(built) = DateIndex::build(journal, snapshot, None, Some(group))? else {
+            return Ok(None);
+        };
+        let groups = built
+            .groups
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(group, list)| {
+                let spans = list.into_iter().map(|InGroup { key, len }| {
+                    let place = key & ((1 << PLACE_BITS) - 1);
+                    Span::new(built.moved.get(&place).copied().unwrap_or(place), len)
+                });
+                (group, spans.collect())
+            })
+            .collect();
+        Ok(Some(Grouped {
+            groups,
+            damage: built.damage,
+        }))
     }
 
     /// [`Entries::filter_map`] for readers that need no words: `work` sees each

@@ -125,12 +125,15 @@ fn head(line: &str) -> Option<(View<'_>, usize)> {
     // ASCII letters, digits and punctuation: only their closing quote is looked for
     // (a day or moment chrono's parser would take goes to the general parser).
     at.expect(b",\"id\":\"")?;
-    let id = at.plain()?;
-    let key = IdKey::parse(id)?; // the characters of an id, as `EntryId::parse` takes them
+    // The characters of an id, as `EntryId::parse` takes them (reflect's are ten).
+    let (id, key) = at.plain_read([10], |id| Some((id, IdKey::parse(id)?)))?;
     at.expect(b",\"date\":\"")?;
-    let date = fast::parse_day_quick(at.plain()?.as_bytes())?;
+    let date = at.plain_read([10], |day| fast::parse_day_quick(day.as_bytes()))?;
     at.expect(b",\"written\":\"")?;
-    let written = fast::parse_moment_quick(at.plain()?.as_bytes())?;
+    // With an offset, or in UTC.
+    let written = at.plain_read([25, 20], |moment| {
+        fast::parse_moment_quick(moment.as_bytes())
+    })?;
     let created = match at.optional_plain(b",\"created\":\"")? {
         Some(moment) => Some(fast::parse_moment_quick(moment.as_bytes())?),
         None => None,
@@ -301,6 +304,11 @@ impl<'a> Walk<'a> {
     /// An unsigned integer without leading zeros.
     fn digits(&mut self) -> Option<u64> {
         let rest = self.rest();
+        // One digit, as every format version so far.
+        if let [digit @ b'1'..=b'9', b',', ..] = rest {
+            self.at += 1;
+            return Some(u64::from(digit - b'0'));
+        }
         let len = rest.iter().take_while(|b| b.is_ascii_digit()).count();
         if len == 0 || len > 9 || (len > 1 && rest[0] == b'0') {
             return None;
@@ -330,6 +338,25 @@ impl<'a> Walk<'a> {
         let value = self.line.get(self.at..self.at + len)?;
         self.at += len + 1;
         Some(value)
+    }
+
+    /// `read` of [`Walk::plain`]'s value, for values mostly of one of `widths`: a
+    /// value `read` takes holds no quote, so one it takes with a quote right after
+    /// it is the one `plain` would find, without searching.
+    fn plain_read<T, const N: usize>(
+        &mut self,
+        widths: [usize; N],
+        read: impl Fn(&'a str) -> Option<T>,
+    ) -> Option<T> {
+        for width in widths {
+            if self.rest().get(width) == Some(&b'"') {
+                if let Some(value) = self.line.get(self.at..self.at + width).and_then(&read) {
+                    self.at += width + 1;
+                    return Some(value);
+                }
+            }
+        }
+        read(self.plain()?)
     }
 
     /// A member that may come next; `None` when the line is not canonical.

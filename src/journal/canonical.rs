@@ -91,6 +91,22 @@ pub(super) fn view(line: &[u8]) -> Option<Result<View<'_>, LineProblem>> {
     Some(view.checked())
 }
 
+/// [`view`] of the line that starts `rest` (text already checked as UTF-8, which may
+/// run on past the line), and the length of the line: its text's walk finds the
+/// closing quote, then `}` ends the line (before a newline or the end of `rest`).
+/// `None` when the general parsers must decide, including a line ending in `\r`.
+pub(super) fn view_in(rest: &str) -> Option<(Result<View<'_>, LineProblem>, usize)> {
+    let (mut view, at) = head(rest)?;
+    let raw = &rest.as_bytes()[at..];
+    let (escapes, close) = text_in(raw)?;
+    if raw.get(close + 1) != Some(&b'}') || !matches!(raw.get(close + 2), None | Some(b'\n')) {
+        return None;
+    }
+    view.text = &rest[at..at + close];
+    view.escapes = escapes;
+    Some((view.checked(), at + close + 2))
+}
+
 /// The facts of a canonical add or edit, read from the fields before its text, the
 /// text itself unchecked: for a pass that only sorts entries (the pass that reads
 /// them checks the whole line). `None` when the general parsers must decide, or
@@ -401,6 +417,34 @@ fn check_text(raw: &[u8]) -> Option<Escapes> {
     walked.is_continue().then_some(escapes)
 }
 
+/// [`check_text`] for a text whose end is not known: the first quote not escaped
+/// ends it. Returns its escapes and the place of that quote; `None` when a
+/// control character (a newline among them: the line ends unclosed) or an escape
+/// the general parser must read comes first.
+fn text_in(raw: &[u8]) -> Option<(Escapes, usize)> {
+    let mut escapes = Escapes::None;
+    let walked = bytes::walk(raw, Find::Specials, |at| match raw[at] {
+        b'"' => ControlFlow::Break(Some(at)),
+        b'\\' => {
+            match raw.get(at + 1) {
+                Some(b'"' | b'\\' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                    if escapes == Escapes::None {
+                        escapes = Escapes::AsSerdeWrites;
+                    }
+                }
+                Some(b'/') => escapes = Escapes::Others,
+                _ => return ControlFlow::Break(None),
+            }
+            ControlFlow::Continue(at + 2)
+        }
+        _ => ControlFlow::Break(None), // a control character
+    });
+    match walked {
+        ControlFlow::Break(Some(close)) => Some((escapes, close)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,6 +477,31 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Reading a line in place from a text that runs on past it reads the line
+        /// up to the first newline as [`view`] reads it alone, to its end.
+        #[test]
+        fn a_line_read_with_what_follows_is_read_as_alone(
+            text in "[a-zñ \"\\\\/\n\t\r}]{0,30}",
+            escape in proptest::bool::ANY,
+            next in proptest::prop_oneof![
+                proptest::prelude::Just(String::new()),
+                proptest::prelude::Just("\n{\"v\":1}".to_string()),
+                proptest::prelude::Just("\r\n".to_string()),
+                proptest::prelude::Just("\"}\n".to_string()),
+                "[\n ,}a\"]{0,4}",
+            ],
+        ) {
+            let text = if escape { serde_json::to_string(&text).unwrap() } else { format!("\"{text}\"") };
+            let rest = format!(
+                "{{\"v\":1,\"op\":\"add\",\"id\":\"k3f9a2c1mx\",\"date\":\"2026-11-20\",\
+                 \"written\":\"2026-11-20T18:02:11+01:00\",\"level\":\"network\",\"text\":{text}}}{next}"
+            );
+            let line = rest.split('\n').next().unwrap();
+            let alone = view(line.as_bytes()).map(|view| format!("{view:?}"));
+            let within = view_in(&rest).map(|(view, len)| (format!("{view:?}"), len));
+            proptest::prop_assert_eq!(within, alone.map(|view| (view, line.len())), "{:?}", rest);
+        }
+
         /// A text offered for copying into JSON is the one read, escaped as
         /// `serde_json` escapes it, whatever escapes another writer chose.
         #[test]

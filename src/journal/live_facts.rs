@@ -5,7 +5,8 @@
 //!
 //! Read from the end, the first readable record met for an id is its latest: the
 //! entry's content (an add or an edit) or its deletion; what comes before it is
-//! superseded. Units are read on every core, the last first, each from its end. A
+//! superseded. Units are read on every core, the last first, each taken from its
+//! end (its lines are parsed forwards, in one read, then taken from the last). A
 //! worker knows the ids decided later in its own unit and, as the other workers
 //! publish them, the ids revised in the units after it. The reading thread takes
 //! the units back in order, knowing everything after each: a unit whose worker
@@ -23,13 +24,13 @@ use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
 
-use super::canonical;
+use super::canonical::{self, View};
 use super::ids::{IdKey, IdKeys};
 use super::parallel::{byte_units, line_start_from, Ordered, Unit};
 use super::record::{LineProblem, Op, Record};
 use super::revisions::{key_of, RecordAt};
 use super::scan::Scan;
-use super::snapshot::Snapshot;
+use super::snapshot::{content_at, Snapshot};
 use super::{Journal, Result};
 use crate::checkin::Checkin;
 use crate::entry::Facts;
@@ -291,70 +292,140 @@ fn read_unit<A>(
     // decided here that an edit before it in the unit would supersede is left to
     // the reading thread: a revision before its add.)
     let mut here: FxHashMap<IdKey, usize> = FxHashMap::default();
-    let mut scan = Scan::range_backwards(journal, snapshot, start, end).quiet();
-    while let Some((offset, line)) = scan.next_line()? {
-        // Read in place when the line is in canonical form.
-        let view = match canonical::view(line) {
-            Some(Ok(view)) => Some(view),
-            _ => None,
-        };
-        let (op, key) = match &view {
-            Some(view) => (view.op, view.key.clone()),
-            None => match key_of(line) {
-                Ok((op, key, _)) => (op, key),
-                Err(LineProblem::NotAnEntry) => {
-                    part.checkins.push(offset);
-                    continue;
-                }
-                Err(problem) => {
-                    part.damage.push((offset, problem));
-                    continue;
-                }
-            },
-        };
-        let revised_here = here.get(&key).copied();
-        if op == Op::Add {
-            part.adds.push(key.clone());
-            // An add before the revision decided here (damaged or not, as the
-            // forward rule's first pass counts it).
-            if let Some(slot) = revised_here {
-                part.revised[slot].1 = true;
+    let mut buf = super::spare::take();
+    let forwards = read_forwards(snapshot, (start, end), &mut buf)?;
+    let mut line = |offset: u64, line: &[u8], view: Option<View>| {
+        read_line(&mut part, &mut here, &mut known, fold, offset, line, view);
+    };
+    match forwards {
+        Some(lines) => {
+            for (offset, raw, view) in lines.into_iter().rev() {
+                line(offset, raw, view);
             }
         }
-        let superseded = revised_here.is_some() || known.revised_after(&key);
-        // Every line is checked as the forward readers check it (the same damage
-        // is reported).
-        let mut fold_facts = |facts: &Facts| {
-            if !superseded {
-                (fold.add)(part.value.get_or_insert_with(&fold.start), facts);
+        None => {
+            let mut scan = Scan::range_backwards(journal, snapshot, start, end).quiet();
+            while let Some((offset, raw)) = scan.next_line()? {
+                // Read in place when the line is in canonical form.
+                let view = match canonical::view(raw) {
+                    Some(Ok(view)) => Some(view),
+                    _ => None,
+                };
+                line(offset, raw, view);
             }
-        };
-        match &view {
-            // Facts carry no id: an id in capitals reads the same here.
-            Some(view) => fold_facts(&view.facts()),
-            None => match Record::parse_without_text(line) {
-                Ok(record) => {
-                    if let Some(entry) = record.into_entry() {
-                        fold_facts(&entry.facts());
-                    }
-                }
-                Err(problem) => {
-                    // Damaged: decides nothing.
-                    part.damage.push((offset, problem));
-                    continue;
-                }
-            },
         }
-        if superseded {
-            continue;
-        }
-        if op != Op::Add {
-            known.publish(&key);
-            here.insert(key.clone(), part.revised.len());
-            part.revised.push((key.clone(), false));
-        }
-        part.decided.push(key);
     }
+    super::spare::give(buf);
     known.turn(true);
     Ok(part)
+}
+
+/// A line of a unit read forwards: its offset, and its view when it is in
+/// canonical form, else its content.
+type Forward<'a> = (u64, &'a [u8], Option<View<'a>>);
+
+/// The lines of `[start, end)` in file order, read in one read into `buf` and
+/// parsed forwards (a canonical line's end found by its text's walk: no search for
+/// newlines), when the unit's bytes are all UTF-8; `None` otherwise (the caller
+/// reads it line by line from the end).
+fn read_forwards<'b>(
+    snapshot: &Snapshot,
+    (start, end): (u64, u64),
+    buf: &'b mut Vec<u8>,
+) -> Result<Option<Vec<Forward<'b>>>> {
+    let size = (end - start) as usize;
+    if buf.len() < size {
+        buf.resize(size, 0); // a kept buffer is zeroed only as it grows
+    }
+    snapshot.read_at(start, &mut buf[..size])?;
+    let Ok(text) = simdutf8::basic::from_utf8(&buf[..size]) else {
+        return Ok(None);
+    };
+    let mut lines = Vec::with_capacity(size / 1024);
+    let mut at = 0;
+    while at < text.len() {
+        let offset = start + at as u64;
+        if let Some((Ok(view), len)) = canonical::view_in(&text[at..]) {
+            lines.push((offset, &[][..], Some(view)));
+            at += len + 1;
+            continue;
+        }
+        let bytes = text.as_bytes();
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        let content = content_at(offset, &bytes[at..line_end]);
+        if !content.is_empty() {
+            lines.push((offset, content, None));
+        }
+        at = line_end + 1;
+    }
+    Ok(Some(lines))
+}
+
+/// One line of a unit read from its end (see [`read_unit`]), with its view when it
+/// is in canonical form.
+fn read_line<A>(
+    part: &mut Part<A>,
+    here: &mut FxHashMap<IdKey, usize>,
+    known: &mut Known,
+    fold: &Fold<A>,
+    offset: u64,
+    line: &[u8],
+    view: Option<View>,
+) {
+    let (op, key) = match &view {
+        Some(view) => (view.op, view.key.clone()),
+        None => match key_of(line) {
+            Ok((op, key, _)) => (op, key),
+            Err(LineProblem::NotAnEntry) => {
+                part.checkins.push(offset);
+                return;
+            }
+            Err(problem) => {
+                part.damage.push((offset, problem));
+                return;
+            }
+        },
+    };
+    let revised_here = here.get(&key).copied();
+    if op == Op::Add {
+        part.adds.push(key.clone());
+        // An add before the revision decided here (damaged or not, as the
+        // forward rule's first pass counts it).
+        if let Some(slot) = revised_here {
+            part.revised[slot].1 = true;
+        }
+    }
+    let superseded = revised_here.is_some() || known.revised_after(&key);
+    // Every line is checked as the forward readers check it (the same damage
+    // is reported).
+    let mut fold_facts = |facts: &Facts| {
+        if !superseded {
+            (fold.add)(part.value.get_or_insert_with(&fold.start), facts);
+        }
+    };
+    match &view {
+        // Facts carry no id: an id in capitals reads the same here.
+        Some(view) => fold_facts(&view.facts()),
+        None => match Record::parse_without_text(line) {
+            Ok(record) => {
+                if let Some(entry) = record.into_entry() {
+                    fold_facts(&entry.facts());
+                }
+            }
+            Err(problem) => {
+                // Damaged: decides nothing.
+                part.damage.push((offset, problem));
+                return;
+            }
+        },
+    }
+    if superseded {
+        return;
+    }
+    if op != Op::Add {
+        known.publish(&key);
+        here.insert(key.clone(), part.revised.len());
+        part.revised.push((key.clone(), false));
+    }
+    part.decided.push(key);
 }

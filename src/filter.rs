@@ -102,25 +102,9 @@ impl Filter {
                 .is_none_or(|needle| needle.found_in(entry.text))
     }
 
-    /// Every entry matches: no criterion was given.
+    /// Every entry matches: no criterion was given (the default filter).
     pub fn takes_everything(&self) -> bool {
-        let Filter {
-            since,
-            until,
-            themes,
-            prompts,
-            levels,
-            tags,
-            packs,
-            contains,
-        } = self;
-        since.is_none()
-            && until.is_none()
-            && contains.is_none()
-            && [themes, prompts, tags, packs]
-                .iter()
-                .all(|list| list.is_empty())
-            && levels.is_empty()
+        *self == Filter::default()
     }
 
     /// Whether an entry with these facts matches, its words aside: the whole test

@@ -479,18 +479,11 @@ fn group_by_reports_each_damaged_line_once_and_follows_revisions() {
         .line();
     env.append_raw(format!("{}\n", &torn[..torn.len() / 2]));
 
-    let output = env
-        .cmd()
-        .args(["export", "--group-by", "level"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let markdown = String::from_utf8(output.stdout).unwrap();
+    let (markdown, stderr) = env.ok_with_messages(&["export", "--group-by", "level"]);
     let doc = Doc::parse(&markdown);
     assert_eq!(doc.h2(), ["School", "Network"], "{markdown}");
     assert!(markdown.contains("Moved up, later."), "{markdown}");
     assert!(!markdown.contains("bad"), "{markdown}");
-    let stderr = String::from_utf8(output.stderr).unwrap();
     for line in [":4:", ":5:"] {
         assert_eq!(stderr.matches(line).count(), 1, "{line} once: {stderr}");
     }
@@ -661,13 +654,7 @@ fn nothing_matching_is_an_empty_valid_document() {
     let env = TestEnv::new();
     env.write("Something.", &["--date", "2026-11-20"]);
 
-    let output = env
-        .cmd()
-        .args(["export", "--tag", "nothing-has-this"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let markdown = String::from_utf8(output.stdout).unwrap();
+    let markdown = env.ok(&["export", "--tag", "nothing-has-this"]);
     let doc = Doc::parse(&markdown);
     assert_eq!(doc.headings.len(), 1, "only the title: {markdown}");
     assert!(

@@ -208,13 +208,7 @@ fn damaged_lines_are_reported_skipped_and_repaired() {
     // A write cut short.
     env.append_raw(Record::add("torn01", "2026-11-03", "torn").cut_after("\"da"));
 
-    let output = env
-        .cmd()
-        .args(["list", "--format", "plain"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let (listed, stderr) = env.ok_with_messages(&["list", "--format", "plain"]);
     assert!(
         stderr.contains("journal.jsonl:2: skipped a damaged line"),
         "{stderr}"
@@ -223,7 +217,7 @@ fn damaged_lines_are_reported_skipped_and_repaired() {
         stderr.contains("journal.jsonl:4: skipped a damaged line"),
         "{stderr}"
     );
-    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2);
+    assert_eq!(listed.lines().count(), 2);
 
     let output = env.cmd().arg("check").output().unwrap();
     assert_eq!(output.status.code(), Some(1));

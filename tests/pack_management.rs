@@ -40,20 +40,9 @@ fn packs_remove_deletes_an_installed_pack_and_never_a_built_in_one() {
     let installed = env.packs_dir().join("small.toml");
     assert!(installed.exists());
 
-    let output = env
-        .cmd()
-        .args(["packs", "remove", "small"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert_eq!(
-        String::from_utf8(output.stdout).unwrap(),
-        format!("{}\n", installed.display())
-    );
-    assert_eq!(
-        String::from_utf8(output.stderr).unwrap(),
-        "removed the pack 'small'\n"
-    );
+    let (out, err) = env.ok_with_messages(&["packs", "remove", "small"]);
+    assert_eq!(out, format!("{}\n", installed.display()));
+    assert_eq!(err, "removed the pack 'small'\n");
     assert!(!installed.exists());
     assert!(!env.ok(&["packs", "list"]).contains("small\t"));
 

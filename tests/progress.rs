@@ -490,14 +490,8 @@ fn an_empty_journal_gets_a_helpful_message_not_an_empty_table() {
 fn nothing_matching_says_so() {
     let env = TestEnv::new();
     reference_journal(&env);
-    let output = env
-        .cmd()
-        .args(["progress", "--since", "2026-11-22"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert!(output.stdout.is_empty());
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (out, stderr) = env.ok_with_messages(&["progress", "--since", "2026-11-22"]);
+    assert!(out.is_empty());
     assert!(stderr.contains("No entries match"), "{stderr}");
 }
 

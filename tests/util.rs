@@ -120,6 +120,15 @@ impl TestEnv {
         String::from_utf8(output.stdout).unwrap()
     }
 
+    /// Runs `reflect ARGS`, expects success, returns stdout and stderr (the warnings
+    /// and notes a successful run prints).
+    pub fn ok_with_messages(&self, args: &[&str]) -> (String, String) {
+        let output = self.cmd().args(args).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(output.status.success(), "reflect {args:?} failed: {stderr}");
+        (String::from_utf8(output.stdout).unwrap(), stderr)
+    }
+
     /// Runs `reflect ARGS`, expects it to exit with `code`, returns stderr.
     pub fn fails_with(&self, code: i32, args: &[&str]) -> String {
         let output = self.cmd().args(args).output().unwrap();

@@ -420,7 +420,8 @@ fn check_text(raw: &[u8]) -> Option<Escapes> {
 /// [`check_text`] for a text whose end is not known: the first quote not escaped
 /// ends it. Returns its escapes and the place of that quote; `None` when a
 /// control character (a newline among them: the line ends unclosed) or an escape
-/// the general parser must read comes first.
+/// the general parser must read comes first. (One walker for both cost the JSON
+/// export 3.5 % more instructions: each keeps its own.)
 fn text_in(raw: &[u8]) -> Option<(Escapes, usize)> {
     let mut escapes = Escapes::None;
     let walked = bytes::walk(raw, Find::Specials, |at| match raw[at] {

@@ -50,13 +50,13 @@ pub(super) struct DateIndex {
 }
 
 /// Each group's entries.
-pub(super) type Groups = FxHashMap<u32, Vec<Grouped>>;
+pub(super) type Groups = FxHashMap<u32, Vec<GroupEntry>>;
 
 /// An entry of a group: its index key and the length of its content's line, in 12
 /// bytes (a pair would take 16: at a million entries, 4 MB more).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[repr(C, packed(4))]
-pub(super) struct Grouped {
+pub(super) struct GroupEntry {
     pub(super) key: u64,
     pub(super) len: u32,
 }
@@ -156,7 +156,7 @@ impl DateIndex {
                             Some(groups) => groups
                                 .entry(head.group)
                                 .or_default()
-                                .push(Grouped { key, len: head.len }),
+                                .push(GroupEntry { key, len: head.len }),
                             None => index.push(key),
                         }
                     }
@@ -175,10 +175,12 @@ impl DateIndex {
                         let day = entry.date.unwrap_or(date);
                         let key = day_number(day) << PLACE_BITS | head.offset;
                         match &mut groups {
-                            Some(groups) => groups.entry(entry.group).or_default().push(Grouped {
-                                key,
-                                len: entry.len,
-                            }),
+                            Some(groups) => {
+                                groups.entry(entry.group).or_default().push(GroupEntry {
+                                    key,
+                                    len: entry.len,
+                                })
+                            }
                             None => index.push(key),
                         }
                     }
@@ -219,7 +221,7 @@ impl DateIndex {
                 let key = day_number(date) << PLACE_BITS | entry.offset;
                 match &mut groups {
                     Some(groups) => {
-                        groups.entry(entry.group).or_default().push(Grouped {
+                        groups.entry(entry.group).or_default().push(GroupEntry {
                             key,
                             len: entry.len,
                         });

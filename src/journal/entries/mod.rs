@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::canonical::Words;
-use super::date_index::{day_number, DateIndex, Grouped as InGroup};
+use super::date_index::{day_number, DateIndex, GroupEntry};
 use super::ids::{IdKey, IdSet};
 use super::needle::Needle;
 use super::parallel::{byte_units, key_units};
@@ -329,7 +329,7 @@ impl Entries<Entry> {
             .unwrap_or_default()
             .into_iter()
             .map(|(group, list)| {
-                let spans = list.into_iter().map(|InGroup { key, len }| {
+                let spans = list.into_iter().map(|GroupEntry { key, len }| {
                     let place = key & ((1 << PLACE_BITS) - 1);
                     Span::new(built.moved.get(&place).copied().unwrap_or(place), len)
                 });

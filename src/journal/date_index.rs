@@ -152,13 +152,7 @@ impl DateIndex {
                     }
                     None => {
                         let key = day_number(date) << PLACE_BITS | head.offset;
-                        match &mut groups {
-                            Some(groups) => groups
-                                .entry(head.group)
-                                .or_default()
-                                .push(GroupEntry { key, len: head.len }),
-                            None => index.push(key),
-                        }
+                        place(&mut groups, &mut index, head.group, key, head.len);
                     }
                     Some(entry) => {
                         entry.added = true;
@@ -174,15 +168,7 @@ impl DateIndex {
                         moved.insert(head.offset, entry.offset);
                         let day = entry.date.unwrap_or(date);
                         let key = day_number(day) << PLACE_BITS | head.offset;
-                        match &mut groups {
-                            Some(groups) => {
-                                groups.entry(entry.group).or_default().push(GroupEntry {
-                                    key,
-                                    len: entry.len,
-                                })
-                            }
-                            None => index.push(key),
-                        }
+                        place(&mut groups, &mut index, entry.group, key, entry.len);
                     }
                 }
             }
@@ -219,15 +205,9 @@ impl DateIndex {
             // An edit whose add is damaged or missing is placed at itself.
             if let Some(date) = entry.date {
                 let key = day_number(date) << PLACE_BITS | entry.offset;
-                match &mut groups {
-                    Some(groups) => {
-                        groups.entry(entry.group).or_default().push(GroupEntry {
-                            key,
-                            len: entry.len,
-                        });
-                        unsorted.insert(entry.group);
-                    }
-                    None => orphans.push(key),
+                place(&mut groups, &mut orphans, entry.group, key, entry.len);
+                if groups.is_some() {
+                    unsorted.insert(entry.group);
                 }
             }
         }
@@ -252,6 +232,18 @@ impl DateIndex {
             damage,
             groups,
         }))
+    }
+}
+
+/// Puts an entry's index key (and its content's line length) in its group's list
+/// when grouping, else in `keys`.
+fn place(groups: &mut Option<Groups>, keys: &mut Vec<u64>, group: u32, key: u64, len: u32) {
+    match groups {
+        Some(groups) => groups
+            .entry(group)
+            .or_default()
+            .push(GroupEntry { key, len }),
+        None => keys.push(key),
     }
 }
 

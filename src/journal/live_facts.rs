@@ -185,12 +185,7 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
     let mut units = byte_units(&snapshot);
     units.reverse();
     let parts = {
-        let (journal, snapshot, fold, published) = (
-            journal.clone(),
-            snapshot.clone(),
-            fold.clone(),
-            published.clone(),
-        );
+        let (snapshot, fold, published) = (snapshot.clone(), fold.clone(), published.clone());
         Ordered::new(
             units,
             Arc::new(move |unit| match unit {
@@ -205,7 +200,7 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
                         mine: Vec::new(),
                     };
                     known.turn(true);
-                    read_unit(&journal, &snapshot, (start, end), &fold, known)
+                    read_unit(&snapshot, (start, end), &fold, known)
                 }
                 Unit::Keys(..) => unreachable!("byte units only"),
             }),
@@ -222,7 +217,7 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
         if part.decided.iter().any(|key| latest.contains_key(key)) {
             // Its worker could not know yet: read it again, knowing.
             let bounds = (part.start, part.end);
-            part = read_unit(journal, &snapshot, bounds, &fold, Known::Complete(&latest))?;
+            part = read_unit(&snapshot, bounds, &fold, Known::Complete(&latest))?;
         }
         for key in &part.adds {
             if let Some(latest) = latest.get_mut(key) {
@@ -272,7 +267,6 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
 /// latest record is there (as far as `known` tells), and publishing the ids revised
 /// there.
 fn read_unit<A>(
-    journal: &Journal,
     snapshot: &Arc<Snapshot>,
     (start, end): (u64, u64),
     fold: &Fold<A>,
@@ -293,72 +287,55 @@ fn read_unit<A>(
     // the reading thread: a revision before its add.)
     let mut here: FxHashMap<IdKey, usize> = FxHashMap::default();
     let mut buf = super::spare::take();
-    let forwards = read_forwards(snapshot, (start, end), &mut buf)?;
-    let mut line = |offset: u64, line: &[u8], view: Option<View>| {
+    for (offset, line, view) in read_forwards(snapshot, (start, end), &mut buf)?
+        .into_iter()
+        .rev()
+    {
         read_line(&mut part, &mut here, &mut known, fold, offset, line, view);
-    };
-    match forwards {
-        Some(lines) => {
-            for (offset, raw, view) in lines.into_iter().rev() {
-                line(offset, raw, view);
-            }
-        }
-        None => {
-            let mut scan = Scan::range_backwards(journal, snapshot, start, end).quiet();
-            while let Some((offset, raw)) = scan.next_line()? {
-                // Read in place when the line is in canonical form.
-                let view = match canonical::view(raw) {
-                    Some(Ok(view)) => Some(view),
-                    _ => None,
-                };
-                line(offset, raw, view);
-            }
-        }
     }
     super::spare::give(buf);
     known.turn(true);
     Ok(part)
 }
 
-/// A line of a unit read forwards: its offset, and its view when it is in
-/// canonical form, else its content.
-type Forward<'a> = (u64, &'a [u8], Option<View<'a>>);
+/// A line of a unit: its offset, its content, and its view when it is in canonical
+/// form (the content is then left empty: the view holds what is needed).
+type Line<'a> = (u64, &'a [u8], Option<View<'a>>);
 
 /// The lines of `[start, end)` in file order, read in one read into `buf` and
-/// parsed forwards (a canonical line's end found by its text's walk: no search for
-/// newlines), when the unit's bytes are all UTF-8; `None` otherwise (the caller
-/// reads it line by line from the end).
+/// parsed forwards. When the unit's bytes are all UTF-8 (checked once), a canonical
+/// line's end is found by its text's walk, with no search for the newline; any
+/// other line is found by its newline and read in place when it can be.
 fn read_forwards<'b>(
     snapshot: &Snapshot,
     (start, end): (u64, u64),
     buf: &'b mut Vec<u8>,
-) -> Result<Option<Vec<Forward<'b>>>> {
+) -> Result<Vec<Line<'b>>> {
     let size = (end - start) as usize;
     if buf.len() < size {
         buf.resize(size, 0); // a kept buffer is zeroed only as it grows
     }
     snapshot.read_at(start, &mut buf[..size])?;
-    let Ok(text) = simdutf8::basic::from_utf8(&buf[..size]) else {
-        return Ok(None);
-    };
+    let bytes = &buf[..size];
+    let text = simdutf8::basic::from_utf8(bytes).ok();
     let mut lines = Vec::with_capacity(size / 1024);
     let mut at = 0;
-    while at < text.len() {
+    while at < bytes.len() {
         let offset = start + at as u64;
-        if let Some((Ok(view), len)) = canonical::view_in(&text[at..]) {
+        if let Some((Ok(view), len)) = text.and_then(|text| canonical::view_in(&text[at..])) {
             lines.push((offset, &[][..], Some(view)));
             at += len + 1;
             continue;
         }
-        let bytes = text.as_bytes();
         let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
         let content = content_at(offset, &bytes[at..line_end]);
         if !content.is_empty() {
-            lines.push((offset, content, None));
+            let view = canonical::view(content).and_then(Result::ok);
+            lines.push((offset, content, view));
         }
         at = line_end + 1;
     }
-    Ok(Some(lines))
+    Ok(lines)
 }
 
 /// One line of a unit read from its end (see [`read_unit`]), with its view when it

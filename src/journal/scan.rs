@@ -81,20 +81,6 @@ impl Scan {
         scan
     }
 
-    /// Lines starting in `[start, end)`, from the last; both must be line starts.
-    pub(super) fn range_backwards(
-        journal: &Journal,
-        snapshot: &Arc<Snapshot>,
-        start: u64,
-        end: u64,
-    ) -> Scan {
-        let mut scan = Self::range(journal, snapshot, start, end);
-        scan.backwards = true;
-        scan.line_number = None;
-        scan.buf_at = end;
-        scan
-    }
-
     /// Keeps damage to itself instead of reporting it (for `check` and first passes).
     pub(super) fn quiet(mut self) -> Scan {
         self.quiet = true;
@@ -336,25 +322,5 @@ mod tests {
         };
         assert_eq!(texts(0, 4), ["aa", "bb"]);
         assert_eq!(texts(6, 11), ["cc", "dd"]);
-    }
-
-    #[test]
-    fn a_range_read_backwards_is_the_range_reversed() {
-        let long = "y".repeat(BLOCK + 5);
-        let text = format!("aa\n{long}\n\nbb\r\ncc\ndd");
-        let (_dir, journal) = journal_with(text.as_bytes());
-        let snapshot = Snapshot::open(&journal).unwrap();
-        let len = snapshot.len();
-        // Every line start (the blank line's too), and the end.
-        let b = BLOCK as u64;
-        let starts = [0, 3, b + 9, b + 10, b + 14, b + 17, len];
-        for (i, &start) in starts.iter().enumerate() {
-            for &end in &starts[i..] {
-                let mut backwards = lines(Scan::range_backwards(&journal, &snapshot, start, end));
-                backwards.reverse();
-                let forwards = lines(Scan::range(&journal, &snapshot, start, end));
-                assert!(backwards == forwards, "{start}..{end}");
-            }
-        }
     }
 }

@@ -12,6 +12,7 @@ journal-io-lock = cannot lock
 journal-io-create-folder = cannot create the folder
 journal-io-size = cannot read the size of
 journal-io-read = cannot read
+journal-io-scratch = cannot use the temporary file of a sort in
 journal-io-sync-folder = cannot sync the folder of
 journal-io-not-saved = the entry was NOT saved: cannot write to
 journal-io-not-confirmed = the entry may NOT be saved: the disk did not confirm the write to

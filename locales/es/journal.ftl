@@ -12,6 +12,7 @@ journal-io-lock = no se puede bloquear
 journal-io-create-folder = no se puede crear la carpeta
 journal-io-size = no se puede leer el tamaño de
 journal-io-read = no se puede leer
+journal-io-scratch = no se puede usar el archivo temporal de un ordenamiento en
 journal-io-sync-folder = no se puede sincronizar la carpeta de
 journal-io-not-saved = la entrada NO se guardó: no se puede escribir en
 journal-io-not-confirmed = puede que la entrada NO se haya guardado: el disco no confirmó la escritura en

@@ -4,8 +4,9 @@
 //! Read backwards, the first record met for an id is its latest, so when its add is
 //! met the entry's fate is already known: shown with its latest content (and on that
 //! content's day), or deleted. One pass then gives the index the `by_date` readers
-//! walk: `(day << PLACE_BITS) | place` for every live entry (8 bytes an entry), and
-//! where revised entries' content is.
+//! walk: `(day << PLACE_BITS) | place` for every live entry (8 bytes an entry, sorted
+//! in a temporary file past a few megabytes: see `spill`), and where revised entries'
+//! content is.
 //!
 //! It places entries exactly as the forward rule for revisions does (`revisions`)
 //! for every journal written the usual way. A journal where that reading would need
@@ -13,28 +14,31 @@
 //! caller uses the forward overlay instead.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::ids::{IdKey, IdKeys};
 use super::needle::Needle;
 use super::parallel::{byte_units, Ordered, Unit};
-use super::parsing::PLACE_BITS;
+use super::parsing::{Span, PLACE_BITS};
 use super::record::{LineProblem, Op, Record};
-use super::revisions::{heads_of_unit, Grouper, Heads, RecordAt};
+use super::revisions::{heads_of_unit, Grouper, Heads, RecordAt, UNGROUPED};
 use super::snapshot::Snapshot;
+use super::spill::{KeyList, Sorter};
 use super::{Journal, Result};
 
 /// The index and what the pass learnt on the way.
 pub(super) struct DateIndex {
-    /// `(day << PLACE_BITS) | place` for each live entry, sorted.
-    pub(super) index: Vec<u64>,
-    /// For a search: the length of each line of `index` (in its order) whose
-    /// content is at its place, 0 for the others. The entries found are then read
-    /// line by line, not in windows: a search reads little more than what it finds.
-    pub(super) lengths: Option<Vec<u32>>,
+    /// Each live entry in date order: its index key `(day << PLACE_BITS) | place`,
+    /// or, for a search or a grouping, its content's [`Span`] (the lines found are
+    /// then read one by one, not in windows: a search reads little more than what it
+    /// finds).
+    pub(super) keys: KeyList,
+    /// `keys` holds spans.
+    pub(super) spans: bool,
     /// The content of revised entries, by place.
     pub(super) moved: HashMap<u64, u64>,
     /// No entry has more than one record, and the adds come in date order: file
@@ -44,21 +48,84 @@ pub(super) struct DateIndex {
     pub(super) checkins: Vec<u64>,
     /// Lines found damaged on the way (the readers report them with the rest).
     pub(super) damage: Vec<(u64, LineProblem)>,
-    /// Asked for a grouping: each group's entries in date order (and `index` is
-    /// empty), each as its index key and the length of its content's line.
-    pub(super) groups: Option<Groups>,
+    /// Asked for a grouping: each group's entries, as a range of `keys` (sorted by
+    /// group, then date).
+    pub(super) groups: Option<GroupRanges>,
 }
 
-/// Each group's entries.
-pub(super) type Groups = FxHashMap<u32, Vec<GroupEntry>>;
+/// Each group and the range of its entries.
+pub(super) type GroupRanges = Vec<(u32, Range<usize>)>;
 
-/// An entry of a group: its index key and the length of its content's line, in 12
-/// bytes (a pair would take 16: at a million entries, 4 MB more).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[repr(C, packed(4))]
-pub(super) struct GroupEntry {
-    pub(super) key: u64,
-    pub(super) len: u32,
+/// Where the pass puts each live entry, by what was asked.
+enum Places {
+    /// Index keys.
+    Keys(Sorter<u64>),
+    /// A search: `key << 32 | len`, the length of the line found (0 for an entry
+    /// whose content is elsewhere, searched later).
+    Found(Sorter<u128>),
+    /// A grouping: `group << 96 | key << 32 | len`, the length of its content's line.
+    Grouped(Sorter<u128>),
+}
+
+impl Places {
+    fn new(needle: bool, group: bool) -> Places {
+        match (needle, group) {
+            (_, true) => Places::Grouped(Sorter::new(sort_from_the_end)),
+            (true, false) => Places::Found(Sorter::new(sort_from_the_end)),
+            (false, false) => Places::Keys(Sorter::new(sort_from_the_end)),
+        }
+    }
+
+    /// An entry found by a search.
+    fn found(&mut self, key: u64, len: u32) {
+        match self {
+            Places::Found(found) => found.push(u128::from(key) << 32 | u128::from(len)),
+            _ => self.place(UNGROUPED, key, len),
+        }
+    }
+
+    /// An entry in `group` (when grouping) whose content's line is `len` long.
+    fn place(&mut self, group: u32, key: u64, len: u32) {
+        match self {
+            Places::Keys(keys) => keys.push(key),
+            Places::Found(found) => found.push(u128::from(key) << 32),
+            Places::Grouped(grouped) => {
+                grouped.push(u128::from(group) << 96 | u128::from(key) << 32 | u128::from(len))
+            }
+        }
+    }
+
+    /// The sorted keys (or spans: content at `moved` for revised entries), and the
+    /// groups' ranges.
+    fn finish(self, moved: &HashMap<u64, u64>) -> Result<(KeyList, bool, Option<GroupRanges>)> {
+        let span = |key: u64, len: u32| {
+            let place = key & ((1 << PLACE_BITS) - 1);
+            Span::new(moved.get(&place).copied().unwrap_or(place), len).raw()
+        };
+        Ok(match self {
+            Places::Keys(keys) => (keys.finish().keys(Some)?, false, None),
+            Places::Found(found) => {
+                let keys = found
+                    .finish()
+                    .keys(|item| Some(span((item >> 32) as u64, item as u32)))?;
+                (keys, true, None)
+            }
+            Places::Grouped(grouped) => {
+                let mut groups = GroupRanges::new();
+                let mut count = 0;
+                let keys = grouped.finish().keys(|item| {
+                    let group = (item >> 96) as u32;
+                    match groups.last_mut() {
+                        Some((last, range)) if *last == group => range.end += 1,
+                        _ => groups.push((group, count..count + 1)),
+                    }
+                    count += 1;
+                    Some(span((item >> 32) as u64, item as u32))
+                })?;
+                (keys, true, Some(groups))
+            }
+        })
+    }
 }
 
 /// What the backward pass knows about an id once its latest record was met.
@@ -93,10 +160,7 @@ impl DateIndex {
     ) -> Result<Option<DateIndex>> {
         let mut latest: FxHashMap<IdKey, Latest> = FxHashMap::default();
         let mut adds = IdKeys::default();
-        let mut index = Vec::new();
-        // With a search: (index key, line length), sorted together at the end.
-        let mut found: Vec<(u64, u32)> = Vec::new();
-        let mut groups: Option<Groups> = group.map(|_| Groups::default());
+        let mut places = Places::new(needle.is_some(), group.is_some());
         let mut moved = HashMap::new();
         let mut checkins = Vec::new();
         let mut damage = Vec::new();
@@ -148,11 +212,11 @@ impl DateIndex {
                 match latest.get_mut(&head.key) {
                     None if !head.searched => {}
                     None if needle.is_some() => {
-                        found.push((day_number(date) << PLACE_BITS | head.offset, head.len))
+                        places.found(day_number(date) << PLACE_BITS | head.offset, head.len)
                     }
                     None => {
                         let key = day_number(date) << PLACE_BITS | head.offset;
-                        place(&mut groups, &mut index, head.group, key, head.len);
+                        places.place(head.group, key, head.len);
                     }
                     Some(entry) => {
                         entry.added = true;
@@ -168,64 +232,34 @@ impl DateIndex {
                         moved.insert(head.offset, entry.offset);
                         let day = entry.date.unwrap_or(date);
                         let key = day_number(day) << PLACE_BITS | head.offset;
-                        place(&mut groups, &mut index, entry.group, key, entry.len);
+                        places.place(entry.group, key, entry.len);
                     }
                 }
             }
         }
         let in_file_order = in_date_order && latest.is_empty();
-        // Both are a sort of every entry: the ids (to find any added twice) on another
-        // thread while this one sorts the index.
-        let found = needle.map(|_| found);
-        let (twice, adds, (mut index, mut lengths)) = std::thread::scope(|scope| {
-            let ids = scope.spawn(move || (adds.duplicates(), adds));
-            for list in groups.iter_mut().flat_map(|groups| groups.values_mut()) {
-                list.reverse();
-                sort_nearly_sorted(list);
-            }
-            let sorted = sorted(index, found);
-            let (twice, adds) = ids
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (twice, adds, sorted)
-        });
         // An id added twice, or an edit before its add: the forward rule decides.
-        if !twice.is_empty() {
+        if !adds.duplicates()?.is_empty() {
             return Ok(None);
         }
-        let mut orphans = Vec::new();
-        let mut unsorted = FxHashSet::default();
         for (key, entry) in &latest {
             if entry.added || entry.deleted {
                 continue;
             }
-            if adds.contains(key) {
+            if adds.contains(key)? {
                 return Ok(None);
             }
             // An edit whose add is damaged or missing is placed at itself.
             if let Some(date) = entry.date {
                 let key = day_number(date) << PLACE_BITS | entry.offset;
-                place(&mut groups, &mut orphans, entry.group, key, entry.len);
-                if groups.is_some() {
-                    unsorted.insert(entry.group);
-                }
+                places.place(entry.group, key, entry.len);
             }
         }
-        for group in unsorted {
-            // Rare: sorted in again.
-            if let Some(list) = groups.as_mut().and_then(|groups| groups.get_mut(&group)) {
-                list.sort_unstable();
-            }
-        }
-        if !orphans.is_empty() {
-            // Rare: sorted in again.
-            let found = lengths.map(|lengths| index.drain(..).zip(lengths).collect());
-            index.extend(orphans);
-            (index, lengths) = sorted(index, found);
-        }
+        drop(adds);
+        let (keys, spans, groups) = places.finish(&moved)?;
         Ok(Some(DateIndex {
-            index,
-            lengths,
+            keys,
+            spans,
             moved,
             in_file_order,
             checkins,
@@ -235,38 +269,11 @@ impl DateIndex {
     }
 }
 
-/// Puts an entry's index key (and its content's line length) in its group's list
-/// when grouping, else in `keys`.
-fn place(groups: &mut Option<Groups>, keys: &mut Vec<u64>, group: u32, key: u64, len: u32) {
-    match groups {
-        Some(groups) => groups
-            .entry(group)
-            .or_default()
-            .push(GroupEntry { key, len }),
-        None => keys.push(key),
-    }
-}
-
-/// The index sorted, pushed mostly from the end (in reverse order, which sorts
-/// fastest turned). For a search, the keys of the lines `found` (with their lengths)
-/// join it, and the lengths come back in the index's order (0 for the others:
-/// revised and orphan entries, whose content is elsewhere).
-fn sorted(mut index: Vec<u64>, found: Option<Vec<(u64, u32)>>) -> (Vec<u64>, Option<Vec<u32>>) {
-    index.reverse();
-    let Some(mut found) = found else {
-        sort_nearly_sorted(&mut index);
-        return (index, None);
-    };
-    // The lines found, then the entries whose content is elsewhere (a few), both
-    // in file order.
-    found.reverse();
-    found.extend(index.into_iter().map(|key| (key, 0)));
-    sort_nearly_sorted(&mut found);
-    let lengths = found.iter().map(|&(_, len)| len).collect();
-    (
-        found.into_iter().map(|(key, _)| key).collect(),
-        Some(lengths),
-    )
+/// Sorts items pushed mostly from the end (in reverse order, which sorts fastest
+/// turned).
+fn sort_from_the_end<T: Ord + Copy>(items: &mut Vec<T>) {
+    items.reverse();
+    sort_nearly_sorted(items);
 }
 
 /// Sorts `items` that are mostly in order already (file order is mostly date order:

@@ -5,6 +5,8 @@
 
 use rustc_hash::FxHashSet;
 
+use super::spill::{KeyList, Sorter};
+use super::Result;
 use crate::entry::EntryId;
 
 /// An id as a map key: every id reflect makes (up to 12 characters) packs into a
@@ -90,14 +92,17 @@ const ID_DIGITS: [u8; 256] = {
     digits
 };
 
-/// Ids as compact keys, for finding the ids added more than once.
-#[derive(Debug, Default)]
+/// Ids as compact keys, for finding the ids added more than once. Past a few
+/// megabytes the short keys are sorted in a temporary file (see `spill`).
+#[derive(Default)]
 pub(super) struct IdKeys {
-    /// Once sorted: the keys of the first half (see [`in_second_half`]), sorted, then
-    /// those of the second, sorted.
-    short: Vec<u64>,
+    /// In memory, once sorted: the keys of the first half (see [`in_second_half`]),
+    /// sorted, then those of the second, sorted.
+    short: Sorter<u64>,
     /// Where the second half of `short` starts, once sorted.
     second: usize,
+    /// Once sorted, when the keys were too many to keep: all of them, in order.
+    spilled: Option<KeyList>,
     long: Vec<Box<str>>,
 }
 
@@ -105,6 +110,17 @@ pub(super) struct IdKeys {
 /// are about even, and equal keys are in the same one.
 fn in_second_half(key: u64) -> bool {
     key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 63 == 1
+}
+
+/// The items found more than once in sorted `items`.
+fn twice<T: Ord + Clone>(items: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = items
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0].clone())
+        .collect();
+    out.dedup();
+    out
 }
 
 impl IdKeys {
@@ -115,65 +131,93 @@ impl IdKeys {
         }
     }
 
-    /// The ids pushed more than once (sorts the keys: the two halves on two threads).
-    pub(super) fn duplicates(&mut self) -> IdKeys {
-        fn twice<T: Ord + Clone>(items: &mut [T]) -> Vec<T> {
-            items.sort_unstable();
-            let mut out: Vec<T> = items
-                .windows(2)
-                .filter(|w| w[0] == w[1])
-                .map(|w| w[0].clone())
-                .collect();
-            out.dedup();
-            out
-        }
-        // The first half to the front, in place.
-        let mut second = 0;
-        for at in 0..self.short.len() {
-            if !in_second_half(self.short[at]) {
-                self.short.swap(at, second);
-                second += 1;
+    /// The ids pushed more than once (sorts the keys: in memory, the two halves on
+    /// two threads; else merged from the temporary file).
+    pub(super) fn duplicates(&mut self) -> Result<Twice> {
+        self.long.sort_unstable();
+        let long = twice(&self.long);
+        let mut short = Vec::new();
+        match self.short.in_memory() {
+            Some(keys) => {
+                self.second = sort_in_halves(keys);
+                let (first, rest) = keys.split_at(self.second);
+                short.extend(twice(first));
+                short.extend(twice(rest));
+                short.sort_unstable();
+            }
+            None => {
+                let mut previous = None;
+                let keys = std::mem::take(&mut self.short).finish().keys(|key| {
+                    if previous == Some(key) && short.last() != Some(&key) {
+                        short.push(key);
+                    }
+                    previous = Some(key);
+                    Some(key)
+                })?;
+                self.spilled = Some(keys);
             }
         }
-        self.second = second;
-        let few = self.short.len() < 1 << 14;
-        let (first, rest) = self.short.split_at_mut(second);
-        let (mut short, more) = if few {
-            (twice(first), twice(rest))
-        } else {
-            std::thread::scope(|scope| {
-                let first = scope.spawn(|| twice(first));
-                let rest = twice(rest);
-                let first = first
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (first, rest)
-            })
-        };
-        short.extend(more);
-        let second = short.iter().filter(|&&key| !in_second_half(key)).count();
-        IdKeys {
-            short,
-            second,
-            long: twice(&mut self.long),
-        }
+        Ok(Twice { short, long })
     }
 
+    /// Whether `key` is among the keys (which [`IdKeys::duplicates`] sorted).
+    pub(super) fn contains(&self, key: &IdKey) -> Result<bool> {
+        match key {
+            IdKey::Short(key) => {
+                if let Some(spilled) = &self.spilled {
+                    return spilled.contains(*key);
+                }
+                let short = self.short.memory().expect("sorted in memory");
+                let (first, rest) = short.split_at(self.second);
+                let half = if in_second_half(*key) { rest } else { first };
+                Ok(half.binary_search(key).is_ok())
+            }
+            IdKey::Long(id) => Ok(self.long.binary_search(id).is_ok()),
+        }
+    }
+}
+
+/// The ids added more than once, sorted (8 bytes an id reflect makes).
+#[derive(Debug)]
+pub(super) struct Twice {
+    short: Vec<u64>,
+    long: Vec<Box<str>>,
+}
+
+impl Twice {
     pub(super) fn is_empty(&self) -> bool {
         self.short.is_empty() && self.long.is_empty()
     }
 
-    /// Whether `key` is among the keys (which [`IdKeys::duplicates`] sorted).
     pub(super) fn contains(&self, key: &IdKey) -> bool {
         match key {
-            IdKey::Short(key) => {
-                let (first, second) = self.short.split_at(self.second);
-                let half = if in_second_half(*key) { second } else { first };
-                half.binary_search(key).is_ok()
-            }
+            IdKey::Short(key) => self.short.binary_search(key).is_ok(),
             IdKey::Long(id) => self.long.binary_search(id).is_ok(),
         }
     }
+}
+
+/// Sorts `keys` as two halves (see [`in_second_half`]), on two threads when they are
+/// many; where the second half starts.
+fn sort_in_halves(keys: &mut [u64]) -> usize {
+    let mut second = 0;
+    for at in 0..keys.len() {
+        if !in_second_half(keys[at]) {
+            keys.swap(at, second);
+            second += 1;
+        }
+    }
+    let (first, rest) = keys.split_at_mut(second);
+    if first.len() + rest.len() < 1 << 14 {
+        first.sort_unstable();
+        rest.sort_unstable();
+    } else {
+        std::thread::scope(|scope| {
+            scope.spawn(|| first.sort_unstable());
+            rest.sort_unstable();
+        });
+    }
+    second
 }
 
 #[cfg(test)]
@@ -202,7 +246,7 @@ mod tests {
     }
 
     #[test]
-    fn ids_added_twice_are_found_in_either_half() {
+    fn ids_added_twice_are_found_in_either_half_in_memory_or_spilled() {
         for count in [10u64, 40_000] {
             let mut keys = IdKeys::default();
             for key in 0..count {
@@ -214,23 +258,23 @@ mod tests {
             }
             keys.push(&IdKey::Long("a-long-id-of-more-than-twelve".into()));
             keys.push(&IdKey::Long("a-long-id-of-more-than-twelve".into()));
-            let found = keys.duplicates();
-            let mut shorts = found.short.clone();
-            shorts.sort_unstable();
+            let found = keys.duplicates().unwrap();
+            let shorts = found.short.clone();
             assert_eq!(shorts, twice, "{count} keys");
             if count > 1000 {
                 assert!(twice.iter().any(|&key| in_second_half(key)));
                 assert!(twice.iter().any(|&key| !in_second_half(key)));
             }
             for key in 0..count {
-                assert!(keys.contains(&IdKey::Short(key * 7919)));
+                assert!(keys.contains(&IdKey::Short(key * 7919)).unwrap());
                 assert_eq!(
                     found.contains(&IdKey::Short(key * 7919)),
                     twice.contains(&(key * 7919))
                 );
-                assert!(!keys.contains(&IdKey::Short(key * 7919 + 1)));
+                assert!(!keys.contains(&IdKey::Short(key * 7919 + 1)).unwrap());
             }
-            assert!(found.contains(&IdKey::Long("a-long-id-of-more-than-twelve".into())));
+            let long = IdKey::Long("a-long-id-of-more-than-twelve".into());
+            assert!(found.contains(&long));
         }
     }
 }

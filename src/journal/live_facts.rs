@@ -237,11 +237,15 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
 
     // An id added twice, or revised before (a unit before) its add: the forward
     // rule decides.
-    if !adds.duplicates().is_empty()
-        || latest
-            .iter()
-            .any(|(key, latest)| !latest.added && adds.contains(key))
-    {
+    let mut forward = !adds.duplicates()?.is_empty();
+    for (key, latest) in &latest {
+        if forward {
+            break;
+        }
+        forward = !latest.added && adds.contains(key)?;
+    }
+    drop(adds);
+    if forward {
         drop(value);
         return Ok(Err(Arc::into_inner(fold).expect("the workers are done")));
     }

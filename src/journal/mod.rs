@@ -52,12 +52,13 @@ mod revisions;
 mod scan;
 mod snapshot;
 mod spare;
+mod spill;
 mod write;
 
 pub use entries::Entries;
 pub use history::Revision;
 pub use needle::Needle;
-pub use parsing::Span;
+pub use parsing::{Span, Spans};
 pub use repair::{CheckReport, CompactReport, RepairReport};
 pub use report::{Collected, Damage, Report, Silent};
 pub use revisions::{Grouper, UNGROUPED};
@@ -342,7 +343,7 @@ impl Reading {
     /// The entries located at each list of `spans` (by [`Entries::next_spanned`] on
     /// this reading) in turn, as one read: positioned reads (lines close together in
     /// one), parsed on every core; each list is freed once its entries are read.
-    pub fn at(&self, spans: Vec<Vec<Span>>) -> Entries {
+    pub fn at(&self, spans: Vec<Spans>) -> Entries {
         Entries::at(&self.journal, &self.snapshot, spans, Vec::new())
     }
 
@@ -358,7 +359,7 @@ impl Reading {
 
     /// [`Reading::at`] for the lists of a [`Grouped`]: the damage its pass met is
     /// reported with this read's.
-    pub fn at_grouped(&self, spans: Vec<Vec<Span>>, grouped: Grouped) -> Entries {
+    pub fn at_grouped(&self, spans: Vec<Spans>, grouped: Grouped) -> Entries {
         Entries::at(&self.journal, &self.snapshot, spans, grouped.damage)
     }
 }
@@ -367,7 +368,7 @@ impl Reading {
 pub struct Grouped {
     /// Each group's entries, in date order. The entries the parsers refuse are under
     /// [`UNGROUPED`]: reading them reports their damage.
-    pub groups: FxHashMap<u32, Vec<Span>>,
+    pub groups: FxHashMap<u32, Spans>,
     damage: Vec<(u64, record::LineProblem)>,
 }
 

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use super::snapshot::Snapshot;
+use super::spill::KeyList;
 use super::Result;
 
 /// Bytes of the journal per unit of work. Debug builds (the tests) cut small units,
@@ -46,7 +47,8 @@ pub(super) struct Ordered<T> {
 #[derive(Debug, Clone)]
 pub(super) enum Unit {
     Bytes(u64, u64),
-    Keys(Arc<Vec<u64>>, usize, usize),
+    /// Keys `from..to` of a list (an index, or spans).
+    Keys(Arc<KeyList>, usize, usize),
 }
 
 impl<T: Send + 'static> Ordered<T> {
@@ -128,13 +130,12 @@ pub(super) fn byte_units(snapshot: &Snapshot) -> Vec<Unit> {
     units
 }
 
-/// `keys` cut into units of `size`.
-pub(super) fn key_units(keys: Vec<u64>, size: usize) -> Vec<Unit> {
-    let keys = Arc::new(keys); // shared, not copied: an index may hold millions
-
-    (0..keys.len())
+/// `keys[from..to]` cut into units of `size` (the list shared, not copied: an index
+/// may hold millions).
+pub(super) fn key_units(keys: &Arc<KeyList>, from: usize, to: usize, size: usize) -> Vec<Unit> {
+    (from..to)
         .step_by(size.max(1))
-        .map(|start| Unit::Keys(keys.clone(), start, (start + size).min(keys.len())))
+        .map(|start| Unit::Keys(keys.clone(), start, (start + size).min(to)))
         .collect()
 }
 

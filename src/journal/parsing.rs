@@ -8,16 +8,18 @@
 //! back to the reader as a [`Record`], to be decided in file order.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::canonical::{self, Words};
 use super::ids::IdKey;
 use super::needle::Needle;
-use super::parallel::{line_start_from, Ordered, Unit};
+use super::parallel::{key_units, line_start_from, Ordered, Unit};
 use super::record::{quick_head_bytes, LineProblem, Op, Record};
 use super::revisions::{Fates, Parse, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
+use super::spill::KeyList;
 use super::{Journal, Result};
 use crate::entry::EntryRef;
 
@@ -50,6 +52,40 @@ impl<T> Item<T> {
 }
 
 type Batch<T> = Vec<(u64, Item<T>)>;
+
+/// A list of [`Span`]s (a group's entries, say): in memory, or a range of a list in
+/// a temporary file (see `spill`).
+#[derive(Debug, Clone, Default)]
+pub struct Spans {
+    list: Arc<KeyList>,
+    range: Range<usize>,
+}
+
+impl Spans {
+    /// The spans `range` of `list`.
+    pub(super) fn of(list: &Arc<KeyList>, range: Range<usize>) -> Spans {
+        Spans {
+            list: list.clone(),
+            range,
+        }
+    }
+
+    /// The list cut into units of `size` spans.
+    pub(super) fn units(&self, size: usize) -> Vec<Unit> {
+        key_units(&self.list, self.range.start, self.range.end, size)
+    }
+}
+
+impl From<Vec<Span>> for Spans {
+    fn from(spans: Vec<Span>) -> Spans {
+        let list = KeyList::Memory(spans.into_iter().map(Span::raw).collect());
+        let range = 0..list.len();
+        Spans {
+            list: Arc::new(list),
+            range,
+        }
+    }
+}
 
 /// Where a record is, for reading it again: its offset and the length of its line
 /// (0 when unknown), in 8 bytes: the offset in bits 24–62, the length in the low 24.
@@ -247,10 +283,10 @@ impl<T: Send + 'static> Parsing<T> {
                     bytes_unit(&journal, &snapshot, start, end, fates, &recipe)
                 }
                 Unit::Keys(keys, from, to) if spans => {
-                    spans_unit(&snapshot, &keys[from..to], &recipe)
+                    spans_unit(&snapshot, &keys.slice(from, to)?, &recipe)
                 }
                 Unit::Keys(keys, from, to) => {
-                    keys_unit(&snapshot, &keys[from..to], &moved, &recipe)
+                    keys_unit(&snapshot, &keys.slice(from, to)?, &moved, &recipe)
                 }
             }),
         )

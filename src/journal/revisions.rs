@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::canonical;
-use super::ids::{IdKey, IdKeys};
+use super::ids::{IdKey, IdKeys, Twice};
 use super::moments as fast;
 use super::needle::Needle;
 use super::parallel::{byte_units, line_start_from, Ordered, Unit};
@@ -243,7 +243,7 @@ impl Overlay {
                 }
             }
         }
-        let twice = adds.duplicates();
+        let twice = adds.duplicates()?;
         drop(adds);
         if !twice.is_empty() {
             resolve_duplicates(journal, snapshot, &twice, &mut fates)?;
@@ -359,7 +359,7 @@ impl Overlay {
 fn resolve_duplicates(
     journal: &Journal,
     snapshot: &Arc<Snapshot>,
-    twice: &IdKeys,
+    twice: &Twice,
     fates: &mut Fates,
 ) -> Result<()> {
     fates.retain(|id, _| !twice.contains(id));

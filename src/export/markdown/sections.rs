@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::{canonical_label, write_entry, Grouping, Options, Tally, Words};
 use crate::entry::{Facts, Level, Placement};
-use crate::journal::{Entries, Journal, Span, UNGROUPED};
+use crate::journal::{Entries, Journal, Span, Spans, UNGROUPED};
 use crate::neutral::markdown::write_inline;
 use crate::pack::PackSet;
 use crate::t;
@@ -58,6 +58,10 @@ pub(super) fn write<W: Write + ?Sized>(
     }
     // Its index is no longer needed: freed before the spans are gathered.
     drop(entries);
+    let spans = spans
+        .into_iter()
+        .map(|(number, list)| (number, list.into()))
+        .collect();
     let (groups, lists) = in_sections(spans, &numbers, options.packs);
     let entries = reading.at(lists);
     write_sections(out, entries, &groups, numbers, options.packs, tally)
@@ -66,10 +70,10 @@ pub(super) fn write<W: Write + ?Sized>(
 /// The groups of `spans` in document order (see [`sections`]), and their lists of
 /// spans in the same order.
 fn in_sections(
-    mut spans: FxHashMap<u32, Vec<Span>>,
+    mut spans: FxHashMap<u32, Spans>,
     numbers: &Numbers,
     packs: &PackSet,
-) -> (Vec<(Group, u32)>, Vec<Vec<Span>>) {
+) -> (Vec<(Group, u32)>, Vec<Spans>) {
     let groups: Vec<(Group, u32)> = spans
         .keys()
         .map(|&number| (numbers.group(number), number))

@@ -9,16 +9,17 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::canonical::Words;
-use super::date_index::{day_number, DateIndex, GroupEntry};
+use super::date_index::{day_number, DateIndex};
 use super::ids::{IdKey, IdSet};
 use super::needle::Needle;
 use super::parallel::{byte_units, key_units};
-use super::parsing::{Item, Parsing, Recipe, Span, Step, PLACE_BITS};
+use super::parsing::{Item, Parsing, Recipe, Span, Spans, Step, PLACE_BITS};
 use super::record::{quick_head, LineProblem, Op, Record};
 use super::report::Damage;
 use super::revisions::{heads, Action, Grouper, Overlay, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
+use super::spill::Sorter;
 use super::{Grouped, Journal, Result};
 use crate::checkin::Checkin;
 use crate::entry::{Entry, EntryId, EntryRef, Facts};
@@ -185,19 +186,13 @@ impl Entries<Record> {
         for (offset, problem) in built.damage {
             scan.note_problem(offset, problem);
         }
-        let parsing = match built.lengths {
+        let keys = Arc::new(built.keys);
+        let units = key_units(&keys, 0, keys.len(), INDEX_UNIT);
+        let parsing = if built.spans {
             // A search: the entries found, each read as one line.
-            Some(lengths) => {
-                let spans = built.index.iter().zip(lengths).map(|(key, len)| {
-                    let place = key & ((1 << PLACE_BITS) - 1);
-                    match built.moved.get(&place) {
-                        Some(&content) => Span::new(content, 0),
-                        None => Span::new(place, len),
-                    }
-                });
-                Parsing::spans(key_units(spans.map(Span::raw).collect(), INDEX_UNIT))
-            }
-            None => Parsing::index(key_units(built.index, INDEX_UNIT), built.moved),
+            Parsing::spans(units)
+        } else {
+            Parsing::index(units, built.moved)
         };
         let parsing = if reverse { parsing.reversed() } else { parsing };
         let mut entries = Self::new(snapshot, scan, Mode::Indexed(parsing));
@@ -214,7 +209,7 @@ impl Entries<Record> {
         reverse: bool,
     ) -> Result<Entries<Record>> {
         let snapshot = snapshot.clone();
-        let mut index = Vec::new();
+        let mut index = Sorter::<u64>::default();
         let mut moved = HashMap::new();
         let mut scan = Scan::detached(journal, &snapshot);
         let mut records = RecordAt::new(&snapshot);
@@ -254,8 +249,8 @@ impl Entries<Record> {
                 index.push(day_number(date) << PLACE_BITS | head.offset);
             }
         }
-        index.sort_unstable();
-        let parsing = Parsing::index(key_units(index, INDEX_UNIT), moved);
+        let index = Arc::new(index.finish().keys(Some)?);
+        let parsing = Parsing::index(key_units(&index, 0, index.len(), INDEX_UNIT), moved);
         let parsing = if reverse { parsing.reversed() } else { parsing };
         Ok(Entries {
             // The index pass's damage is reported with the rest when reading ends.
@@ -299,12 +294,12 @@ impl Entries<Entry> {
     pub(super) fn at(
         journal: &Journal,
         snapshot: &Arc<Snapshot>,
-        spans: Vec<Vec<Span>>,
+        spans: Vec<Spans>,
         damage: Vec<(u64, LineProblem)>,
     ) -> Entries {
         let units = spans
-            .into_iter()
-            .flat_map(|list| key_units(list.into_iter().map(Span::raw).collect(), INDEX_UNIT))
+            .iter()
+            .flat_map(|list| list.units(INDEX_UNIT))
             .collect();
         let parsing = Parsing::spans(units);
         let mut scan = Scan::detached(journal, snapshot);
@@ -324,17 +319,12 @@ impl Entries<Entry> {
         let Some(built) = DateIndex::build(journal, snapshot, None, Some(group))? else {
             return Ok(None);
         };
+        let keys = Arc::new(built.keys);
         let groups = built
             .groups
             .unwrap_or_default()
             .into_iter()
-            .map(|(group, list)| {
-                let spans = list.into_iter().map(|GroupEntry { key, len }| {
-                    let place = key & ((1 << PLACE_BITS) - 1);
-                    Span::new(built.moved.get(&place).copied().unwrap_or(place), len)
-                });
-                (group, spans.collect())
-            })
+            .map(|(group, range)| (group, Spans::of(&keys, range)))
             .collect();
         Ok(Some(Grouped {
             groups,

@@ -14,7 +14,6 @@
 //! caller uses the forward overlay instead.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
@@ -27,7 +26,7 @@ use super::parsing::{Span, PLACE_BITS};
 use super::record::{LineProblem, Op, Record};
 use super::revisions::{heads_of_unit, Grouper, Heads, RecordAt, UNGROUPED};
 use super::snapshot::Snapshot;
-use super::spill::{KeyList, Sorter};
+use super::spill::{GroupRanges, KeyList, Sorter};
 use super::{Journal, Result};
 
 /// The index and what the pass learnt on the way.
@@ -52,9 +51,6 @@ pub(super) struct DateIndex {
     /// group, then date).
     pub(super) groups: Option<GroupRanges>,
 }
-
-/// Each group and the range of its entries.
-pub(super) type GroupRanges = Vec<(u32, Range<usize>)>;
 
 /// Where the pass puts each live entry, by what was asked.
 enum Places {
@@ -111,17 +107,9 @@ impl Places {
                 (keys, true, None)
             }
             Places::Grouped(grouped) => {
-                let mut groups = GroupRanges::new();
-                let mut count = 0;
-                let keys = grouped.finish().keys(|item| {
-                    let group = (item >> 96) as u32;
-                    match groups.last_mut() {
-                        Some((last, range)) if *last == group => range.end += 1,
-                        _ => groups.push((group, count..count + 1)),
-                    }
-                    count += 1;
-                    Some(span((item >> 32) as u64, item as u32))
-                })?;
+                let (keys, groups) = grouped
+                    .finish()
+                    .grouped(|item| span((item >> 32) as u64, item as u32))?;
                 (keys, true, Some(groups))
             }
         })

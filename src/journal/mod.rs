@@ -58,7 +58,7 @@ mod write;
 pub use entries::Entries;
 pub use history::Revision;
 pub use needle::Needle;
-pub use parsing::{Span, Spans};
+pub use parsing::{GroupedSpans, Span, Spans};
 pub use repair::{CheckReport, CompactReport, RepairReport};
 pub use report::{Collected, Damage, Report, Silent};
 pub use revisions::{Grouper, UNGROUPED};

@@ -11,6 +11,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use super::canonical::{self, Words};
 use super::ids::IdKey;
 use super::needle::Needle;
@@ -19,7 +21,7 @@ use super::record::{quick_head_bytes, LineProblem, Op, Record};
 use super::revisions::{Fates, Parse, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
-use super::spill::KeyList;
+use super::spill::{KeyList, Sorter};
 use super::{Journal, Result};
 use crate::entry::EntryRef;
 
@@ -84,6 +86,35 @@ impl From<Vec<Span>> for Spans {
             list: Arc::new(list),
             range,
         }
+    }
+}
+
+/// Spans gathered into groups (a reader's own grouping, each group's spans in the
+/// order given), in bounded memory: 16 bytes a span, sorted in a temporary file past
+/// a few megabytes (see `spill`).
+#[derive(Default)]
+pub struct GroupedSpans {
+    sorter: Sorter<u128>,
+    count: u32,
+}
+
+impl GroupedSpans {
+    /// `span` joins `group`, after the spans given before.
+    pub fn push(&mut self, group: u32, span: Span) {
+        let item = u128::from(group) << 96 | u128::from(self.count) << 64 | u128::from(span.raw());
+        self.sorter.push(item);
+        // Past 4 billion spans a group's order would follow the spans' places.
+        self.count = self.count.saturating_add(1);
+    }
+
+    /// Each group's spans.
+    pub fn finish(self) -> Result<FxHashMap<u32, Spans>> {
+        let (list, groups) = self.sorter.finish().grouped(|item| item as u64)?;
+        let list = Arc::new(list);
+        Ok(groups
+            .into_iter()
+            .map(|(group, range)| (group, Spans::of(&list, range)))
+            .collect())
     }
 }
 

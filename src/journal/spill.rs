@@ -13,6 +13,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::fs::File;
 use std::io;
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::snapshot::read_exact_at;
@@ -206,6 +207,31 @@ impl<T: Item> Sorted<T> {
         }
     }
 }
+
+impl Sorted<u128> {
+    /// Items whose top 32 bits name a group, as [`Sorted::keys`] (each turned into
+    /// its key by `key`), with each group's range of the list.
+    pub(super) fn grouped(
+        self,
+        mut key: impl FnMut(u128) -> u64,
+    ) -> Result<(KeyList, GroupRanges)> {
+        let mut groups = GroupRanges::new();
+        let mut count = 0;
+        let keys = self.keys(|item| {
+            let group = (item >> 96) as u32;
+            match groups.last_mut() {
+                Some((last, range)) if *last == group => range.end += 1,
+                _ => groups.push((group, count..count + 1)),
+            }
+            count += 1;
+            Some(key(item))
+        })?;
+        Ok((keys, groups))
+    }
+}
+
+/// Each group and the range of its items.
+pub(super) type GroupRanges = Vec<(u32, Range<usize>)>;
 
 /// Runs read back in order, smallest item first.
 pub(super) struct Merge<T> {

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::{canonical_label, write_entry, Grouping, Options, Tally, Words};
 use crate::entry::{Facts, Level, Placement};
-use crate::journal::{Entries, Journal, Span, Spans, UNGROUPED};
+use crate::journal::{Entries, GroupedSpans, Journal, Spans, UNGROUPED};
 use crate::neutral::markdown::write_inline;
 use crate::pack::PackSet;
 use crate::t;
@@ -17,7 +17,7 @@ use crate::t;
 /// Writes the sections of a document grouped by theme or level, counting their
 /// entries into `tally`.
 ///
-/// A first pass notes where each group's entries are (8 bytes an entry), then the
+/// A first pass notes where each group's entries are (8–16 bytes an entry), then the
 /// groups are read back by position from the same snapshot, in one read of every
 /// section's entries, written on the threads that parse. Without a filter, the
 /// pass that orders the journal by date names the groups as it goes (from the
@@ -52,17 +52,13 @@ pub(super) fn write<W: Write + ?Sized>(
     } else {
         entries.filter_map(move |entry| keep.matches(&entry).then(|| by.number(&entry.facts())))
     };
-    let mut spans: FxHashMap<u32, Vec<Span>> = FxHashMap::default();
+    let mut spans = GroupedSpans::default();
     while let Some((span, number)) = entries.next_spanned()? {
-        spans.entry(number).or_default().push(span);
+        spans.push(number, span);
     }
     // Its index is no longer needed: freed before the spans are gathered.
     drop(entries);
-    let spans = spans
-        .into_iter()
-        .map(|(number, list)| (number, list.into()))
-        .collect();
-    let (groups, lists) = in_sections(spans, &numbers, options.packs);
+    let (groups, lists) = in_sections(spans.finish()?, &numbers, options.packs);
     let entries = reading.at(lists);
     write_sections(out, entries, &groups, numbers, options.packs, tally)
 }

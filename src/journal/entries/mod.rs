@@ -578,10 +578,11 @@ impl<T: Send + 'static> Entries<T> {
                         }
                     };
                     if seen.len() > SEEN_AT_MOST {
-                        // Memory stays flat: learn the rest from a first pass.
+                        // Memory stays flat: learn the rest from a first pass (the ids
+                        // seen freed first).
+                        *seen = IdSet::default();
                         let mut made = Overlay::build(self.scan.journal(), self.scan.snapshot())?;
                         made.mark_placed(placed.drain(..));
-                        *seen = IdSet::default();
                         pending.clear();
                         *overlay = Some(made);
                     }

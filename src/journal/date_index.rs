@@ -24,7 +24,7 @@ use super::needle::Needle;
 use super::parallel::{byte_units, Ordered, Unit};
 use super::parsing::{Span, PLACE_BITS};
 use super::record::{LineProblem, Op, Record};
-use super::revisions::{heads_of_unit, Grouper, Heads, RecordAt, UNGROUPED};
+use super::revisions::{heads_of_unit, Grouper, Heads, RecordAt};
 use super::snapshot::Snapshot;
 use super::spill::{GroupRanges, KeyList, Sorter};
 use super::{Journal, Result};
@@ -72,11 +72,12 @@ impl Places {
         }
     }
 
-    /// An entry found by a search.
-    fn found(&mut self, key: u64, len: u32) {
+    /// An entry whose line may hold what a search looks for (read there, `len`
+    /// long).
+    fn found(&mut self, group: u32, key: u64, len: u32) {
         match self {
             Places::Found(found) => found.push(u128::from(key) << 32 | u128::from(len)),
-            _ => self.place(UNGROUPED, key, len),
+            _ => self.place(group, key, len),
         }
     }
 
@@ -200,7 +201,8 @@ impl DateIndex {
                 match latest.get_mut(&head.key) {
                     None if !head.searched => {}
                     None if needle.is_some() => {
-                        places.found(day_number(date) << PLACE_BITS | head.offset, head.len)
+                        let key = day_number(date) << PLACE_BITS | head.offset;
+                        places.found(head.group, key, head.len);
                     }
                     None => {
                         let key = day_number(date) << PLACE_BITS | head.offset;

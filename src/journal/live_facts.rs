@@ -238,11 +238,8 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
     // An id added twice, or revised before (a unit before) its add: the forward
     // rule decides.
     let mut forward = !adds.duplicates()?.is_empty();
-    for (key, latest) in &latest {
-        if forward {
-            break;
-        }
-        forward = !latest.added && adds.contains(key)?;
+    for (key, _) in latest.iter().filter(|(_, latest)| !latest.added) {
+        forward = forward || adds.contains(key)?;
     }
     drop(adds);
     if forward {

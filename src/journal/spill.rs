@@ -37,25 +37,22 @@ pub(super) trait Item: Copy + Ord + Send + Sync + 'static {
     fn get(bytes: &[u8]) -> Self;
 }
 
-impl Item for u64 {
-    const SIZE: usize = 8;
-    fn put(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    fn get(bytes: &[u8]) -> u64 {
-        u64::from_le_bytes(bytes.try_into().expect("8 bytes"))
-    }
+/// Integers as items.
+macro_rules! integer_items {
+    ($($int:ty),*) => {$(
+        impl Item for $int {
+            const SIZE: usize = std::mem::size_of::<$int>();
+            fn put(self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+            fn get(bytes: &[u8]) -> $int {
+                <$int>::from_le_bytes(bytes.try_into().expect("an item's bytes"))
+            }
+        }
+    )*};
 }
 
-impl Item for u128 {
-    const SIZE: usize = 16;
-    fn put(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    fn get(bytes: &[u8]) -> u128 {
-        u128::from_le_bytes(bytes.try_into().expect("16 bytes"))
-    }
-}
+integer_items!(u64, u128);
 
 /// How many items of `T` a chunk holds.
 fn chunk_items<T: Item>() -> usize {

@@ -402,7 +402,7 @@ impl KeyList {
 }
 
 /// Keys gathered into a [`KeyList`] in a temporary file (in memory if none can be
-/// made or written).
+/// made, or once writing fails: a full disk, say).
 pub(super) struct KeyWriter {
     file: Option<BlockWriter>,
     memory: Vec<u64>,
@@ -414,6 +414,10 @@ impl KeyWriter {
         let file = tempfile::tempfile()
             .ok()
             .map(|file| BlockWriter::new(Arc::new(file), 0));
+        KeyWriter::to(file)
+    }
+
+    fn to(file: Option<BlockWriter>) -> KeyWriter {
         KeyWriter {
             file,
             memory: Vec::new(),
@@ -423,25 +427,42 @@ impl KeyWriter {
 
     pub(super) fn push(&mut self, key: u64) -> Result<()> {
         match &mut self.file {
-            Some(writer) => writer.push(key).map_err(scratch_error)?,
+            Some(writer) => {
+                if writer.push(key).is_err() {
+                    self.back_to_memory()?;
+                }
+            }
             None => self.memory.push(key),
         }
         self.count += 1;
         Ok(())
     }
 
-    pub(super) fn finish(self) -> Result<KeyList> {
-        match self.file {
-            Some(writer) => {
-                let file = writer.file.clone();
-                writer.finish().map_err(scratch_error)?;
-                Ok(KeyList::File {
-                    file,
-                    count: self.count,
-                })
+    /// Takes the keys written so far (and those waiting to be) back into memory.
+    fn back_to_memory(&mut self) -> Result<()> {
+        let Some(writer) = self.file.take() else {
+            return Ok(());
+        };
+        let mut bytes = vec![0; writer.at as usize];
+        read_exact_at(&writer.file, &mut bytes, 0).map_err(scratch_error)?;
+        bytes.extend_from_slice(&writer.buffer);
+        self.memory = bytes.chunks_exact(8).map(u64::get).collect();
+        Ok(())
+    }
+
+    pub(super) fn finish(mut self) -> Result<KeyList> {
+        if let Some(writer) = &mut self.file {
+            if writer.flush().is_err() {
+                self.back_to_memory()?;
             }
-            None => Ok(KeyList::Memory(self.memory)),
         }
+        Ok(match self.file {
+            Some(writer) => KeyList::File {
+                file: writer.file,
+                count: self.count,
+            },
+            None => KeyList::Memory(self.memory),
+        })
     }
 }
 
@@ -494,6 +515,23 @@ mod tests {
             expected.sort_unstable();
             proptest::prop_assert_eq!(sorted(sorter), expected);
         }
+    }
+
+    #[test]
+    fn keys_that_cannot_be_written_stay_in_memory() {
+        // A file that cannot be written (opened to read only), as a full disk.
+        let file = tempfile::NamedTempFile::new().unwrap();
+        let read_only = File::open(file.path()).unwrap();
+        let mut keys = KeyWriter::to(Some(BlockWriter::new(Arc::new(read_only), 0)));
+        for key in 0..100 {
+            keys.push(key).unwrap();
+        }
+        let list = keys.finish().unwrap();
+        assert!(matches!(list, KeyList::Memory(_)));
+        assert_eq!(
+            &list.slice(0, list.len()).unwrap()[..],
+            &(0..100).collect::<Vec<u64>>()[..]
+        );
     }
 
     #[test]

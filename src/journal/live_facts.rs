@@ -319,7 +319,8 @@ fn read_forwards<'b>(
     snapshot.read_at(start, &mut buf[..size])?;
     let bytes = &buf[..size];
     let text = simdutf8::basic::from_utf8(bytes).ok();
-    let mut lines = Vec::with_capacity(size / 1024);
+    // Room for lines of half a kilobyte: no growing (and copying) for the usual ones.
+    let mut lines = Vec::with_capacity(size / 512);
     let mut at = 0;
     while at < bytes.len() {
         let offset = start + at as u64;

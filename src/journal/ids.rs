@@ -152,7 +152,7 @@ impl IdKeys {
                         short.push(key);
                     }
                     previous = Some(key);
-                    Some(key)
+                    key
                 })?;
                 self.spilled = Some(keys);
             }

@@ -185,19 +185,15 @@ pub(super) enum Sorted<T> {
 }
 
 impl<T: Item> Sorted<T> {
-    /// Each item in order, turned into a key by `key` (which may drop it), as a
-    /// [`KeyList`]: in memory if the items were, else in a temporary file of its own.
-    pub(super) fn keys(self, mut key: impl FnMut(T) -> Option<u64>) -> Result<KeyList> {
+    /// Each item in order, turned into a key by `key`, as a [`KeyList`]: in memory
+    /// if the items were, else in a temporary file of its own.
+    pub(super) fn keys(self, mut key: impl FnMut(T) -> u64) -> Result<KeyList> {
         match self {
-            Sorted::Memory(items) => {
-                Ok(KeyList::Memory(items.into_iter().filter_map(key).collect()))
-            }
+            Sorted::Memory(items) => Ok(KeyList::Memory(items.into_iter().map(key).collect())),
             Sorted::Merged(mut merge) => {
                 let mut out = KeyWriter::new();
                 while let Some(item) = merge.next()? {
-                    if let Some(item) = key(item) {
-                        out.push(item)?;
-                    }
+                    out.push(key(item))?;
                 }
                 out.finish()
             }
@@ -213,15 +209,16 @@ impl Sorted<u128> {
         mut key: impl FnMut(u128) -> u64,
     ) -> Result<(KeyList, GroupRanges)> {
         let mut groups = GroupRanges::new();
-        let mut count = 0;
         let keys = self.keys(|item| {
             let group = (item >> 96) as u32;
             match groups.last_mut() {
                 Some((last, range)) if *last == group => range.end += 1,
-                _ => groups.push((group, count..count + 1)),
+                last => {
+                    let at = last.map_or(0, |(_, range)| range.end);
+                    groups.push((group, at..at + 1));
+                }
             }
-            count += 1;
-            Some(key(item))
+            key(item)
         })?;
         Ok((keys, groups))
     }
@@ -495,7 +492,7 @@ mod tests {
     fn sorted<T: Item + Into<u128>>(sorter: Sorter<T>) -> Vec<u64> {
         sorter
             .finish()
-            .keys(|item| Some(item.into() as u64))
+            .keys(|item| item.into() as u64)
             .and_then(|list| Ok(list.slice(0, list.len())?.into_owned()))
             .unwrap()
     }
@@ -541,7 +538,7 @@ mod tests {
             sorter.push(item * 3);
         }
         assert!(sorter.spilled());
-        let list = sorter.finish().keys(|item| Some(item as u64)).unwrap();
+        let list = sorter.finish().keys(|item| item as u64).unwrap();
         assert!(matches!(list, KeyList::File { count: 300, .. }));
         assert!(list.contains(0).unwrap());
         assert!(list.contains(897).unwrap());

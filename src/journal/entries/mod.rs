@@ -249,7 +249,7 @@ impl Entries<Record> {
                 index.push(day_number(date) << PLACE_BITS | head.offset);
             }
         }
-        let index = Arc::new(index.finish().keys(Some)?);
+        let index = Arc::new(index.finish().keys(|key| key)?);
         let parsing = Parsing::index(key_units(&index, 0, index.len(), INDEX_UNIT), moved);
         let parsing = if reverse { parsing.reversed() } else { parsing };
         Ok(Entries {

@@ -100,16 +100,16 @@ impl Places {
             Span::new(moved.get(&place).copied().unwrap_or(place), len).raw()
         };
         Ok(match self {
-            Places::Keys(keys) => (keys.finish().keys(|key| key)?, false, None),
+            Places::Keys(keys) => (keys.finish()?.keys(|key| key)?, false, None),
             Places::Found(found) => {
                 let keys = found
-                    .finish()
+                    .finish()?
                     .keys(|item| span((item >> 32) as u64, item as u32))?;
                 (keys, true, None)
             }
             Places::Grouped(grouped) => {
                 let (keys, groups) = grouped
-                    .finish()
+                    .finish()?
                     .grouped(|item| span((item >> 32) as u64, item as u32))?;
                 (keys, true, Some(groups))
             }

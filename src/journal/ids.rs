@@ -147,7 +147,7 @@ impl IdKeys {
             }
             None => {
                 let mut previous = None;
-                let keys = std::mem::take(&mut self.short).finish().keys(|key| {
+                let keys = std::mem::take(&mut self.short).finish()?.keys(|key| {
                     if previous == Some(key) && short.last() != Some(&key) {
                         short.push(key);
                     }

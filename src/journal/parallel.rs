@@ -130,6 +130,12 @@ pub(super) fn byte_units(snapshot: &Snapshot) -> Vec<Unit> {
     units
 }
 
+/// All of `keys` cut into units of `size`.
+pub(super) fn list_units(keys: KeyList, size: usize) -> Vec<Unit> {
+    let len = keys.len();
+    key_units(&Arc::new(keys), 0, len, size)
+}
+
 /// `keys[from..to]` cut into units of `size` (the list shared, not copied: an index
 /// may hold millions).
 pub(super) fn key_units(keys: &Arc<KeyList>, from: usize, to: usize, size: usize) -> Vec<Unit> {

@@ -21,7 +21,7 @@ use super::record::{quick_head_bytes, LineProblem, Op, Record};
 use super::revisions::{Fates, Parse, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
-use super::spill::{KeyList, Sorter};
+use super::spill::{GroupRanges, KeyList, Sorter};
 use super::{Journal, Result};
 use crate::entry::EntryRef;
 
@@ -64,12 +64,25 @@ pub struct Spans {
 }
 
 impl Spans {
-    /// The spans `range` of `list`.
-    pub(super) fn of(list: &Arc<KeyList>, range: Range<usize>) -> Spans {
+    /// Every span of `list`.
+    pub(super) fn all(list: KeyList) -> Spans {
+        let range = 0..list.len();
         Spans {
-            list: list.clone(),
+            list: Arc::new(list),
             range,
         }
+    }
+
+    /// Each group's spans, `groups` naming their ranges of `list`.
+    pub(super) fn grouped(list: KeyList, groups: GroupRanges) -> FxHashMap<u32, Spans> {
+        let list = Arc::new(list);
+        groups
+            .into_iter()
+            .map(|(group, range)| {
+                let list = list.clone();
+                (group, Spans { list, range })
+            })
+            .collect()
     }
 
     /// The list cut into units of `size` spans.
@@ -80,12 +93,7 @@ impl Spans {
 
 impl From<Vec<Span>> for Spans {
     fn from(spans: Vec<Span>) -> Spans {
-        let list = KeyList::Memory(spans.into_iter().map(Span::raw).collect());
-        let range = 0..list.len();
-        Spans {
-            list: Arc::new(list),
-            range,
-        }
+        Spans::all(KeyList::Memory(spans.into_iter().map(Span::raw).collect()))
     }
 }
 
@@ -109,12 +117,8 @@ impl GroupedSpans {
 
     /// Each group's spans.
     pub fn finish(self) -> Result<FxHashMap<u32, Spans>> {
-        let (list, groups) = self.sorter.finish().grouped(|item| item as u64)?;
-        let list = Arc::new(list);
-        Ok(groups
-            .into_iter()
-            .map(|(group, range)| (group, Spans::of(&list, range)))
-            .collect())
+        let (list, groups) = self.sorter.finish()?.grouped(|item| item as u64)?;
+        Ok(Spans::grouped(list, groups))
     }
 }
 

@@ -54,6 +54,18 @@ macro_rules! integer_items {
 
 integer_items!(u64, u128);
 
+/// The items `bytes` hold.
+fn items<T: Item>(bytes: &[u8]) -> impl Iterator<Item = T> + '_ {
+    bytes.chunks_exact(T::SIZE).map(T::get)
+}
+
+/// `count` items at byte `at` of `file`.
+fn read_items<T: Item>(file: &File, at: u64, count: usize) -> io::Result<Vec<T>> {
+    let mut bytes = vec![0; count * T::SIZE];
+    read_exact_at(file, &mut bytes, at)?;
+    Ok(items(&bytes).collect())
+}
+
 /// How many items of `T` a chunk holds.
 fn chunk_items<T: Item>() -> usize {
     (CHUNK_BYTES / T::SIZE).max(2)
@@ -152,10 +164,10 @@ impl<T: Item> Sorter<T> {
 
     /// The items in order: sorted in memory, or merged from the runs as they are
     /// read.
-    pub(super) fn finish(mut self) -> Sorted<T> {
+    pub(super) fn finish(mut self) -> Result<Sorted<T>> {
         (self.sort)(&mut self.items);
         let Some((file, _)) = self.scratch.take().filter(|_| !self.runs.is_empty()) else {
-            return Sorted::Memory(self.items);
+            return Ok(Sorted::Memory(self.items));
         };
         let mut cursors: Vec<Cursor<T>> = self
             .runs
@@ -163,11 +175,7 @@ impl<T: Item> Sorter<T> {
             .map(|run| Cursor::file(file.clone(), *run, self.runs.len()))
             .collect();
         cursors.push(Cursor::memory(self.items));
-        Sorted::Merged(Merge {
-            cursors,
-            heap: BinaryHeap::new(),
-            started: false,
-        })
+        Merge::new(cursors).map(Sorted::Merged)
     }
 }
 
@@ -230,20 +238,22 @@ pub(super) type GroupRanges = Vec<(u32, Range<usize>)>;
 /// Runs read back in order, smallest item first.
 pub(super) struct Merge<T> {
     cursors: Vec<Cursor<T>>,
+    /// The next item of each run not yet done, and the run's place in `cursors`.
     heap: BinaryHeap<Reverse<(T, usize)>>,
-    started: bool,
 }
 
 impl<T: Item> Merge<T> {
-    pub(super) fn next(&mut self) -> Result<Option<T>> {
-        if !self.started {
-            self.started = true;
-            for at in 0..self.cursors.len() {
-                if let Some(item) = self.cursors[at].next().map_err(scratch_error)? {
-                    self.heap.push(Reverse((item, at)));
-                }
+    fn new(mut cursors: Vec<Cursor<T>>) -> Result<Merge<T>> {
+        let mut heap = BinaryHeap::with_capacity(cursors.len());
+        for (at, cursor) in cursors.iter_mut().enumerate() {
+            if let Some(item) = cursor.next().map_err(scratch_error)? {
+                heap.push(Reverse((item, at)));
             }
         }
+        Ok(Merge { cursors, heap })
+    }
+
+    pub(super) fn next(&mut self) -> Result<Option<T>> {
         let Some(Reverse((item, at))) = self.heap.pop() else {
             return Ok(None);
         };
@@ -297,11 +307,8 @@ impl<T: Item> Cursor<T> {
                 return Ok(None);
             };
             let count = self.block_items.min(self.left);
-            let mut bytes = vec![0; count * T::SIZE];
-            read_exact_at(file, &mut bytes, self.next)?;
-            self.block.clear();
-            self.block.extend(bytes.chunks_exact(T::SIZE).map(T::get));
-            self.next += bytes.len() as u64;
+            self.block = read_items(file, self.next, count)?;
+            self.next += (count * T::SIZE) as u64;
             self.left -= count;
             self.at = 0;
         }
@@ -375,11 +382,9 @@ impl KeyList {
     pub(super) fn slice(&self, from: usize, to: usize) -> Result<Cow<'_, [u64]>> {
         match self {
             KeyList::Memory(keys) => Ok(Cow::Borrowed(&keys[from..to])),
-            KeyList::File { file, .. } => {
-                let mut bytes = vec![0; (to - from) * 8];
-                read_exact_at(file, &mut bytes, from as u64 * 8).map_err(scratch_error)?;
-                Ok(Cow::Owned(bytes.chunks_exact(8).map(u64::get).collect()))
-            }
+            KeyList::File { file, .. } => read_items(file, from as u64 * 8, to - from)
+                .map(Cow::Owned)
+                .map_err(scratch_error),
         }
     }
 
@@ -440,10 +445,9 @@ impl KeyWriter {
         let Some(writer) = self.file.take() else {
             return Ok(());
         };
-        let mut bytes = vec![0; writer.at as usize];
-        read_exact_at(&writer.file, &mut bytes, 0).map_err(scratch_error)?;
-        bytes.extend_from_slice(&writer.buffer);
-        self.memory = bytes.chunks_exact(8).map(u64::get).collect();
+        let written = writer.at as usize / 8;
+        self.memory = read_items(&writer.file, 0, written).map_err(scratch_error)?;
+        self.memory.extend(items::<u64>(&writer.buffer));
         Ok(())
     }
 
@@ -492,6 +496,7 @@ mod tests {
     fn sorted<T: Item + Into<u128>>(sorter: Sorter<T>) -> Vec<u64> {
         sorter
             .finish()
+            .unwrap()
             .keys(|item| item.into() as u64)
             .and_then(|list| Ok(list.slice(0, list.len())?.into_owned()))
             .unwrap()
@@ -538,7 +543,7 @@ mod tests {
             sorter.push(item * 3);
         }
         assert!(sorter.spilled());
-        let list = sorter.finish().keys(|item| item as u64).unwrap();
+        let list = sorter.finish().unwrap().keys(|item| item as u64).unwrap();
         assert!(matches!(list, KeyList::File { count: 300, .. }));
         assert!(list.contains(0).unwrap());
         assert!(list.contains(897).unwrap());

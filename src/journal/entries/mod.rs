@@ -12,7 +12,7 @@ use super::canonical::Words;
 use super::date_index::{day_number, DateIndex};
 use super::ids::{IdKey, IdSet};
 use super::needle::Needle;
-use super::parallel::{byte_units, key_units};
+use super::parallel::{byte_units, list_units};
 use super::parsing::{Item, Parsing, Recipe, Span, Spans, Step, PLACE_BITS};
 use super::record::{quick_head, LineProblem, Op, Record};
 use super::report::Damage;
@@ -186,8 +186,7 @@ impl Entries<Record> {
         for (offset, problem) in built.damage {
             scan.note_problem(offset, problem);
         }
-        let keys = Arc::new(built.keys);
-        let units = key_units(&keys, 0, keys.len(), INDEX_UNIT);
+        let units = list_units(built.keys, INDEX_UNIT);
         let parsing = if built.spans {
             // A search: the entries found, each read as one line.
             Parsing::spans(units)
@@ -249,8 +248,8 @@ impl Entries<Record> {
                 index.push(day_number(date) << PLACE_BITS | head.offset);
             }
         }
-        let index = Arc::new(index.finish().keys(|key| key)?);
-        let parsing = Parsing::index(key_units(&index, 0, index.len(), INDEX_UNIT), moved);
+        let index = index.finish()?.keys(|key| key)?;
+        let parsing = Parsing::index(list_units(index, INDEX_UNIT), moved);
         let parsing = if reverse { parsing.reversed() } else { parsing };
         Ok(Entries {
             // The index pass's damage is reported with the rest when reading ends.
@@ -319,13 +318,7 @@ impl Entries<Entry> {
         let Some(built) = DateIndex::build(journal, snapshot, None, Some(group))? else {
             return Ok(None);
         };
-        let keys = Arc::new(built.keys);
-        let groups = built
-            .groups
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(group, range)| (group, Spans::of(&keys, range)))
-            .collect();
+        let groups = Spans::grouped(built.keys, built.groups.unwrap_or_default());
         Ok(Some(Grouped {
             groups,
             damage: built.damage,

@@ -5,14 +5,13 @@
 //!
 //! Read from the end, the first readable record met for an id is its latest: the
 //! entry's content (an add or an edit) or its deletion; what comes before it is
-//! superseded. Units are read on every core, the last first, each taken from its
-//! end (its lines are parsed forwards, in one read, then taken from the last). A
-//! worker knows the ids decided later in its own unit and, as the other workers
-//! publish them, the ids revised in the units after it. The reading thread takes
-//! the units back in order, knowing everything after each: a unit whose worker
-//! decided an id that a later unit revises (it could not know yet) is read again
-//! there, with that knowledge. Every line is checked as the forward readers check
-//! it, so the same damage is reported.
+//! superseded. Units are read on every core, the last first, each in two steps:
+//! its lines are parsed forwards, in one read, and the ids it revises (edits and
+//! deletes) posted on a shared [`Board`]; then, once every unit after it has posted
+//! too, its lines are taken from the last, each decided knowing every later record
+//! of its id. (Units of the same size take about as long to parse, so a worker
+//! seldom waits, and never long.) Every line is checked as the forward readers
+//! check it, so the same damage is reported.
 //!
 //! A journal the two rules could read differently (an id added twice, an edit or
 //! delete written in a unit before its add) is left to the forward readers: the
@@ -20,7 +19,7 @@
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use rustc_hash::FxHashMap;
 
@@ -48,15 +47,31 @@ pub(super) type Merging<A> = Box<dyn Fn(&mut A, A) + Send + Sync>;
 /// The fold and the check-ins, or the fold given back for the forward readers.
 pub(super) type Folded<A> = std::result::Result<(A, Vec<Checkin>), Fold<A>>;
 
-/// The ids revised (edited or deleted) in the units read so far, each with the
-/// start of the unit that revised it, in the order they were published.
-type Published = Mutex<Vec<(IdKey, u64)>>;
+/// Where the workers of one fold post the ids each unit revises.
+struct Board {
+    /// Numbers the fold, so that a thread's [`Copy`] is never another fold's.
+    fold: u64,
+    posts: Mutex<Posts>,
+    posted: Condvar,
+}
 
-/// Numbers the folds, so that a thread's [`Copy`] is never another fold's.
+#[derive(Default)]
+struct Posts {
+    /// Each id revised (edited or deleted, the record readable), with the start of
+    /// the unit that revised it, in the order posted.
+    revised: Vec<(IdKey, u64)>,
+    /// Which units have posted, by their place in the reading order (the last
+    /// unit of the file first).
+    done: Vec<bool>,
+    /// Units `0..ready` have all posted.
+    ready: usize,
+}
+
+/// Numbers the folds (see [`Board::fold`]).
 static FOLDS: AtomicU64 = AtomicU64::new(0);
 
-/// A worker's copy of [`Published`], kept between its units: looked up without a
-/// lock, brought up to date at each turn.
+/// A worker's copy of the ids revised, kept between its units (and looked up
+/// without a lock): each with the start of the last unit that revised it.
 #[derive(Default)]
 struct Copy {
     fold: u64,
@@ -68,104 +83,105 @@ thread_local! {
     static COPY: RefCell<Copy> = RefCell::new(Copy::default());
 }
 
+impl Board {
+    fn new(units: usize) -> Board {
+        Board {
+            fold: FOLDS.fetch_add(1, Ordering::Relaxed) + 1,
+            posts: Mutex::new(Posts {
+                done: vec![false; units],
+                ..Posts::default()
+            }),
+            posted: Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Posts> {
+        self.posts
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Posts the ids the unit at `place` revises (its lines starting at `start`).
+    fn post(&self, place: usize, start: u64, revised: impl IntoIterator<Item = IdKey>) {
+        let mut posts = self.lock();
+        posts
+            .revised
+            .extend(revised.into_iter().map(|key| (key, start)));
+        posts.done[place] = true;
+        while posts.done.get(posts.ready) == Some(&true) {
+            posts.ready += 1;
+        }
+        drop(posts);
+        self.posted.notify_all();
+    }
+
+    /// Waits until every unit before `place` in the reading order (after it in the
+    /// file) has posted, and brings this thread's copy up to date.
+    fn wait_for_later(&self, place: usize) {
+        let mut posts = self.lock();
+        while posts.ready < place {
+            posts = self
+                .posted
+                .wait(posts)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        COPY.with_borrow_mut(|copy| {
+            if copy.fold != self.fold {
+                *copy = Copy {
+                    fold: self.fold,
+                    ..Copy::default()
+                };
+            }
+            for (key, at) in &posts.revised[copy.taken..] {
+                let latest = copy.revised.entry(key.clone()).or_insert(*at);
+                *latest = (*latest).max(*at);
+            }
+            copy.taken = posts.revised.len();
+        });
+    }
+}
+
+/// A unit's place on the [`Board`], posted (with nothing revised) if the unit's
+/// reading ends before it posts: a read error, a panic. No worker then waits for
+/// it forever.
+struct Place<'b> {
+    board: &'b Board,
+    place: usize,
+    start: u64,
+    posted: bool,
+}
+
+impl Place<'_> {
+    fn post(&mut self, revised: impl IntoIterator<Item = IdKey>) {
+        self.board.post(self.place, self.start, revised);
+        self.posted = true;
+    }
+
+    /// Whether a unit after this one revises `key` (once [`Board::wait_for_later`]).
+    fn revised_later(&self, key: &IdKey) -> bool {
+        COPY.with_borrow(|copy| copy.revised.get(key).is_some_and(|&at| at > self.start))
+    }
+}
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        if !self.posted {
+            self.board.post(self.place, self.start, []);
+        }
+    }
+}
+
 /// What the reading thread knows of an id whose latest record is an edit or delete.
 struct Latest {
     /// Its add was met before that record.
     added: bool,
 }
 
-/// What the worker knows of the units after its own.
-enum Known<'a> {
-    /// What the workers published, brought up to date every [`TURN`] lines (when
-    /// no other worker holds the list: a worker never waits mid-unit); the ids
-    /// this unit revises are published at the same time.
-    Published {
-        published: &'a Published,
-        fold: u64,
-        /// The unit's start: what was published for units after it counts.
-        start: u64,
-        asked: usize,
-        mine: Vec<IdKey>,
-    },
-    /// Everything (the reading thread, reading a unit again).
-    Complete(&'a FxHashMap<IdKey, Latest>),
-}
-
-/// Lines between two looks at what the other workers published.
-const TURN: usize = 64;
-
-impl Known<'_> {
-    fn revised_after(&mut self, key: &IdKey) -> bool {
-        match self {
-            Known::Published { start, asked, .. } => {
-                let start = *start;
-                *asked += 1;
-                if *asked % TURN == 0 {
-                    self.turn(false);
-                }
-                COPY.with_borrow(|copy| copy.revised.get(key).is_some_and(|&at| at > start))
-            }
-            Known::Complete(latest) => latest.contains_key(key),
-        }
-    }
-
-    /// Notes an id this unit revises, for the other workers.
-    fn publish(&mut self, key: &IdKey) {
-        if let Known::Published { mine, .. } = self {
-            mine.push(key.clone());
-        }
-    }
-
-    /// Publishes what this unit revised so far and brings the copy up to date;
-    /// unless `wait`, only when no other worker holds the list.
-    fn turn(&mut self, wait: bool) {
-        let Known::Published {
-            published,
-            fold,
-            start,
-            mine,
-            ..
-        } = self
-        else {
-            return;
-        };
-        let all = if wait {
-            Some(
-                published
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner()),
-            )
-        } else {
-            published.try_lock().ok()
-        };
-        let Some(mut all) = all else { return };
-        all.extend(mine.drain(..).map(|key| (key, *start)));
-        COPY.with_borrow_mut(|copy| {
-            if copy.fold != *fold {
-                *copy = Copy {
-                    fold: *fold,
-                    ..Copy::default()
-                };
-            }
-            for (key, at) in &all[copy.taken..] {
-                let latest = copy.revised.entry(key.clone()).or_insert(*at);
-                *latest = (*latest).max(*at);
-            }
-            copy.taken = all.len();
-        });
-    }
-}
-
 /// One unit read from its end.
 struct Part<A> {
-    /// The unit's lines start in `[start, end)`.
-    start: u64,
-    end: u64,
     /// The fold of the entries whose latest record is here (`None` when none is).
     value: Option<A>,
-    /// Ids whose latest record is here, as far as the worker knew.
-    decided: Vec<IdKey>,
-    /// Of those, the ones whose latest record is an edit or a delete, and whether
+    /// The ids whose latest record is here and is an edit or a delete, and whether
     /// their add is in this unit, before it.
     revised: Vec<(IdKey, bool)>,
     /// The id of every add (to find ids added twice).
@@ -180,27 +196,38 @@ struct Part<A> {
 pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Result<Folded<A>> {
     let snapshot = Snapshot::open(journal)?;
     let fold = Arc::new(fold);
-    let published: Arc<Published> = Arc::default();
-    let number = FOLDS.fetch_add(1, Ordering::Relaxed) + 1;
     let mut units = byte_units(&snapshot);
     units.reverse();
+    // Each unit's place in the reading order, by its start (descending).
+    let starts: Arc<Vec<u64>> = Arc::new(
+        units
+            .iter()
+            .map(|unit| match unit {
+                Unit::Bytes(start, _) => *start,
+                Unit::Keys(..) => unreachable!("byte units only"),
+            })
+            .collect(),
+    );
+    let board = Arc::new(Board::new(units.len()));
     let parts = {
-        let (snapshot, fold, published) = (snapshot.clone(), fold.clone(), published.clone());
+        let (snapshot, fold, board) = (snapshot.clone(), fold.clone(), board.clone());
         Ordered::new(
             units,
             Arc::new(move |unit| match unit {
                 Unit::Bytes(start, end) => {
-                    let start = line_start_from(&snapshot, start)?;
-                    let end = line_start_from(&snapshot, end)?;
-                    let mut known = Known::Published {
-                        published: &published,
-                        fold: number,
+                    let place = starts
+                        .binary_search_by(|other| start.cmp(other))
+                        .expect("a unit of this fold");
+                    // Posted (empty) by its drop if a read below fails.
+                    let mut place = Place {
+                        board: &board,
+                        place,
                         start,
-                        asked: 0,
-                        mine: Vec::new(),
+                        posted: false,
                     };
-                    known.turn(true);
-                    read_unit(&snapshot, (start, end), &fold, known)
+                    place.start = line_start_from(&snapshot, start)?;
+                    let end = line_start_from(&snapshot, end)?;
+                    read_unit(&snapshot, end, &fold, place)
                 }
                 Unit::Keys(..) => unreachable!("byte units only"),
             }),
@@ -213,12 +240,7 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
     let mut checkins = Vec::new();
     let mut damage = Vec::new();
     for part in parts {
-        let mut part = part?;
-        if part.decided.iter().any(|key| latest.contains_key(key)) {
-            // Its worker could not know yet: read it again, knowing.
-            let bounds = (part.start, part.end);
-            part = read_unit(&snapshot, bounds, &fold, Known::Complete(&latest))?;
-        }
+        let part = part?;
         for key in &part.adds {
             if let Some(latest) = latest.get_mut(key) {
                 latest.added = true;
@@ -264,39 +286,57 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
     Ok(Ok((value, found)))
 }
 
-/// Reads the lines starting in `bounds` from the last, folding the entries whose
-/// latest record is there (as far as `known` tells), and publishing the ids revised
-/// there.
+/// Reads the lines of a unit (from `place.start` to `end`): parses them, posts the
+/// ids they revise, then, once every later unit has posted, takes them from the
+/// last, folding the entries whose latest record is there.
 fn read_unit<A>(
     snapshot: &Arc<Snapshot>,
-    (start, end): (u64, u64),
+    end: u64,
     fold: &Fold<A>,
-    mut known: Known,
+    mut place: Place,
 ) -> Result<Part<A>> {
     let mut part = Part {
-        start,
-        end,
         value: None,
-        decided: Vec::with_capacity(1024),
         revised: Vec::new(),
         adds: Vec::with_capacity(1024),
         checkins: Vec::new(),
         damage: Vec::new(),
     };
+    let mut buf = super::spare::take();
+    let lines = read_forwards(snapshot, (place.start, end), &mut buf)?;
+    let mut revised: Vec<IdKey> = lines
+        .iter()
+        .filter_map(|(_, line, view)| revision(line, view))
+        .collect();
+    // Each once: a journal of one id edited a million times posts few.
+    revised.sort_unstable();
+    revised.dedup();
+    place.post(revised);
+    place.board.wait_for_later(place.place);
     // Ids revised in this unit, with their place in `part.revised`. (An add
     // decided here that an edit before it in the unit would supersede is left to
     // the reading thread: a revision before its add.)
     let mut here: FxHashMap<IdKey, usize> = FxHashMap::default();
-    let mut buf = super::spare::take();
-    for (offset, line, view) in read_forwards(snapshot, (start, end), &mut buf)?
-        .into_iter()
-        .rev()
-    {
-        read_line(&mut part, &mut here, &mut known, fold, offset, line, view);
+    for (offset, line, view) in lines.iter().rev() {
+        read_line(&mut part, &mut here, &place, fold, *offset, line, view);
     }
+    drop(lines);
     super::spare::give(buf);
-    known.turn(true);
     Ok(part)
+}
+
+/// The id a line revises: an edit or a delete that the forward readers would read
+/// (not damaged).
+fn revision(line: &[u8], view: &Option<View>) -> Option<IdKey> {
+    match view {
+        Some(view) => (view.op != Op::Add).then(|| view.key.clone()),
+        None => match key_of(line) {
+            Ok((op, key, _)) if op != Op::Add => {
+                Record::parse_without_text(line).is_ok().then_some(key)
+            }
+            _ => None,
+        },
+    }
 }
 
 /// A line of a unit: its offset, its content, and its view when it is in canonical
@@ -345,13 +385,13 @@ fn read_forwards<'b>(
 fn read_line<A>(
     part: &mut Part<A>,
     here: &mut FxHashMap<IdKey, usize>,
-    known: &mut Known,
+    place: &Place,
     fold: &Fold<A>,
     offset: u64,
     line: &[u8],
-    view: Option<View>,
+    view: &Option<View>,
 ) {
-    let (op, key) = match &view {
+    let (op, key) = match view {
         Some(view) => (view.op, view.key.clone()),
         None => match key_of(line) {
             Ok((op, key, _)) => (op, key),
@@ -374,7 +414,7 @@ fn read_line<A>(
             part.revised[slot].1 = true;
         }
     }
-    let superseded = revised_here.is_some() || known.revised_after(&key);
+    let superseded = revised_here.is_some() || place.revised_later(&key);
     // Every line is checked as the forward readers check it (the same damage
     // is reported).
     let mut fold_facts = |facts: &Facts| {
@@ -382,7 +422,7 @@ fn read_line<A>(
             (fold.add)(part.value.get_or_insert_with(&fold.start), facts);
         }
     };
-    match &view {
+    match view {
         // Facts carry no id: an id in capitals reads the same here.
         Some(view) => fold_facts(&view.facts()),
         None => match Record::parse_without_text(line) {
@@ -398,13 +438,8 @@ fn read_line<A>(
             }
         },
     }
-    if superseded {
-        return;
-    }
-    if op != Op::Add {
-        known.publish(&key);
+    if !superseded && op != Op::Add {
         here.insert(key.clone(), part.revised.len());
-        part.revised.push((key.clone(), false));
+        part.revised.push((key, false));
     }
-    part.decided.push(key);
 }

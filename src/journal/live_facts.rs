@@ -9,9 +9,10 @@
 //! its lines are parsed forwards, in one read, and the ids it revises (edits and
 //! deletes) posted on a shared [`Board`]; then, once every unit after it has posted
 //! too, its lines are taken from the last, each decided knowing every later record
-//! of its id. (Units of the same size take about as long to parse, so a worker
-//! seldom waits, and never long.) Every line is checked as the forward readers
-//! check it, so the same damage is reported.
+//! of its id. (A worker waits at about half of the units, briefly: units of one
+//! size take about as long to parse, and the thread merging the results runs
+//! meanwhile.) Every line is checked as the forward readers check it, so the same
+//! damage is reported.
 //!
 //! A journal the two rules could read differently (an id added twice, an edit or
 //! delete written in a unit before its add) is left to the forward readers: the
@@ -65,6 +66,8 @@ struct Posts {
     done: Vec<bool>,
     /// Units `0..ready` have all posted.
     ready: usize,
+    /// The reading thread stopped early: no worker waits any more.
+    abandoned: bool,
 }
 
 /// Numbers the folds (see [`Board::fold`]).
@@ -119,7 +122,7 @@ impl Board {
     /// file) has posted, and brings this thread's copy up to date.
     fn wait_for_later(&self, place: usize) {
         let mut posts = self.lock();
-        while posts.ready < place {
+        while posts.ready < place && !posts.abandoned {
             posts = self
                 .posted
                 .wait(posts)
@@ -171,6 +174,18 @@ impl Drop for Place<'_> {
     }
 }
 
+/// Marks the board abandoned when dropped: an early return (a unit that could not
+/// be read) wakes the workers waiting for units no one will read, before the
+/// workers are joined.
+struct Abandon<'b>(&'b Board);
+
+impl Drop for Abandon<'_> {
+    fn drop(&mut self) {
+        self.0.lock().abandoned = true;
+        self.0.posted.notify_all();
+    }
+}
+
 /// What the reading thread knows of an id whose latest record is an edit or delete.
 struct Latest {
     /// Its add was met before that record.
@@ -209,7 +224,7 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
             .collect(),
     );
     let board = Arc::new(Board::new(units.len()));
-    let parts = {
+    let mut parts = {
         let (snapshot, fold, board) = (snapshot.clone(), fold.clone(), board.clone());
         Ordered::new(
             units,
@@ -239,7 +254,8 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
     let mut value = (fold.start)();
     let mut checkins = Vec::new();
     let mut damage = Vec::new();
-    for part in parts {
+    let abandon = Abandon(&board); // dropped before `parts` on an early return
+    for part in parts.by_ref() {
         let part = part?;
         for key in &part.adds {
             if let Some(latest) = latest.get_mut(key) {
@@ -256,6 +272,8 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
         checkins.extend(part.checkins);
         damage.extend(part.damage);
     }
+    drop(abandon);
+    drop(parts); // the workers are done: the fold is ours again
 
     // An id added twice, or revised before (a unit before) its add: the forward
     // rule decides.
@@ -441,5 +459,45 @@ fn read_line<A>(
     if !superseded && op != Op::Add {
         here.insert(key.clone(), part.revised.len());
         part.revised.push((key, false));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_worker_waits_for_the_units_after_its_own_and_no_longer_once_abandoned() {
+        let board = Board::new(3);
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                board.wait_for_later(2);
+                done.send(()).unwrap();
+            });
+            board.post(1, 10, []);
+            let waited = finished.recv_timeout(Duration::from_millis(200));
+            assert!(waited.is_err(), "unit 0 has not posted yet");
+            drop(Abandon(&board));
+            finished
+                .recv_timeout(Duration::from_secs(10))
+                .expect("woken when the reading thread stops early");
+        });
+    }
+
+    #[test]
+    fn a_unit_that_ends_without_posting_posts_nothing_when_dropped() {
+        let board = Board::new(2);
+        drop(Place {
+            board: &board,
+            place: 0,
+            start: 0,
+            posted: false,
+        });
+        board.post(1, 100, [IdKey::parse("abc").unwrap()]);
+        let posts = board.lock();
+        assert_eq!(posts.ready, 2);
+        assert_eq!(posts.revised, vec![(IdKey::parse("abc").unwrap(), 100)]);
     }
 }

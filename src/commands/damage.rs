@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::busy::Busy;
-use crate::journal::{Damage, Report};
+use crate::journal::{Report, Skipped};
 use crate::{t, terminal};
 
 /// Damaged lines named one by one on stderr before the rest are summed up.
@@ -19,9 +19,9 @@ impl Report for OnStderr {
         terminal::note(&crate::t!("journal-waiting-for-lock", lock = lock));
     }
 
-    fn damage(&self, journal: &Path, damage: &[Damage]) {
+    fn damage(&self, journal: &Path, skipped: &Skipped) {
         let path = journal.display().to_string();
-        for d in damage.iter().take(WARNINGS_SHOWN) {
+        for d in skipped.first.iter().take(WARNINGS_SHOWN) {
             terminal::warn(&t!(
                 "damaged-line-skipped",
                 path = path.as_str(),
@@ -29,16 +29,14 @@ impl Report for OnStderr {
                 problem = d.problem.to_string()
             ));
         }
-        if let (Some(more), Some(last)) = (damage.len().checked_sub(WARNINGS_SHOWN), damage.last())
-        {
-            if more > 0 {
-                terminal::warn(&t!(
-                    "damaged-lines-more",
-                    path = path.as_str(),
-                    more = more.to_string(),
-                    last = last.line.to_string()
-                ));
-            }
+        let more = skipped.count().saturating_sub(WARNINGS_SHOWN);
+        if more > 0 {
+            terminal::warn(&t!(
+                "damaged-lines-more",
+                path = path.as_str(),
+                more = more.to_string(),
+                last = skipped.last_line.to_string()
+            ));
         }
     }
 }
@@ -47,8 +45,8 @@ impl Report for OnStderr {
 pub struct WithBar(pub Busy);
 
 impl Report for WithBar {
-    fn damage(&self, journal: &Path, damage: &[Damage]) {
-        OnStderr.damage(journal, damage);
+    fn damage(&self, journal: &Path, skipped: &Skipped) {
+        OnStderr.damage(journal, skipped);
     }
 
     fn read_progress(&self, _journal: &Path, bytes: u64) {

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 
+use super::damage_log::DamageLog;
 use super::ids::{IdKey, IdKeys};
 use super::needle::Needle;
 use super::parallel::{byte_units, Ordered, Unit};
@@ -46,7 +47,7 @@ pub(super) struct DateIndex {
     /// Offsets of the check-in lines.
     pub(super) checkins: Vec<u64>,
     /// Lines found damaged on the way (the readers report them with the rest).
-    pub(super) damage: Vec<(u64, LineProblem)>,
+    pub(super) damage: DamageLog,
     /// Asked for a grouping: each group's entries, as a range of `keys` (sorted by
     /// group, then date).
     pub(super) groups: Option<GroupRanges>,
@@ -152,7 +153,7 @@ impl DateIndex {
         let mut places = Places::new(needle.is_some(), group.is_some());
         let mut moved = HashMap::new();
         let mut checkins = Vec::new();
-        let mut damage = Vec::new();
+        let mut damage = DamageLog::new();
         let mut records = RecordAt::new(snapshot);
         let mut next_date: Option<NaiveDate> = None;
         let mut in_date_order = true;
@@ -167,7 +168,7 @@ impl DateIndex {
                         continue;
                     }
                     Err((offset, problem)) => {
-                        damage.push((offset, problem));
+                        damage.note(offset, None, problem);
                         continue;
                     }
                 };
@@ -177,7 +178,7 @@ impl DateIndex {
                         if let Err(problem) =
                             records.read(head.offset, Record::parse_without_text)?
                         {
-                            damage.push((head.offset, problem));
+                            damage.note(head.offset, None, problem);
                         }
                     } else {
                         // The first met is the latest: older revisions change nothing.
@@ -215,7 +216,7 @@ impl DateIndex {
                             if let Err(problem) =
                                 records.read(head.offset, Record::parse_without_text)?
                             {
-                                damage.push((head.offset, problem));
+                                damage.note(head.offset, None, problem);
                             }
                             continue;
                         }

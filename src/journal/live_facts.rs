@@ -25,6 +25,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use rustc_hash::FxHashMap;
 
 use super::canonical::{self, View};
+use super::damage_log::DamageLog;
 use super::ids::{IdKey, IdKeys};
 use super::parallel::{byte_units, line_start_from, Ordered, Unit};
 use super::record::{LineProblem, Op, Record};
@@ -253,7 +254,8 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
     let mut adds = IdKeys::default();
     let mut value = (fold.start)();
     let mut checkins = Vec::new();
-    let mut damage = Vec::new();
+    // Damage is reported only if the fold is done here.
+    let mut scan = Scan::detached(journal, &snapshot, DamageLog::new());
     let abandon = Abandon(&board); // dropped before `parts` on an early return
     for part in parts.by_ref() {
         let part = part?;
@@ -270,7 +272,9 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
             (fold.merge)(&mut value, part);
         }
         checkins.extend(part.checkins);
-        damage.extend(part.damage);
+        for (offset, problem) in part.damage {
+            scan.note_problem(offset, problem);
+        }
     }
     drop(abandon);
     drop(parts); // the workers are done: the fold is ours again
@@ -287,11 +291,6 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
         return Ok(Err(Arc::into_inner(fold).expect("the workers are done")));
     }
 
-    let mut scan = Scan::detached(journal, &snapshot);
-    damage.sort_unstable_by_key(|&(offset, _)| offset);
-    for (offset, problem) in damage {
-        scan.note_problem(offset, problem);
-    }
     scan.report_damage();
     checkins.sort_unstable();
     let mut records = RecordAt::new(&snapshot);

@@ -24,7 +24,8 @@
 //!   it; `flat_json`: a fast parser for other flat lines).
 //! - `date_index`: the order by date, in one pass from the end of the file.
 //! - `snapshot`: the open file a read goes through. `scan`: raw lines forwards and
-//!   backwards, and damage with line numbers. `spare`: a thread's read buffer, kept
+//!   backwards, and damage with line numbers (`damage_log`: the damaged lines a read
+//!   met, the first whole, in bounded memory). `spare`: a thread's read buffer, kept
 //!   from one unit of work to the next.
 //! - `revisions`: the rule for revisions. `entries`: live entries newest first,
 //!   oldest first, and by date; `parallel` and `parsing`: the threads that parse
@@ -34,6 +35,7 @@
 
 mod canonical;
 mod checkins;
+mod damage_log;
 mod date_index;
 mod entries;
 mod flat_json;
@@ -60,7 +62,7 @@ pub use history::Revision;
 pub use needle::Needle;
 pub use parsing::{GroupedSpans, Span, Spans};
 pub use repair::{CheckReport, CompactReport, RepairReport};
-pub use report::{Collected, Damage, Report, Silent};
+pub use report::{Collected, Damage, Report, Silent, Skipped};
 pub use revisions::{Grouper, UNGROUPED};
 
 use std::io;
@@ -344,7 +346,12 @@ impl Reading {
     /// this reading) in turn, as one read: positioned reads (lines close together in
     /// one), parsed on every core; each list is freed once its entries are read.
     pub fn at(&self, spans: Vec<Spans>) -> Entries {
-        Entries::at(&self.journal, &self.snapshot, spans, Vec::new())
+        Entries::at(
+            &self.journal,
+            &self.snapshot,
+            spans,
+            damage_log::DamageLog::new(),
+        )
     }
 
     /// Live entries sorted into groups in one pass over the heads of the lines:
@@ -369,7 +376,7 @@ pub struct Grouped {
     /// Each group's entries, in date order. The entries the parsers refuse are under
     /// [`UNGROUPED`]: reading them reports their damage.
     pub groups: FxHashMap<u32, Spans>,
-    damage: Vec<(u64, record::LineProblem)>,
+    damage: damage_log::DamageLog,
 }
 
 /// `dir/journal.jsonl` + `.lock` → `dir/journal.jsonl.lock`.

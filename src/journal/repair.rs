@@ -56,7 +56,9 @@ fn io_error<'a>(
 
 pub(super) fn check(journal: &Journal) -> Result<CheckReport> {
     let snapshot = Snapshot::open(journal)?;
-    let mut scan = Scan::forwards(journal, &snapshot).quiet();
+    let mut scan = Scan::forwards(journal, &snapshot)
+        .quiet()
+        .keeping_all_damage();
     let mut report = CheckReport::default();
     let mut last_end = 0u64;
     while let Some((offset, line)) = scan.next_line()? {
@@ -70,7 +72,7 @@ pub(super) fn check(journal: &Journal) -> Result<CheckReport> {
             Err(problem) => scan.note_problem(offset, problem),
         }
     }
-    report.damage = scan.damage();
+    report.damage = scan.damage().first;
     report.torn_tail = snapshot.len() > 0 && last_end == snapshot.len();
     Ok(report)
 }

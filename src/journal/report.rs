@@ -18,11 +18,29 @@ pub struct Damage {
     pub problem: LineProblem,
 }
 
+/// The damaged lines one read skipped: the first ones whole, in line order, and how
+/// many came after them (a read keeps only where those are: see `damage_log`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Skipped {
+    pub first: Vec<Damage>,
+    /// Damaged lines after `first`, counted only.
+    pub more: usize,
+    /// The number of the last damaged line (0 when there is none).
+    pub last_line: usize,
+}
+
+impl Skipped {
+    /// How many lines were damaged in all.
+    pub fn count(&self) -> usize {
+        self.first.len() + self.more
+    }
+}
+
 /// Receives what a journal operation met. Every method has a silent default.
 pub trait Report: Send + Sync {
-    /// The damaged lines one read skipped, in line order (called once per read that
-    /// met any, when it ends).
-    fn damage(&self, _journal: &Path, _damage: &[Damage]) {}
+    /// The damaged lines one read skipped (called once per read that met any, when
+    /// it ends).
+    fn damage(&self, _journal: &Path, _skipped: &Skipped) {}
 
     /// The lock file is held by another process and this one is waiting for it.
     fn waiting_for_lock(&self, _lock: &Path) {}
@@ -47,13 +65,20 @@ pub struct Collected {
 #[derive(Debug, Default)]
 struct CollectedInner {
     damage: Vec<Damage>,
+    more: usize,
     waits: usize,
 }
 
 impl Collected {
-    /// The damage reported so far (each read's, in the order the reads ended).
+    /// The damage reported so far, the lines kept whole (each read's, in the order
+    /// the reads ended).
     pub fn damage(&self) -> Vec<Damage> {
         self.lock().damage.clone()
+    }
+
+    /// How many damaged lines the reads counted without keeping them whole.
+    pub fn more(&self) -> usize {
+        self.lock().more
     }
 
     /// Forgets what was reported.
@@ -74,8 +99,10 @@ impl Collected {
 }
 
 impl Report for Collected {
-    fn damage(&self, _journal: &Path, damage: &[Damage]) {
-        self.lock().damage.extend_from_slice(damage);
+    fn damage(&self, _journal: &Path, skipped: &Skipped) {
+        let mut inner = self.lock();
+        inner.damage.extend_from_slice(&skipped.first);
+        inner.more += skipped.more;
     }
 
     fn waiting_for_lock(&self, _lock: &Path) {

@@ -4,8 +4,9 @@
 
 use std::sync::Arc;
 
+use super::damage_log::{DamageLog, Logged};
 use super::record::LineProblem;
-use super::report::Damage;
+use super::report::{Damage, Skipped};
 use super::snapshot::{content_at, line_numbers_at, Snapshot};
 use super::{Journal, Result};
 
@@ -34,9 +35,9 @@ pub(super) struct Scan {
     /// Number of the line last returned, when known (forwards from offset 0).
     line_number: Option<usize>,
     line_at: u64,
-    damage: Vec<(u64, Option<usize>, LineProblem)>,
-    /// Set once the damage went to the report (which happens once per read).
-    reported: bool,
+    damage: DamageLog,
+    /// What went to the report, once it did (which happens once per read).
+    reported: Option<Skipped>,
     quiet: bool,
 }
 
@@ -60,16 +61,18 @@ impl Scan {
             backwards: false,
             line_number: (start == 0).then_some(0),
             line_at: 0,
-            damage: Vec::new(),
-            reported: false,
+            damage: DamageLog::new(),
+            reported: None,
             quiet: false,
         }
     }
 
-    /// A scan that reads nothing, to collect the damage that parallel workers met.
-    pub(super) fn detached(journal: &Journal, snapshot: &Arc<Snapshot>) -> Scan {
+    /// A scan that reads nothing, to collect the damage that parallel workers met,
+    /// after what `damage` holds (an earlier pass's).
+    pub(super) fn detached(journal: &Journal, snapshot: &Arc<Snapshot>, damage: DamageLog) -> Scan {
         let mut scan = Self::range(journal, snapshot, 0, 0);
         scan.line_number = None;
+        scan.damage = damage;
         scan
     }
 
@@ -84,6 +87,12 @@ impl Scan {
     /// Keeps damage to itself instead of reporting it (for `check` and first passes).
     pub(super) fn quiet(mut self) -> Scan {
         self.quiet = true;
+        self
+    }
+
+    /// Keeps every damaged line whole, not only the first (for `check`).
+    pub(super) fn keeping_all_damage(mut self) -> Scan {
+        self.damage = DamageLog::keeping_all();
         self
     }
 
@@ -227,46 +236,56 @@ impl Scan {
             Some(number) if self.line_at == offset => Some(number),
             _ => None,
         };
-        self.damage.push((offset, line, problem));
+        self.damage.note(offset, line, problem);
     }
 
-    /// The damage seen so far, with line numbers (counted now, in one pass, for
-    /// lines whose number was not known when they were met).
-    pub(super) fn damage(&mut self) -> Vec<Damage> {
-        let pending = std::mem::take(&mut self.damage);
-        let mut unnumbered: Vec<u64> = pending
+    /// The damage seen so far, taken (or, once reported, what was), with line
+    /// numbers: counted now, in one pass, for the lines whose number was not known
+    /// when they were met.
+    pub(super) fn damage(&mut self) -> Skipped {
+        if self.damage.is_empty() {
+            if let Some(reported) = &self.reported {
+                return reported.clone();
+            }
+        }
+        let Logged { whole, more, last } = self.damage.take().finish();
+        let mut unnumbered: Vec<u64> = whole
             .iter()
             .filter(|(_, line, _)| line.is_none())
             .map(|(offset, _, _)| *offset)
+            .chain(last)
             .collect();
         unnumbered.sort_unstable();
         let numbers = line_numbers_at(&self.snapshot, &unnumbered);
-        pending
+        let number = |offset: u64| unnumbered.binary_search(&offset).map_or(0, |i| numbers[i]);
+        let first: Vec<Damage> = whole
             .into_iter()
             .map(|(offset, line, problem)| Damage {
-                line: line
-                    .unwrap_or_else(|| unnumbered.binary_search(&offset).map_or(0, |i| numbers[i])),
+                line: line.unwrap_or_else(|| number(offset)),
                 offset,
                 problem,
             })
-            .collect()
+            .collect();
+        let last_line = match last {
+            Some(offset) => number(offset),
+            None => first.last().map_or(0, |d| d.line),
+        };
+        Skipped {
+            first,
+            more,
+            last_line,
+        }
     }
 
     /// Hands the damage seen so far to the journal's [`super::Report`] in line
     /// order, once (never when quiet). It stays available to [`Scan::damage`].
     pub(super) fn report_damage(&mut self) {
-        if self.quiet || self.reported || self.damage.is_empty() {
+        if self.quiet || self.reported.is_some() || self.damage.is_empty() {
             return;
         }
-        self.reported = true;
-        let mut damage = self.damage();
-        damage.sort_by_key(|d| d.line);
-        damage.dedup_by_key(|d| d.offset);
-        self.journal.report().damage(self.journal.path(), &damage);
-        self.damage = damage
-            .into_iter()
-            .map(|d| (d.offset, Some(d.line), d.problem))
-            .collect();
+        let skipped = self.damage();
+        self.journal.report().damage(self.journal.path(), &skipped);
+        self.reported = Some(skipped);
     }
 }
 

@@ -9,13 +9,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::canonical::Words;
+use super::damage_log::DamageLog;
 use super::date_index::{day_number, DateIndex};
 use super::ids::{IdKey, IdSet};
 use super::needle::Needle;
 use super::parallel::{byte_units, list_units};
 use super::parsing::{Item, Parsing, Recipe, Span, Spans, Step, PLACE_BITS};
-use super::record::{quick_head, LineProblem, Op, Record};
-use super::report::Damage;
+use super::record::{quick_head, Op, Record};
+use super::report::Skipped;
 use super::revisions::{heads, Action, Grouper, Overlay, RecordAt};
 use super::scan::Scan;
 use super::snapshot::Snapshot;
@@ -115,7 +116,7 @@ impl Entries<Record> {
         let parsing = Parsing::bytes(byte_units(snapshot), overlay.fates());
         let mut entries = Self::new(
             snapshot,
-            Scan::detached(journal, snapshot),
+            Scan::detached(journal, snapshot, DamageLog::new()),
             Mode::OldestFirst(overlay, parsing),
         );
         entries.checkins = Some(checkins);
@@ -182,10 +183,7 @@ impl Entries<Record> {
         built: DateIndex,
         reverse: bool,
     ) -> Entries<Record> {
-        let mut scan = Scan::detached(journal, snapshot);
-        for (offset, problem) in built.damage {
-            scan.note_problem(offset, problem);
-        }
+        let scan = Scan::detached(journal, snapshot, built.damage);
         let units = list_units(built.keys, INDEX_UNIT);
         let parsing = if built.spans {
             // A search: the entries found, each read as one line.
@@ -210,7 +208,7 @@ impl Entries<Record> {
         let snapshot = snapshot.clone();
         let mut index = Sorter::<u64>::default();
         let mut moved = HashMap::new();
-        let mut scan = Scan::detached(journal, &snapshot);
+        let mut scan = Scan::detached(journal, &snapshot, DamageLog::new());
         let mut records = RecordAt::new(&snapshot);
         for heads in heads(journal, &snapshot) {
             for head in heads? {
@@ -294,17 +292,14 @@ impl Entries<Entry> {
         journal: &Journal,
         snapshot: &Arc<Snapshot>,
         spans: Vec<Spans>,
-        damage: Vec<(u64, LineProblem)>,
+        damage: DamageLog,
     ) -> Entries {
         let units = spans
             .iter()
             .flat_map(|list| list.units(INDEX_UNIT))
             .collect();
         let parsing = Parsing::spans(units);
-        let mut scan = Scan::detached(journal, snapshot);
-        for (offset, problem) in damage {
-            scan.note_problem(offset, problem);
-        }
+        let scan = Scan::detached(journal, snapshot, damage);
         Entries::new(snapshot, scan, Mode::Indexed(parsing)).entries()
     }
 
@@ -462,7 +457,7 @@ impl<T: Send + 'static> Entries<T> {
     }
 
     /// Damage seen so far, taken away from the report made when reading ends.
-    pub fn take_damage(&mut self) -> Vec<Damage> {
+    pub fn take_damage(&mut self) -> Skipped {
         self.scan.damage()
     }
 

@@ -83,11 +83,40 @@ fn damage_is_counted_by_line_in_both_directions() {
     let mut entries = journal.newest_first().unwrap();
     assert_eq!(entries.by_ref().count(), 2);
     let damage = entries.take_damage();
-    assert_eq!(damage.len(), 1);
-    assert_eq!(damage[0].line, 2);
+    assert_eq!(damage.first.len(), 1);
+    assert_eq!(damage.first[0].line, 2);
+    assert_eq!((damage.more, damage.last_line), (0, 2));
     let mut entries = journal.oldest_first().unwrap();
     assert_eq!(entries.by_ref().count(), 2);
-    assert_eq!(entries.take_damage()[0].line, 2);
+    assert_eq!(entries.take_damage().first[0].line, 2);
+}
+
+#[test]
+fn a_read_keeps_the_first_damaged_lines_whole_and_counts_the_rest() {
+    let good = String::from_utf8(Record::add(&entry("aaaa", "2026-11-03", "a")).to_line()).unwrap();
+    let damaged: String = (0..500).map(|n| format!("not json {n}\n")).collect();
+    let (_dir, journal) = journal_with(format!("{damaged}{good}{damaged}").as_bytes());
+    let collected = super::super::Collected::default();
+    let journal = journal.with_report(std::sync::Arc::new(collected.clone()));
+    let kept = super::super::damage_log::KEPT;
+    let readers: [&dyn Fn() -> usize; 4] = [
+        &|| journal.newest_first().unwrap().count(),
+        &|| journal.oldest_first().unwrap().count(),
+        &|| journal.by_date().unwrap().count(),
+        &|| {
+            let (count, _) = journal
+                .fold_live_facts(|| 0, |n: &mut usize, _| *n += 1, |n, m| *n += m)
+                .unwrap();
+            count
+        },
+    ];
+    for read in readers {
+        assert_eq!(read(), 1);
+        let lines: Vec<usize> = collected.damage().iter().map(|d| d.line).collect();
+        assert_eq!(lines, (1..=kept).collect::<Vec<_>>(), "the first, whole");
+        assert_eq!(collected.more(), 1000 - kept, "the rest, counted once each");
+        collected.clear();
+    }
 }
 
 #[test]

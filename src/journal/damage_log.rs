@@ -25,6 +25,9 @@ pub(super) struct DamageLog {
     /// if the temporary file cannot be read back.
     given: usize,
     largest: u64,
+    /// The last line noted with its number (a forward scan counts them): the last
+    /// damaged line's number is then known without counting again.
+    last_numbered: Option<(u64, usize)>,
     /// `check`: every line whole.
     keep_all: bool,
 }
@@ -33,9 +36,10 @@ pub(super) struct DamageLog {
 pub(super) struct Logged {
     /// The first damaged lines, whole, in file order, each once.
     pub(super) whole: Vec<Noted>,
-    /// How many more lines were damaged, and where the last of them starts.
+    /// How many more lines were damaged, and where the last of them starts (with
+    /// its number, when it was noted with one).
     pub(super) more: usize,
-    pub(super) last: Option<u64>,
+    pub(super) last: Option<(u64, Option<usize>)>,
 }
 
 impl DamageLog {
@@ -45,6 +49,7 @@ impl DamageLog {
             beyond: Sorter::default(),
             given: 0,
             largest: 0,
+            last_numbered: None,
             keep_all: false,
         }
     }
@@ -71,6 +76,11 @@ impl DamageLog {
     }
 
     pub(super) fn note(&mut self, offset: u64, line: Option<usize>, problem: LineProblem) {
+        if let Some(line) = line {
+            if self.last_numbered.is_none_or(|(last, _)| offset > last) {
+                self.last_numbered = Some((offset, line));
+            }
+        }
         self.whole.push((offset, line, problem));
         if !self.keep_all && self.whole.len() >= 2 * KEPT {
             self.trim();
@@ -118,10 +128,16 @@ impl DamageLog {
             // The temporary file failed: every offset given, repeats and all.
             (more, last) = (self.given, (self.given > 0).then_some(self.largest));
         }
+        let numbered = self.last_numbered;
         Logged {
             whole: self.whole,
             more,
-            last,
+            last: last.map(|offset| {
+                let line = numbered
+                    .filter(|(at, _)| *at == offset)
+                    .map(|(_, line)| line);
+                (offset, line)
+            }),
         }
     }
 }
@@ -147,7 +163,7 @@ mod tests {
         assert_eq!(kept, (0..KEPT as u64).map(|n| n * 10).collect::<Vec<_>>());
         assert_eq!(logged.whole[3].2, problem(3), "each with its own problem");
         assert_eq!(logged.more, 1000 - KEPT);
-        assert_eq!(logged.last, Some(9990));
+        assert_eq!(logged.last, Some((9990, None)));
     }
 
     #[test]
@@ -158,8 +174,18 @@ mod tests {
         }
         let logged = log.finish();
         assert_eq!(logged.whole.len(), 500);
+        assert_eq!(logged.last, None, "every line is in `whole`");
         assert_eq!(logged.whole[499], (499, Some(500), problem(499)));
         assert_eq!((logged.more, logged.last), (0, None));
+    }
+
+    #[test]
+    fn the_last_line_keeps_the_number_it_was_noted_with() {
+        let mut log = DamageLog::new();
+        for n in 0..200u64 {
+            log.note(n * 100, Some(n as usize * 3 + 1), problem(n));
+        }
+        assert_eq!(log.finish().last, Some((19_900, Some(598))));
     }
 
     #[test]

@@ -253,7 +253,10 @@ impl Scan {
             .iter()
             .filter(|(_, line, _)| line.is_none())
             .map(|(offset, _, _)| *offset)
-            .chain(last)
+            .chain(
+                last.filter(|(_, line)| line.is_none())
+                    .map(|(offset, _)| offset),
+            )
             .collect();
         unnumbered.sort_unstable();
         let numbers = line_numbers_at(&self.snapshot, &unnumbered);
@@ -267,7 +270,7 @@ impl Scan {
             })
             .collect();
         let last_line = match last {
-            Some(offset) => number(offset),
+            Some((offset, line)) => line.unwrap_or_else(|| number(offset)),
             None => first.last().map_or(0, |d| d.line),
         };
         Skipped {

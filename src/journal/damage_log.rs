@@ -7,7 +7,7 @@
 //! `check`, which lists every damaged line, keeps them all whole.
 
 use super::record::LineProblem;
-use super::spill::{Sorted, Sorter};
+use super::spill::Sorter;
 
 /// Damaged lines kept whole by a read (more than a command shows one by one).
 pub(super) const KEPT: usize = 64;
@@ -109,21 +109,13 @@ impl DamageLog {
         self.trim();
         let (mut more, mut last) = (0, None);
         let counted = self.beyond.finish().and_then(|sorted| {
-            let mut count = |offset| {
+            sorted.each(|offset| {
                 if last != Some(offset) {
                     more += 1;
                     last = Some(offset);
                 }
-            };
-            match sorted {
-                Sorted::Memory(offsets) => offsets.into_iter().for_each(&mut count),
-                Sorted::Merged(mut merge) => {
-                    while let Some(offset) = merge.next()? {
-                        count(offset);
-                    }
-                }
-            }
-            Ok(())
+                Ok(())
+            })
         });
         if counted.is_err() {
             // The temporary file failed: every offset given, repeats and all.

@@ -326,7 +326,7 @@ fn heads_from_the_end(
     units.reverse();
     Ordered::new(
         units,
-        Arc::new(move |unit| match unit {
+        Arc::new(move |_, unit| match unit {
             Unit::Bytes(start, end) => heads_of_unit(
                 &journal,
                 &snapshot,

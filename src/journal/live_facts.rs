@@ -214,26 +214,13 @@ pub(super) fn fold<A: Send + 'static>(journal: &Journal, fold: Fold<A>) -> Resul
     let fold = Arc::new(fold);
     let mut units = byte_units(&snapshot);
     units.reverse();
-    // Each unit's place in the reading order, by its start (descending).
-    let starts: Arc<Vec<u64>> = Arc::new(
-        units
-            .iter()
-            .map(|unit| match unit {
-                Unit::Bytes(start, _) => *start,
-                Unit::Keys(..) => unreachable!("byte units only"),
-            })
-            .collect(),
-    );
     let board = Arc::new(Board::new(units.len()));
     let mut parts = {
         let (snapshot, fold, board) = (snapshot.clone(), fold.clone(), board.clone());
         Ordered::new(
             units,
-            Arc::new(move |unit| match unit {
+            Arc::new(move |place, unit| match unit {
                 Unit::Bytes(start, end) => {
-                    let place = starts
-                        .binary_search_by(|other| start.cmp(other))
-                        .expect("a unit of this fold");
                     // Posted (empty) by its drop if a read below fails.
                     let mut place = Place {
                         board: &board,

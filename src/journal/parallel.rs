@@ -31,12 +31,17 @@ fn workers() -> usize {
         .clamp(1, 4)
 }
 
-/// What turns a unit into its result.
-pub(super) type Work<T> = Arc<dyn Fn(Unit) -> T + Send + Sync>;
+/// What turns a unit into its result, given its place in the list of units.
+pub(super) type Work<T> = Arc<dyn Fn(usize, Unit) -> T + Send + Sync>;
+
+/// A unit and its place in the list of units.
+type Placed = (usize, Unit);
 
 /// Results of units, in unit order.
 pub(super) struct Ordered<T> {
-    inline: Option<(Vec<Unit>, Work<T>)>,
+    /// With one worker: the units left (the next last) and the work, done on the
+    /// reading thread as results are asked for.
+    inline: Option<(Vec<Placed>, Work<T>)>,
     channels: Vec<Receiver<T>>,
     threads: Vec<JoinHandle<()>>,
     next: usize,
@@ -55,8 +60,8 @@ impl<T: Send + 'static> Ordered<T> {
     pub(super) fn new(units: Vec<Unit>, work: Work<T>) -> Ordered<T> {
         let count = units.len();
         let n = workers().min(count);
+        let mut units: Vec<Placed> = units.into_iter().enumerate().collect();
         if n <= 1 {
-            let mut units = units;
             units.reverse();
             return Ordered {
                 inline: Some((units, work)),
@@ -69,12 +74,12 @@ impl<T: Send + 'static> Ordered<T> {
         let mut channels = Vec::with_capacity(n);
         let mut threads = Vec::with_capacity(n);
         for w in 0..n {
-            let mine: Vec<Unit> = units.iter().skip(w).step_by(n).cloned().collect();
+            let mine: Vec<Placed> = units.iter().skip(w).step_by(n).cloned().collect();
             let (send, receive) = sync_channel(1);
             let work = work.clone();
             threads.push(std::thread::spawn(move || {
-                for unit in mine {
-                    if send.send(work(unit)).is_err() {
+                for (place, unit) in mine {
+                    if send.send(work(place, unit)).is_err() {
                         return; // the reader stopped early
                     }
                 }
@@ -96,7 +101,7 @@ impl<T> Iterator for Ordered<T> {
 
     fn next(&mut self) -> Option<T> {
         if let Some((units, work)) = &mut self.inline {
-            return units.pop().map(|unit| work(unit));
+            return units.pop().map(|(place, unit)| work(place, unit));
         }
         if self.next == self.count {
             return None;

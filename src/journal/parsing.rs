@@ -312,7 +312,7 @@ impl<T: Send + 'static> Parsing<T> {
         let (fates, moved, spans) = (self.fates.clone(), self.moved.clone(), self.spans);
         Ordered::new(
             units,
-            Arc::new(move |unit| match unit {
+            Arc::new(move |_, unit| match unit {
                 Unit::Bytes(start, end) => {
                     let fates = fates.as_deref().expect("byte units come with fates");
                     bytes_unit(&journal, &snapshot, start, end, fates, &recipe)

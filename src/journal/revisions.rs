@@ -81,7 +81,7 @@ pub(super) fn heads(journal: &Journal, snapshot: &Arc<Snapshot>) -> Ordered<Resu
     let units = byte_units(&snapshot);
     Ordered::new(
         units,
-        Arc::new(move |unit| match unit {
+        Arc::new(move |_, unit| match unit {
             Unit::Bytes(start, end) => heads_of_unit(&journal, &snapshot, start, end, None, None),
             Unit::Keys(..) => Ok(Vec::new()),
         }),

@@ -193,16 +193,27 @@ pub(super) enum Sorted<T> {
 }
 
 impl<T: Item> Sorted<T> {
+    /// Calls `each` with every item, in order.
+    pub(super) fn each(self, mut each: impl FnMut(T) -> Result<()>) -> Result<()> {
+        match self {
+            Sorted::Memory(items) => items.into_iter().try_for_each(each),
+            Sorted::Merged(mut merge) => {
+                while let Some(item) = merge.next()? {
+                    each(item)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
     /// Each item in order, turned into a key by `key`, as a [`KeyList`]: in memory
     /// if the items were, else in a temporary file of its own.
     pub(super) fn keys(self, mut key: impl FnMut(T) -> u64) -> Result<KeyList> {
         match self {
             Sorted::Memory(items) => Ok(KeyList::Memory(items.into_iter().map(key).collect())),
-            Sorted::Merged(mut merge) => {
+            merged => {
                 let mut out = KeyWriter::new();
-                while let Some(item) = merge.next()? {
-                    out.push(key(item))?;
-                }
+                merged.each(|item| out.push(key(item)))?;
                 out.finish()
             }
         }
